@@ -1,0 +1,153 @@
+"""Development settings for the sample portal.
+
+Everything that belongs to one government lives here and in content/, never in the templates:
+another city or regency adopts Warta by editing this file and its own content alone.
+"""
+
+import sys
+from pathlib import Path
+
+# Pelican loads this file by path; make our plugins and the warta package importable.
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+# --- Who publishes this portal -------------------------------------------------------------
+SITENAME = "Portal Berita Kota Contoh"
+SITESUBTITLE = "Berita dan informasi publik Pemerintah Kota Contoh"
+SITEURL = ""
+AUTHOR = "Tim Diskominfo"
+
+WARTA_GOVERNMENT_NAME = "Pemerintah Kota Contoh"
+WARTA_AGENCY_NAME = "Dinas Komunikasi dan Informatika Kota Contoh"
+# A logo under theme-independent content/images; None shows the site name only.
+WARTA_LOGO = "images/logo-kota-contoh.svg"
+WARTA_LOGO_ALT = "Lambang Kota Contoh"
+# Marks the portal as a demonstration on every page; a real city sets this to False.
+WARTA_DEMO_NOTICE = (
+    "Portal Contoh: situs demonstrasi Warta untuk sebuah kota fiktif. "
+    "Semua nama, berita, dan kontak di sini rekaan."
+)
+WARTA_ADDRESS = "Jl. Contoh Raya No. 1, Kecamatan Sukamaju, Kota Contoh 10000"
+WARTA_CONTACTS = [
+    # (label, shown text, link)
+    ("Telepon", "(021) 000-0000", "tel:+62210000000"),
+    ("Surel", "diskominfo@kotacontoh.example", "mailto:diskominfo@kotacontoh.example"),
+]
+WARTA_SOCIAL = [
+    # (network, account name, address)
+    ("Instagram", "@kotacontoh", "https://www.instagram.com/kotacontoh.example/"),
+    ("YouTube", "Kota Contoh TV", "https://www.youtube.com/@kotacontoh.example"),
+]
+# Main navigation: (label, URL relative to SITEURL). Pages and sections alike.
+WARTA_MENU = [
+    ("Beranda", ""),
+    ("Berita", "arsip/"),
+    ("Perangkat Daerah", "opd/"),
+    ("Topik", "topik/"),
+    ("Tentang", "tentang/"),
+    ("Kontak", "kontak/"),
+]
+# Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
+WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
+WARTA_CONTACT_URL = "kontak/"
+# Where citizens ask for public information; the PPID section fills this in later.
+WARTA_PPID_URL = "kontak/"
+WARTA_PPID_CONTACT_URL = "kontak/"
+
+# Every agency (OPD) that publishes news. The name is what editors write as `Category:`.
+WARTA_OPD = [
+    {
+        "name": "Diskominfo",
+        "full_name": "Dinas Komunikasi dan Informatika",
+        "description": "Layanan informasi publik, jaringan internet kota, dan aplikasi layanan warga.",
+    },
+    {
+        "name": "Dinas Kesehatan",
+        "full_name": "Dinas Kesehatan",
+        "description": "Puskesmas, posyandu, imunisasi, dan pelayanan kesehatan masyarakat.",
+    },
+    {
+        "name": "Dinas Sosial",
+        "full_name": "Dinas Sosial",
+        "description": "Bantuan sosial, layanan bagi penyandang disabilitas dan warga lanjut usia.",
+    },
+    {
+        "name": "Dinas Perkimtan",
+        "full_name": "Dinas Perumahan, Kawasan Permukiman, dan Pertanahan",
+        "description": "Perbaikan rumah tidak layak huni, drainase, dan penataan permukiman.",
+    },
+    {
+        "name": "Dinas Pendidikan",
+        "full_name": "Dinas Pendidikan",
+        "description": "Sekolah dasar dan menengah pertama, penerimaan murid baru, dan guru.",
+    },
+    {
+        "name": "Dinas Ketahanan Pangan",
+        "full_name": "Dinas Ketahanan Pangan dan Pertanian",
+        "description": "Keamanan pangan di pasar, harga bahan pokok, dan pertanian kota.",
+    },
+]
+
+# --- Content ---------------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["halaman"]
+STATIC_PATHS = ["images", "attachments"]
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+# Babel locale used for dates and numbers ("Senin, 29 April 2024").
+WARTA_LOCALE = "id"
+DEFAULT_PAGINATION = 10
+TYPOGRIFY = True
+SUMMARY_MAX_LENGTH = 40
+
+# --- Theme and plugins -----------------------------------------------------------------------
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_check", "indonesian_dates", "figures", "year_archives"]
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# --- Addresses (Indonesian, one folder per page: /berita/2024/judul/) ------------------------
+ARTICLE_URL = "berita/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "opd/{slug}/"
+CATEGORY_SAVE_AS = "opd/{slug}/index.html"
+CATEGORIES_SAVE_AS = "opd/index.html"
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = "topik/{slug}/index.html"
+TAGS_SAVE_AS = "topik/index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = "penulis/{slug}/index.html"
+AUTHORS_SAVE_AS = "penulis/index.html"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+# Year archives are written by the year_archives plugin, paginated; Pelican's own are off.
+YEAR_ARCHIVE_SAVE_AS = ""
+WARTA_YEAR_ARCHIVE_URL = "arsip/{year}/"
+WARTA_YEAR_ARCHIVE_SAVE_AS = "arsip/{year}/index.html"
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+# The 404 page is written to 404.html at the root, where any web server can find it.
+
+# --- Feeds: Atom for all news and per agency ---------------------------------------------------
+FEED_ALL_ATOM = "feed/berita.atom.xml"
+CATEGORY_FEED_ATOM = "feed/opd/{slug}.atom.xml"
+FEED_ALL_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+# Development: links are root-relative so any local server works.
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,2 @@
+from .figures import *  # noqa: F401,F403
+from .figures import register  # noqa: F401

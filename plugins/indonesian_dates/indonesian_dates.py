@@ -1,0 +1,57 @@
+"""indonesian_dates: Jinja filters that write dates the Indonesian way, through Babel's locale data."""
+
+import logging
+
+from babel.dates import format_date, format_datetime
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LOCALE = "id"
+LONG_FORMAT = "EEEE, d MMMM y"  # Senin, 29 April 2024
+SHORT_FORMAT = "d MMMM y"  # 29 April 2024
+TIME_FORMAT = "HH.mm"  # 09.30: Indonesian writes the time with a dot
+
+
+def long_date(value, locale=DEFAULT_LOCALE):
+    """Senin, 29 April 2024"""
+    return format_date(value, LONG_FORMAT, locale=locale)
+
+
+def short_date(value, locale=DEFAULT_LOCALE):
+    """29 April 2024"""
+    return format_date(value, SHORT_FORMAT, locale=locale)
+
+
+def date_time(value, locale=DEFAULT_LOCALE):
+    """Senin, 29 April 2024, 09.30 WIB (the zone's abbreviation comes from the date itself)."""
+    text = format_datetime(value, f"{LONG_FORMAT}, {TIME_FORMAT}", locale=locale)
+    zone = value.tzname() if value.tzinfo else None
+    return f"{text} {ZONE_NAMES.get(zone, zone)}" if zone else text
+
+
+def iso_datetime(value):
+    """The machine-readable value for <time datetime>, with the UTC offset."""
+    return value.isoformat()
+
+
+# Indonesia's three zones by the names citizens use.
+ZONE_NAMES = {"WIB": "WIB", "WITA": "WITA", "WIT": "WIT", "+07": "WIB", "+08": "WITA", "+09": "WIT"}
+
+
+def add_filters(generator):
+    locale = generator.settings.get("WARTA_LOCALE", DEFAULT_LOCALE)
+    generator.env.filters.update(
+        {
+            "tanggal": lambda value: long_date(value, locale),
+            "tanggal_pendek": lambda value: short_date(value, locale),
+            "tanggal_waktu": lambda value: date_time(value, locale),
+            "tanggal_iso": iso_datetime,
+        }
+    )
+
+
+def register():
+    # generator_init fires once per generator, after its Jinja environment exists and before
+    # any template renders.
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,101 @@
+"""The built sample portal: structure every page shares, Indonesian dates, typogrify, no third parties."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from warta import ROOT
+from warta.audit import find_pages
+
+FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])"
+
+
+def soup_of(site, page):
+    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {page: soup_of(site, page) for page in find_pages(site)}
+
+
+def test_every_page_is_indonesian_with_one_h1_and_all_landmarks(pages):
+    for page, soup in pages.items():
+        assert soup.html["lang"] == "id", page
+        assert len(soup.find_all("h1")) == 1, page
+        for landmark in ("header", "nav", "main", "footer"):
+            assert soup.find(landmark) is not None, f"{page}: no <{landmark}>"
+        assert soup.find("main")["id"] == "konten-utama", page
+
+
+def test_skip_link_is_the_first_focusable_element_and_targets_main(pages):
+    for page, soup in pages.items():
+        first = soup.select(FOCUSABLE)[0]
+        assert first.get("href") == "#konten-utama", page
+        assert soup.find(id="konten-utama").name == "main"
+
+
+def test_articles_have_breadcrumbs_ending_at_the_current_page(pages):
+    article = next(s for p, s in pages.items() if p.startswith("berita/"))
+    crumbs = article.select(".w-breadcrumbs li")
+    assert crumbs[0].a.text == "Beranda"
+    assert crumbs[-1].get("aria-current") == "page" and crumbs[-1].a is None
+    assert crumbs[-1].get_text(strip=True) == re.sub(r"\s+", " ", article.h1.get_text()).replace("\xa0", " ")
+
+
+def test_main_navigation_marks_the_current_page(pages):
+    current = pages["index.html"].select('.w-nav a[aria-current="page"]')
+    assert [a.get_text() for a in current] == ["Beranda"]
+
+
+def test_dates_are_written_in_indonesian_with_machine_readable_time(pages):
+    months = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+    days = "Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu"
+    times = pages["index.html"].find_all("time")
+    assert times
+    for time in times:
+        assert re.fullmatch(rf"({days}), \d{{1,2}} ({months}) \d{{4}}", time.get_text()), time
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", time["datetime"]), time
+
+
+def test_typogrify_is_applied(pages):
+    body = "".join(str(s.find("main")) for p, s in pages.items() if p.startswith("berita/"))
+    assert "&nbsp;" in body or "\xa0" in body  # widont keeps the last two words together
+    assert "“" in body or "&#8220;" in body  # curly quotes
+
+
+def test_no_page_loads_anything_from_another_origin(pages):
+    for page, soup in pages.items():
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
+                               ("iframe", "src"), ("source", "srcset"), ("video", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute) or ""
+                if tag == "link" and element.get("rel") == ["alternate"]:
+                    continue
+                assert not re.match(r"^(https?:)?//", value), f"{page}: {tag} loads {value}"
+
+
+def test_every_article_and_page_is_built(site):
+    for source in (ROOT / "content" / "berita").glob("*.md"):
+        slug = re.search(r"^Slug:\s*(.+)$", source.read_text(encoding="utf-8"), re.M).group(1)
+        assert list(Path(site).glob(f"berita/*/{slug}/index.html")), source.name
+    for slug in ("tentang", "kontak", "pernyataan-aksesibilitas"):
+        assert (Path(site) / slug / "index.html").is_file()
+
+
+def test_images_in_articles_have_alt_text_and_captions(pages):
+    figures = [f for p, s in pages.items() if p.startswith("berita/") for f in s.select("main figure")]
+    assert len(figures) >= 5
+    for figure in figures:
+        assert figure.img.get("alt", "").strip()
+        assert figure.figcaption and figure.figcaption.get_text(strip=True)
+
+
+def test_templates_hold_nothing_specific_to_one_government():
+    # Adopting Warta means editing pelicanconf.py and content/ only (issue 2, item 9).
+    for template in (ROOT / "theme" / "templates").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        for word in ("Kota Contoh", "Tangerang", "Diskominfo", "kotacontoh", "Dinas "):
+            assert word not in text, f"{template.name} names {word!r}"

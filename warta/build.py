@@ -1,0 +1,122 @@
+"""Build the site with Pelican, atomically, reporting editors' mistakes in plain words.
+
+The site is written into a temporary folder next to the output folder and swapped in only when
+the whole build succeeded, so a failed build never leaves a half-written site behind.
+"""
+
+import contextlib
+import io
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from warta import ROOT
+from warta.errors import BuildError, ContentError
+
+log = logging.getLogger(__name__)
+
+# Pelican warnings that say nothing an editor or developer can act on here.
+IGNORED_WARNINGS = (
+    # Our content is Markdown; the reStructuredText reader's missing translation is irrelevant.
+    "Docutils has no localization",
+    # Development builds have no SITEURL on purpose; publishconf.py sets it.
+    "Feeds generated without SITEURL",
+)
+
+
+class _Collector(logging.Handler):
+    """Collects the errors and warnings logged during a build, instead of printing tracebacks."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.errors = []
+        self.warnings = []
+
+    def emit(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, ContentError):
+            text = str(exc)
+        else:
+            text = record.getMessage()
+            if exc is not None:
+                # An unexpected failure while reading content: keep it to one line for the
+                # editor; `--debug` shows the traceback for developers.
+                text = f"{text}: {type(exc).__name__}: {exc}"
+        if record.levelno >= logging.ERROR:
+            if text not in self.errors:
+                self.errors.append(text)
+        elif not text.startswith(IGNORED_WARNINGS):
+            self.warnings.append(text)
+
+
+def load_settings(settings_file=None, **overrides):
+    """Read a settings file (pelicanconf.py by default) with paths resolved from the project root."""
+    settings_file = Path(settings_file or ROOT / "pelicanconf.py")
+    if not settings_file.is_absolute():
+        settings_file = ROOT / settings_file
+    # Pelican resolves PATH, THEME and PLUGIN_PATHS relative to the settings file.
+    return read_settings(str(settings_file), override=overrides)
+
+
+def build(output, settings_file=None, content=None, debug=False, **overrides):
+    """Build the site into ``output``. Raise BuildError listing every problem if it fails.
+
+    Returns the Collector's warnings (a list of strings) on success.
+    """
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
+    collector = _Collector()
+    root_log = logging.getLogger()
+    root_log.addHandler(collector)
+    previous_level = root_log.level
+    if root_log.level > logging.WARNING or root_log.level == logging.NOTSET:
+        root_log.setLevel(logging.WARNING)
+    try:
+        if content is not None:
+            overrides["PATH"] = str(Path(content).resolve())
+        # With DEBUG on, Pelican attaches the exception to its "Could not process" log record,
+        # which is how the collector finds our ContentError and its plain message.
+        overrides.setdefault("DEBUG", True)
+        settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
+        try:
+            # Pelican's own summary ("Done: Processed …") would read as success even when we
+            # are about to refuse the build; the CLI prints its own result.
+            with contextlib.redirect_stdout(io.StringIO()):
+                Pelican(settings).run()
+        except ContentError as exc:
+            collector.errors.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
+            if debug:
+                raise
+            collector.errors.append(f"{type(exc).__name__}: {exc}")
+        if collector.errors:
+            raise BuildError(
+                "Build gagal; output lama tidak diubah. Perbaiki masalah berikut:\n"
+                + "\n".join(f"  {line}" for line in collector.errors)
+            )
+        _swap_in(staging, output)
+        return collector.warnings
+    finally:
+        root_log.removeHandler(collector)
+        root_log.setLevel(previous_level)
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging, output):
+    """Replace ``output`` by ``staging`` with two renames, so readers never see a partial site."""
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}-lama-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
