@@ -208,9 +208,15 @@ class Auditor:
             raise AuditError(f"{page}: axe-core tidak mengembalikan hasil: {results!r}")
         return results
 
-    def audit(self, page):
-        """Audit one page (a path relative to the site root) and return its PageResult."""
+    def audit(self, page, setup=None):
+        """Audit one page (a path relative to the site root) and return its PageResult.
+
+        ``setup(driver)``, if given, runs after the page loads and before axe: a variant audit
+        uses it to apply a colour theme, a text size or a viewport.
+        """
         url = self.load(page)
+        if setup is not None:
+            setup(self.driver)
         results = self.run_axe(page)
         return PageResult(
             page=page,
