@@ -68,10 +68,12 @@ def deploy(output, target, keep=KEEP_RELEASES, release=None):
     q = shlex.quote
     _shell(host, f"mkdir -p {q(releases)}")
     destination = f"{host}:{folder}/" if host else f"{folder}/"
-    # --link-dest: files unchanged since the live release are hard links, not new copies;
-    # --checksum compares contents, since every build gives every file a new time.
+    # --link-dest: files unchanged since the live release are hard links, not new copies,
+    # and keep their time (and so their ETag: browsers revalidate them for free).
+    # --checksum compares contents, and times are not copied, since every build gives every
+    # file a new time and rsync links only files whose copied attributes all match.
     rsync = _run([
-        "rsync", "--recursive", "--links", "--perms", "--times", "--checksum", "--delete",
+        "rsync", "--recursive", "--links", "--perms", "--checksum", "--delete",
         # Readable by the web server whatever the build folder's own mode was.
         "--chmod=Du=rwx,go=rx,Fu=rw,go=r",
         f"--link-dest={root}/current/", f"{output}/", destination,
