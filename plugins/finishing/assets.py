@@ -38,10 +38,15 @@ def minify_theme(output, settings):
 
 
 def minify_html_pages(output):
-    """Minify every HTML page; only spec-compliant shortenings (attributes stay quoted)."""
+    """Minify every HTML page with spec-compliant shortenings only. Closing tags and the
+    <html> and <head> tags stay: optional in HTML, but simple parsers (feed readers, scrapers,
+    assistive tools' heuristics) mis-nest without them, and compression makes them nearly free."""
     for page in sorted(Path(output).rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        page.write_text(minify_html.minify(text, minify_css=False, minify_js=False), encoding="utf-8")
+        page.write_text(
+            minify_html.minify(text, keep_closing_tags=True, keep_html_and_head_opening_tags=True),
+            encoding="utf-8",
+        )
 
 
 def hashed_name(path, data):
