@@ -126,3 +126,11 @@ def published_url(published_site):
     with published.nginx_serving(output, published._state["port"], work) as http_port:
         published._state["http_port"] = http_port
         yield origin
+
+
+@pytest.fixture(scope="session")
+def tls_browser(browser):
+    """The shared browser, accepting the loopback nginx's throwaway self-signed certificate."""
+    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": True})
+    yield browser
+    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": False})

@@ -18,14 +18,6 @@ def pytest_generate_tests(metafunc):
 
 
 @pytest.fixture(scope="module")
-def tls_browser(browser):
-    # The loopback nginx uses a throwaway self-signed certificate.
-    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": True})
-    yield browser
-    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": False})
-
-
-@pytest.fixture(scope="module")
 def published_auditor(tls_browser, published_url):
     return Auditor(tls_browser, published_url)
 
