@@ -178,3 +178,11 @@ def test_search_page_passes_axe_with_results(auditor, site):
 
     result = auditor.audit(SEARCH_PAGE, setup=search)
     assert result.passed, "\n" + result.format()
+
+
+def test_portal_without_documents_builds_without_an_index(tmp_path, build_site):
+    content = tmp_path / "kosong"
+    (content / "berita").mkdir(parents=True)
+    output = build_site(content)
+    assert (output / SEARCH_PAGE).is_file()
+    assert not (output / "pagefind").exists()

@@ -20,8 +20,20 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the build stops."""
 
 
+def marked_pages(output):
+    """How many built pages mark their main content for the index (data-pagefind-body)."""
+    return sum("data-pagefind-body" in page.read_text(encoding="utf-8")
+               for page in Path(output).rglob("*.html"))
+
+
 def index_site(output, settings):
     """Run Pagefind over ``output``; return the number of pages it indexed."""
+    expected = marked_pages(output)
+    if expected == 0:
+        # A portal with no article or page yet: nothing to find. (Without any marked page
+        # Pagefind would index every list page instead, which is worse than no index.)
+        log.warning("search: belum ada berita atau halaman; indeks pencarian tidak dibuat")
+        return 0
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(output),
@@ -37,11 +49,11 @@ def index_site(output, settings):
         raise SearchIndexError(f"search: Pagefind gagal (kode {run.returncode}):\n{report.strip()}")
     match = re.search(r"Indexed (\d+) pages?", report)
     pages = int(match.group(1)) if match else 0
-    if pages == 0:
-        # Fail closed: a search page over an empty index would look like it works.
+    if pages != expected:
+        # Fail closed: a search that silently misses pages would look like it works.
         raise SearchIndexError(
-            "search: Pagefind tidak mengindeks satu halaman pun; periksa atribut "
-            f"data-pagefind-body di templat.\n{report.strip()}"
+            f"search: Pagefind mengindeks {pages} halaman, padahal {expected} halaman bertanda "
+            f"data-pagefind-body.\n{report.strip()}"
         )
     bundle = Path(output) / BUNDLE
     for pattern in UNUSED:
