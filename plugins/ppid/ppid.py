@@ -160,6 +160,27 @@ SINGLE_FIELDS = {key for key, *_ in REQUIRED_FIELDS + EXEMPT_FIELDS} | {"tahun",
 RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
 RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
 YEAR = re.compile(r"^\d{4}$")
+ATTACHMENT_LINE = re.compile(r"^lampiran:", re.IGNORECASE)
+
+
+def attachment_lines(text):
+    """The line number of every `Lampiran:` in the metadata block, in order.
+
+    content_check's read_header keeps one line per key; a document may list several attachments,
+    and each error should point at its own line.
+    """
+    lines = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            break
+        if ATTACHMENT_LINE.match(line):
+            lines.append(number)
+    return lines
+
+
+def plain(html):
+    """Typogrified HTML (a title) as plain text for data: no tags, entities or no-break spaces."""
+    return " ".join(Markup(html).striptags().split())
 
 
 def save_as(url):
@@ -236,6 +257,7 @@ class Attachment:
     label: str  # what is downloaded: "Unduh {label} ({details})"
     format: str
     size: int
+    line: int = 1  # of its `Lampiran:` line in the document, for messages
     locale: str = "id"
     pages: int | None = None
     check: object = None  # pdf_check.PdfCheck for PDFs
@@ -288,7 +310,7 @@ class PPIDSection:
         """(label, url) of every PPID page that is not a document, in menu order."""
         links = [("Beranda PPID", self.url), ("Daftar Informasi Publik", self.dip_url)]
         links += [(category.title, category.url) for category in self.categories]
-        links += [(Markup(page.title).striptags(), page.url) for page in self.pages]
+        links += [(plain(page.title), page.url) for page in self.pages]
         return links
 
     def groups(self, documents):
@@ -392,15 +414,17 @@ class PPIDGenerator(Generator):
     def _check_document(self, document):
         """Validate one document and fill in its DIP values; log every problem. True if valid."""
         path = document.source_path
-        header = read_header(Path(path).read_text(encoding="utf-8-sig"))
+        source = Path(path).read_text(encoding="utf-8-sig")
+        header = read_header(source)
         document.ppid_header = header
+        document.ppid_attachment_lines = attachment_lines(source)
         problems = []
 
         def line(key):
             return header.get(key, (1, ""))[0]
 
-        def fail(key, message, fix):
-            problems.append(ContentError(path, message, fix, line=line(key)))
+        def fail(key, message, fix, at=None):
+            problems.append(ContentError(path, message, fix, line=at or line(key)))
 
         meta = document.metadata
         for key in SINGLE_FIELDS:
@@ -440,7 +464,7 @@ class PPIDGenerator(Generator):
             return False
         document.ppid_category = category
         document.nomor = meta["nomor"].strip()
-        document.plain_title = Markup(document.title).striptags()
+        document.plain_title = plain(document.title)
         document.opd_info = opds[meta["opd"]]
         document.tahun = int(year) if year else document.date.year
         document.retention_years = int(retention.group(1)) if retention.group(1) else None
@@ -467,25 +491,27 @@ class PPIDGenerator(Generator):
         formats = self.settings["PPID_ATTACHMENT_FORMATS"]
         content_root = Path(self.path).resolve()
         attachments = []
-        for entry in entries:
+        lines = document.ppid_attachment_lines + [None] * len(entries)
+        for entry, at in zip(entries, lines):
             relative, _, label = (part.strip() for part in entry.partition("|"))
             source = (content_root / relative).resolve()
             if not source.is_relative_to(content_root) or not source.is_file():
                 fail("lampiran", f"Lampiran {relative!r} tidak ditemukan",
                      "periksa nama berkasnya; jalurnya dihitung dari folder content/, "
-                     "misalnya `Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas`")
+                     "misalnya `Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas`", at)
                 continue
             extension = source.suffix.lower().lstrip(".")
             if extension not in formats:
                 fail("lampiran", f"Format lampiran .{extension} tidak didukung",
                      f"unggah berkas dalam salah satu format: {', '.join(formats.values())}; "
-                     "format lain dapat ditambahkan di PPID_ATTACHMENT_FORMATS")
+                     "format lain dapat ditambahkan di PPID_ATTACHMENT_FORMATS", at)
                 continue
             attachment = Attachment(
                 path=source.relative_to(content_root).as_posix(),
-                label=label or Markup(document.title).striptags(),
+                label=label or plain(document.title),
                 format=formats[extension],
                 size=source.stat().st_size,
+                line=at or 1,
                 locale=self.settings.get("WARTA_LOCALE", "id"),
             )
             if extension == "pdf":
@@ -493,7 +519,7 @@ class PPIDGenerator(Generator):
                     attachment.check = check_pdf(source)
                 except UnreadablePdf as exc:
                     fail("lampiran", f"Lampiran {relative!r}: {exc}",
-                         "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi")
+                         "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
                     continue
                 attachment.pages = attachment.check.pages
             attachments.append(attachment)
@@ -598,7 +624,7 @@ class PPIDGenerator(Generator):
                 f"Lampiran {attachment.path!r} tidak aksesibel: "
                 f"{'; '.join(attachment.check.problems)}; {tags}",
                 PDF_FIX,
-                line=document.ppid_header.get("lampiran", (1, ""))[0],
+                line=attachment.line,
             ))
         for document, attachment in untagged:
             if attachment.check.passed:
@@ -607,7 +633,7 @@ class PPIDGenerator(Generator):
                     f"Lampiran {attachment.path!r} lolos, tetapi tanpa tag: pembaca layar tidak "
                     "mengenali judul, daftar, dan tabel di dalamnya",
                     "ekspor ulang dengan pilihan 'PDF bertag' bila memungkinkan",
-                    line=document.ppid_header.get("lampiran", (1, ""))[0],
+                    line=attachment.line,
                 ))
 
     # --- Filters -----------------------------------------------------------------------------
