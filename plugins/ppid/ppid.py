@@ -156,7 +156,9 @@ EXEMPT_FIELDS = [
     ("uji_konsekuensi", "Uji_konsekuensi", "rujukan uji konsekuensi",
      "Penetapan PPID Nomor 01/UK/PPID/2025"),
 ]
-SINGLE_FIELDS = {key for key, *_ in REQUIRED_FIELDS + EXEMPT_FIELDS} | {"tahun", "title", "slug"}
+# Fields written once: {metadata key: as editors write it}.
+SINGLE_FIELDS = {key: written for key, written, *_ in REQUIRED_FIELDS + EXEMPT_FIELDS}
+SINGLE_FIELDS.update({"tahun": "Tahun", "title": "Title", "slug": "Slug"})
 RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
 RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
 YEAR = re.compile(r"^\d{4}$")
@@ -181,6 +183,12 @@ def attachment_lines(text):
 def plain(html):
     """Typogrified HTML (a title) as plain text for data: no tags, entities or no-break spaces."""
     return " ".join(Markup(html).striptags().split())
+
+
+def natural(number):
+    """Sort key for DIP numbers, so B-9 comes before B-10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+            for part in re.split(r"(\d+)", number) if part]
 
 
 def save_as(url):
@@ -358,7 +366,7 @@ class PPIDGenerator(Generator):
         documents = self._drop_duplicate_numbers(documents)
         pages, documents = self._drop_address_clashes(pages, documents)
         order = {category.name: number for number, category in enumerate(self.categories)}
-        documents.sort(key=lambda d: (order[d.ppid_category.name], d.nomor))
+        documents.sort(key=lambda d: (order[d.ppid_category.name], natural(d.nomor)))
         for document in documents:
             document.ppid_category.documents.append(document)
             for attachment in document.attachments:
@@ -427,9 +435,9 @@ class PPIDGenerator(Generator):
             problems.append(ContentError(path, message, fix, line=at or line(key)))
 
         meta = document.metadata
-        for key in SINGLE_FIELDS:
+        for key, written in SINGLE_FIELDS.items():
             if isinstance(meta.get(key), list):
-                fail(key, f"Baris {key.capitalize()} ditulis lebih dari sekali",
+                fail(key, f"Baris {written} ditulis lebih dari sekali",
                      "tulis satu baris saja untuk kolom ini")
         category = self._match_category(meta.get("kategori"))
         fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
