@@ -685,14 +685,16 @@ class PPIDGenerator(Generator):
             )
 
         section = self.section
-        write(save_as(section.url), "ppid/index", section.url)
-        write(save_as(section.dip_url), "ppid/dip", section.dip_url,
+        # Site search indexes single documents, not the lists of them (base.html, issue 7).
+        write(save_as(section.url), "ppid/index", section.url, search_indexed=False)
+        write(save_as(section.dip_url), "ppid/dip", section.dip_url, search_indexed=False,
               dip_filter=None, dip_documents=self.documents)
         for dip_filter in section.years + section.opds:
-            write(dip_filter.save_as, "ppid/dip", dip_filter.url,
+            write(dip_filter.save_as, "ppid/dip", dip_filter.url, search_indexed=False,
                   dip_filter=dip_filter, dip_documents=dip_filter.documents)
         for category in self.categories:
-            write(category.save_as, "ppid/category", category.url, category=category)
+            write(category.save_as, "ppid/category", category.url, search_indexed=False,
+                  category=category)
         for document in self.documents:
             write(document.save_as, document.template, document.url, document=document)
         for page in self.pages:
