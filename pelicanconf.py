@@ -177,8 +177,9 @@ SITEMAP = {
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 # A share image for pages without a cover (Open Graph needs a raster image); None: no image.
 WARTA_SHARE_IMAGE = None
-# The PPID feed: set to e.g. "feed/ppid.atom.xml" once a PPID generator exists to feed it.
-PPID_FEED_ATOM = None
+# The PPID feed of new and updated public information, written by the ppid plugin (issue 3);
+# None: no feed.
+PPID_FEED_ATOM = "feed/ppid.atom.xml"
 
 # Content-Security-Policy: the same policy goes in every page's <meta> (for static hosts that
 # cannot send headers) and in deploy/nginx.conf as a header. Everything comes from our own

@@ -397,7 +397,8 @@ def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
     expected = [r["nomor"] for r in dip_json_data["informasi"] if r["opd"] == "Dinas Kesehatan"]
     assert [r["nomor"] for r in html_table_rows(soup)] == expected and expected
     assert all(link["href"].startswith("/ppid/dip/") for link in soup.select(".w-dip-filter a"))
-    assert not soup.find("script")  # filtering needs no JavaScript
+    # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks.
+    assert all(s.get("type") == "application/ld+json" for s in soup.find_all("script"))
 
 
 def test_document_page_shows_its_fields_as_a_description_list_and_its_body(site):
@@ -462,6 +463,28 @@ def test_ppid_links_in_markdown_point_into_the_ppid_section(site):
     soup = soup_of(site, "ppid/profil-ppid/index.html")
     assert soup.select_one('.w-prose a[href="/ppid/dip/"]')
     assert "{ppid}" not in str(soup) and "{filename}" not in str(soup)
+
+
+def test_search_indexes_ppid_documents_and_pages_but_not_the_lists(site):
+    indexed = {page for page in find_pages(site) if page.startswith("ppid/")
+               and soup_of(site, page).select_one("main[data-pagefind-body]")}
+    documents = {p for p in find_pages(site) if p.startswith("ppid/dokumen/")}
+    standard = {f"ppid/{slug}/index.html" for slug in STANDARD_PAGES}
+    assert indexed == documents | standard
+
+
+def test_ppid_feed_lists_new_and_updated_information_newest_first(site, dip_json_data):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(Path(site) / "feed" / "ppid.atom.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    newest = sorted(dip_json_data["informasi"], key=lambda r: r["diperbarui"], reverse=True)
+    assert entries and len(entries) == len(newest)
+    assert " ".join(entries[0].find(f"{atom}title").text.split()) == newest[0]["judul"]
+    assert entries[0].find(f"{atom}link").get("href").endswith(newest[0]["url"])
+    assert soup_of(site, "ppid/dip/index.html").find(
+        "link", rel="alternate", href=re.compile(r"ppid\.atom\.xml$"))
 
 
 def test_ppid_is_in_the_main_navigation_and_on_the_home_page(site):

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -480,6 +480,8 @@ class PPIDGenerator(Generator):
         document.uji_konsekuensi = meta.get("uji_konsekuensi", "") if category.exempt else ""
         document.last_updated = (getattr(document, "modified", None) or document.date).date()
         document.attachments = attachments
+        # The summary feeds, search results and share cards read: the DIP's own ringkasan.
+        document.metadata["summary"] = str(escape(document.ringkasan))
         return True
 
     def _match_category(self, name):
@@ -696,9 +698,18 @@ class PPIDGenerator(Generator):
             write(category.save_as, "ppid/category", category.url, search_indexed=False,
                   category=category)
         for document in self.documents:
-            write(document.save_as, document.template, document.url, document=document)
+            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
+            write(document.save_as, document.template, document.url, document=document,
+                  page=document)
         for page in self.pages:
             write(page.save_as, page.template, page.url, page=page)
+
+        if settings.get("PPID_FEED_ATOM"):
+            # Newest first, so a feed reader shows new and updated information (Serta Merta
+            # above all) as soon as it is published.
+            newest = sorted(self.documents, key=lambda d: (d.last_updated, d.date), reverse=True)
+            writer.write_feed(newest, self.context, settings["PPID_FEED_ATOM"],
+                              feed_title="Informasi publik (PPID)")
 
         rows = [document.dip_row for document in self.documents]
         publisher = settings.get("WARTA_GOVERNMENT_NAME", settings.get("SITENAME", ""))
