@@ -1,12 +1,12 @@
 """PPID (issue 3): documents, the Daftar Informasi Publik, its open data, and editors' mistakes."""
 
 import csv
-import io
 import json
 import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -474,8 +474,6 @@ def test_search_indexes_ppid_documents_and_pages_but_not_the_lists(site):
 
 
 def test_ppid_feed_lists_new_and_updated_information_newest_first(site, dip_json_data):
-    import xml.etree.ElementTree as ET
-
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(Path(site) / "feed" / "ppid.atom.xml").getroot()
     entries = feed.findall(f"{atom}entry")
