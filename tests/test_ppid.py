@@ -173,6 +173,12 @@ def test_exempt_document_without_legal_basis_fails_the_build(ppid_dir, build_sit
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
 
+def test_field_written_twice_fails_the_build(ppid_dir, build_site):
+    write_document(ppid_dir, "ganda.md", Nomor="B-009", OPD=["Diskominfo", "Dinas Sosial"])
+    with pytest.raises(BuildError, match=r"ganda.md:5: Baris OPD ditulis lebih dari sekali"):
+        build_site(ppid_dir, PPID_TODAY=TODAY)
+
+
 def test_unreadable_retention_period_fails_the_build(ppid_dir, build_site):
     write_document(ppid_dir, "retensi.md", Nomor="B-009", Retensi="lama sekali")
     with pytest.raises(BuildError, match=r"retensi.md:11: Jangka waktu penyimpanan 'lama sekali'"):

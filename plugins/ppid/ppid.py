@@ -439,6 +439,10 @@ class PPIDGenerator(Generator):
             if isinstance(meta.get(key), list):
                 fail(key, f"Baris {written} ditulis lebih dari sekali",
                      "tulis satu baris saja untuk kolom ini")
+        if problems:  # the checks below read single values
+            for problem in problems:
+                log.error("%s", problem)
+            return False
         category = self._match_category(meta.get("kategori"))
         fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
         for key, written, label, example in fields:
