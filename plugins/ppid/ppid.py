@@ -59,7 +59,8 @@ CATEGORIES = [
         "summary": "Informasi yang menyangkut keselamatan orang banyak, diumumkan segera.",
         "description": [
             "Informasi serta merta adalah informasi yang dapat mengancam hajat hidup orang banyak "
-            "dan ketertiban umum. Kami wajib mengumumkannya segera, tanpa penundaan (Pasal 10).",
+            "dan ketertiban umum. Kami wajib mengumumkannya segera, tanpa penundaan (Undang-Undang "
+            "Nomor 14 Tahun 2008 Pasal 10).",
             "Contohnya peringatan dini bencana, kejadian luar biasa penyakit, dan peringatan "
             "tentang pangan yang tidak aman.",
         ],
@@ -71,7 +72,8 @@ CATEGORIES = [
         "summary": "Informasi yang kami simpan dan berikan kapan pun Anda memintanya.",
         "description": [
             "Informasi yang tersedia setiap saat adalah informasi yang kami simpan dan siapkan "
-            "untuk diberikan kapan pun Anda memintanya (Pasal 11).",
+            "untuk diberikan kapan pun Anda memintanya (Undang-Undang Nomor 14 Tahun 2008 "
+            "Pasal 11).",
             "Contohnya keputusan dan kebijakan, prosedur kerja, perjanjian dengan pihak ketiga, "
             "dan data. Sebagian sudah kami terbitkan di sini; yang belum terbit dapat Anda minta "
             "melalui permohonan informasi.",
@@ -86,7 +88,8 @@ CATEGORIES = [
             "Informasi yang dikecualikan adalah informasi yang tidak dapat dibuka untuk umum, "
             "karena membukanya dapat merugikan kepentingan yang dilindungi undang-undang, "
             "misalnya rahasia pribadi seseorang, penegakan hukum, atau persaingan usaha yang "
-            "sehat (Pasal 17). Pengecualian bersifat ketat dan terbatas, dan setiap pengecualian "
+            "sehat (Undang-Undang Nomor 14 Tahun 2008 Pasal 17). Pengecualian bersifat ketat "
+            "dan terbatas, dan setiap pengecualian "
             "ditetapkan melalui uji konsekuensi.",
             "Daftar ini mencatat dasar hukum dan uji konsekuensi setiap informasi yang "
             "dikecualikan; isi informasinya tidak kami terbitkan. Bila Anda tidak setuju, Anda "
