@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
-from babel.numbers import format_decimal
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
+from markupsafe import escape
 from pelican import signals
 from pelican.contents import Page
-from pelican.generators import Generator
 from pelican.urlwrappers import Category
 
 # Both plugins are listed before this one in PLUGINS, so Pelican has imported them already.
 from content_check.content_check import read_header
 from indonesian_dates.indonesian_dates import short_date
+from warta.downloads import content_file, measure
 from warta.errors import ContentError, display_path
+from warta.pdf_check import UnreadablePdf, report_pdf_checks
+from warta.sections import SectionGenerator, plain, save_as
 
 from .open_data import FIELDS, dip_csv, dip_json, document_row
-from .pdf_check import PDF_FIX, UnreadablePdf, check_pdf
 
 log = logging.getLogger(__name__)
 
@@ -183,29 +183,10 @@ def attachment_lines(text):
     return lines
 
 
-def plain(html):
-    """Typogrified HTML (a title) as plain text for data: no tags, entities or no-break spaces."""
-    return " ".join(Markup(html).striptags().split())
-
-
 def natural(number):
     """Sort key for DIP numbers, so B-9 comes before B-10."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
             for part in re.split(r"(\d+)", number) if part]
-
-
-def save_as(url):
-    """Folder addresses (`ppid/dip/`) are written as `ppid/dip/index.html`."""
-    return f"{url}index.html" if url.endswith("/") or not url else url
-
-
-def human_size(size, locale="id"):
-    """A file size as citizens read it: 812 bita, 24,3 KB, 1,2 MB."""
-    if size < 1024:
-        return f"{size} bita"
-    for unit, factor in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
-        if size < factor * 1024 or unit == "GB":
-            return f"{format_decimal(size / factor, format='#,##0.#', locale=locale)} {unit}"
 
 
 class _PPIDContent:
@@ -258,29 +239,6 @@ class PPIDCategory:
     @property
     def exempt(self):
         return self.name == EXEMPT
-
-
-@dataclass
-class Attachment:
-    """A downloadable file of one document, measured at build time."""
-
-    path: str  # relative to content/, as the editor wrote it
-    label: str  # what is downloaded: "Unduh {label} ({details})"
-    format: str
-    size: int
-    line: int = 1  # of its `Lampiran:` line in the document, for messages
-    locale: str = "id"
-    pages: int | None = None
-    check: object = None  # pdf_check.PdfCheck for PDFs
-    url: str = ""  # Pelican's static-file address, filled in before writing
-
-    @property
-    def details(self):
-        """PDF, 1,2 MB, 24 halaman"""
-        parts = [self.format, human_size(self.size, self.locale)]
-        if self.pages is not None:
-            parts.append(f"{self.pages} halaman")
-        return ", ".join(parts)
 
 
 @dataclass
@@ -345,7 +303,7 @@ def today(settings):
     return value
 
 
-class PPIDGenerator(Generator):
+class PPIDGenerator(SectionGenerator):
     """Reads content/ppid, checks every document, and writes the PPID section."""
 
     def generate_context(self):
@@ -360,10 +318,10 @@ class PPIDGenerator(Generator):
             for category in settings["PPID_CATEGORIES"]
         ]
         base = PurePosixPath(settings["PPID_PATH"])
-        pages = self._read_all(base / settings["PPID_PAGES_DIR"], PPIDPage)
+        pages = self.read_folder(base / settings["PPID_PAGES_DIR"], PPIDPage)
         documents = [
             document
-            for document in self._read_all(base / settings["PPID_DOCUMENTS_DIR"], PPIDDocument)
+            for document in self.read_folder(base / settings["PPID_DOCUMENTS_DIR"], PPIDDocument)
             if self._check_document(document)
         ]
         documents = self._drop_duplicate_numbers(documents)
@@ -395,30 +353,6 @@ class PPIDGenerator(Generator):
             opds=self._opd_filters(documents),
         )
         self.context["ppid"] = self.section
-
-    # --- Reading ---------------------------------------------------------------------------
-
-    def _read_all(self, folder, content_class):
-        contents = []
-        for path in sorted(self.get_files(str(folder))):
-            try:
-                content = self.readers.read_file(
-                    base_path=self.path, path=path, content_class=content_class,
-                    context=self.context,
-                )
-            except ContentError as exc:
-                log.error("%s", exc)
-                self._add_failed_source_path(path)
-                continue
-            except Exception:  # noqa: BLE001 - reported like Pelican reports its own failures
-                log.error("Could not process %s", path, exc_info=True)
-                self._add_failed_source_path(path)
-                continue
-            content.set_address(self.settings)
-            if not content.is_valid() or content.status != "published":
-                continue
-            contents.append(content)
-        return contents
 
     # --- Checking one document ----------------------------------------------------------------
 
@@ -511,8 +445,8 @@ class PPIDGenerator(Generator):
         lines = document.ppid_attachment_lines + [None] * len(entries)
         for entry, at in zip(entries, lines):
             relative, _, label = (part.strip() for part in entry.partition("|"))
-            source = (content_root / relative).resolve()
-            if not source.is_relative_to(content_root) or not source.is_file():
+            source = content_file(content_root, relative)
+            if source is None:
                 fail("lampiran", f"Lampiran {relative!r} tidak ditemukan",
                      "periksa nama berkasnya; jalurnya dihitung dari folder content/, "
                      "misalnya `Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas`", at)
@@ -523,23 +457,14 @@ class PPIDGenerator(Generator):
                      f"unggah berkas dalam salah satu format: {', '.join(formats.values())}; "
                      "format lain dapat ditambahkan di PPID_ATTACHMENT_FORMATS", at)
                 continue
-            attachment = Attachment(
-                path=source.relative_to(content_root).as_posix(),
-                label=label or plain(document.title),
-                format=formats[extension],
-                size=source.stat().st_size,
-                line=at or 1,
-                locale=self.settings.get("WARTA_LOCALE", "id"),
-            )
-            if extension == "pdf":
-                try:
-                    attachment.check = check_pdf(source)
-                except UnreadablePdf as exc:
-                    fail("lampiran", f"Lampiran {relative!r}: {exc}",
-                         "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
-                    continue
-                attachment.pages = attachment.check.pages
-            attachments.append(attachment)
+            try:
+                attachments.append(measure(
+                    source, content_root, label or plain(document.title), formats[extension],
+                    line=at, locale=self.settings.get("WARTA_LOCALE", "id"),
+                ))
+            except UnreadablePdf as exc:
+                fail("lampiran", f"Lampiran {relative!r}: {exc}",
+                     "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
         return attachments
 
     # --- Checking the whole list ---------------------------------------------------------------
@@ -572,20 +497,12 @@ class PPIDGenerator(Generator):
             for key in ("PPID_URL", "PPID_DIP_URL")
         }
         taken.update({c.save_as: "halaman kategori PPID" for c in self.categories})
-        kept = ([], [])
-        for group, contents in enumerate((pages, documents)):
-            for content in contents:
-                if content.save_as in taken:
-                    log.error("%s", ContentError(
-                        content.source_path,
-                        f"Alamat {content.url!r} sudah dipakai oleh {taken[content.save_as]}",
-                        "tulis baris `Slug: …` dengan alamat lain untuk berkas ini",
-                        line=getattr(content, "ppid_header", {}).get("slug", (1, ""))[0],
-                    ))
-                    continue
-                taken[content.save_as] = display_path(content.source_path)
-                kept[group].append(content)
-        return kept
+
+        def slug_line(content):
+            return getattr(content, "ppid_header", {}).get("slug", (1, ""))[0]
+
+        pages = self.drop_address_clashes(pages, taken, slug_line)
+        return pages, self.drop_address_clashes(documents, taken, slug_line)
 
     def _report_freshness(self, documents):
         """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
@@ -621,37 +538,10 @@ class PPIDGenerator(Generator):
 
     def _report_pdfs(self, documents):
         """The attachment accessibility summary: one line, then one line per failing PDF."""
-        pdfs = [(d, a) for d in documents for a in d.attachments if a.check is not None]
-        if not pdfs:
-            return
-        failed = [(d, a) for d, a in pdfs if not a.check.passed]
-        untagged = [(d, a) for d, a in pdfs if not a.check.tagged]
-        summary = (f"Pemeriksaan aksesibilitas lampiran PDF PPID: {len(pdfs)} diperiksa, "
-                   f"{len(pdfs) - len(failed)} lolos, {len(failed)} gagal, "
-                   f"{len(untagged)} tanpa tag")
-        if not failed and not untagged:
-            log.info("%s", summary)
-            return
-        log.warning("%s", summary)
-        report = log.error if self.settings["PPID_PDF_STRICT"] else log.warning
-        for document, attachment in failed:
-            tags = "bertag" if attachment.check.tagged else "tanpa tag"
-            report("%s", ContentError(
-                document.source_path,
-                f"Lampiran {attachment.path!r} tidak aksesibel: "
-                f"{'; '.join(attachment.check.problems)}; {tags}",
-                PDF_FIX,
-                line=attachment.line,
-            ))
-        for document, attachment in untagged:
-            if attachment.check.passed:
-                log.warning("%s", ContentError(
-                    document.source_path,
-                    f"Lampiran {attachment.path!r} lolos, tetapi tanpa tag: pembaca layar tidak "
-                    "mengenali judul, daftar, dan tabel di dalamnya",
-                    "ekspor ulang dengan pilihan 'PDF bertag' bila memungkinkan",
-                    line=attachment.line,
-                ))
+        report_pdf_checks(
+            [(d.source_path, a) for d in documents for a in d.attachments if a.check is not None],
+            "lampiran PDF PPID", "Lampiran", self.settings["PPID_PDF_STRICT"],
+        )
 
     # --- Filters -----------------------------------------------------------------------------
 
