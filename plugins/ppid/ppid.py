@@ -25,7 +25,7 @@ from pelican.contents import Page
 from pelican.urlwrappers import Category
 
 # Both plugins are listed before this one in PLUGINS, so Pelican has imported them already.
-from content_check.content_check import read_header
+from content_check.content_check import FieldCheck, header_lines
 from indonesian_dates.indonesian_dates import short_date
 from warta.downloads import content_file, measure
 from warta.errors import ContentError, display_path
@@ -165,22 +165,6 @@ SINGLE_FIELDS.update({"tahun": "Tahun", "title": "Title", "slug": "Slug"})
 RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
 RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
 YEAR = re.compile(r"^\d{4}$")
-ATTACHMENT_LINE = re.compile(r"^lampiran:", re.IGNORECASE)
-
-
-def attachment_lines(text):
-    """The line number of every `Lampiran:` in the metadata block, in order.
-
-    content_check's read_header keeps one line per key; a document may list several attachments,
-    and each error should point at its own line.
-    """
-    lines = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            break
-        if ATTACHMENT_LINE.match(line):
-            lines.append(number)
-    return lines
 
 
 def natural(number):
@@ -358,45 +342,22 @@ class PPIDGenerator(SectionGenerator):
 
     def _check_document(self, document):
         """Validate one document and fill in its DIP values; log every problem. True if valid."""
-        path = document.source_path
-        source = Path(path).read_text(encoding="utf-8-sig")
-        header = read_header(source)
-        document.ppid_header = header
-        document.ppid_attachment_lines = attachment_lines(source)
-        problems = []
-
-        def line(key):
-            return header.get(key, (1, ""))[0]
-
-        def fail(key, message, fix, at=None):
-            problems.append(ContentError(path, message, fix, line=at or line(key)))
-
+        check = FieldCheck(document.source_path)
+        fail = check.fail
+        document.ppid_header = check.header
+        document.ppid_attachment_lines = header_lines(check.text, "lampiran")
         meta = document.metadata
-        for key, written in SINGLE_FIELDS.items():
-            if isinstance(meta.get(key), list):
-                fail(key, f"Baris {written} ditulis lebih dari sekali",
-                     "tulis satu baris saja untuk kolom ini")
-        if problems:  # the checks below read single values
-            for problem in problems:
-                log.error("%s", problem)
-            return False
+        if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
+            return check.report()
         category = self._match_category(meta.get("kategori"))
         fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
-        for key, written, label, example in fields:
-            value = meta.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                fail(key, f"Kolom DIP {label} ({written}) tidak ada",
-                     f"tambahkan baris `{written}: …` di bagian atas berkas, "
-                     f"misalnya `{written}: {example}`")
+        check.required(meta, fields, "Kolom DIP {label} ({written}) tidak ada")
         names = ", ".join(c.name for c in self.categories)
         if meta.get("kategori") and category is None:
             fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
                  f"pilih salah satu dari: {names}")
         opds = {opd["name"]: opd for opd in self.settings.get("WARTA_OPD", [])}
-        if meta.get("opd") and meta["opd"] not in opds:
-            fail("opd", f"Perangkat daerah {meta['opd']!r} tidak terdaftar",
-                 f"pilih salah satu dari: {', '.join(opds)}; daftarnya ada di WARTA_OPD "
-                 "di pelicanconf.py")
+        check.agency("opd", meta.get("opd"), opds)
         retention = RETENTION.match(str(meta.get("retensi") or ""))
         if meta.get("retensi") and not retention:
             fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
@@ -407,9 +368,7 @@ class PPIDGenerator(SectionGenerator):
                  "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
                  "agar tahun diambil dari Date")
         attachments = self._check_attachments(document, category, fail)
-        for problem in problems:
-            log.error("%s", problem)
-        if problems:
+        if not check.report():
             return False
         document.ppid_category = category
         document.nomor = meta["nomor"].strip()
