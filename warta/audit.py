@@ -114,8 +114,13 @@ def page_url(base_url, page):
     return f"{base_url}/{page}"
 
 
-def start_browser(width=1280, height=1024, chromedriver=CHROMEDRIVER, chromium=CHROMIUM):
-    """Start headless Debian Chromium through Debian's ChromeDriver, or raise AuditError."""
+def start_browser(width=1280, height=1024, chromedriver=CHROMEDRIVER, chromium=CHROMIUM,
+                  performance_log=False):
+    """Start headless Debian Chromium through Debian's ChromeDriver, or raise AuditError.
+
+    ``performance_log`` records every network request in ChromeDriver's performance log
+    (``driver.get_log("performance")``), for tests that prove what a page fetches.
+    """
     for path, package in ((chromium, "chromium"), (chromedriver, "chromium-driver")):
         if not Path(path).is_file():
             raise AuditError(
@@ -138,6 +143,8 @@ def start_browser(width=1280, height=1024, chromedriver=CHROMEDRIVER, chromium=C
         "--lang=id-ID",
     ):
         options.add_argument(flag)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     try:
         driver = webdriver.Chrome(options=options, service=Service(executable_path=str(chromedriver)))
     except WebDriverException as exc:
