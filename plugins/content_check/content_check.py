@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from warta.downloads import content_file
 from warta.errors import ContentError
 
 log = logging.getLogger(__name__)
@@ -176,6 +177,26 @@ class FieldCheck:
             self.fail(key, f"Perangkat daerah {name!r} tidak terdaftar",
                       f"pilih salah satu dari: {', '.join(agencies)}; daftarnya ada di "
                       "WARTA_OPD di pelicanconf.py")
+
+    def named_file(self, key, relative, content_root, label, noun, example, formats=None,
+                   setting=None, at=None):
+        """The file a metadata line names (relative to content/), or None with a problem: it
+        does not exist, lies outside content/, or its extension is not in ``formats``
+        ({extension: name}; ``setting`` is where more can be added)."""
+        source = content_file(content_root, relative)
+        if source is None:
+            self.fail(key, f"{label} {relative!r} tidak ditemukan",
+                      "periksa nama berkasnya dan pastikan berkasnya ikut diunggah; jalurnya "
+                      f"dihitung dari folder content/, misalnya `{example}`", at)
+            return None
+        extension = source.suffix.lower().lstrip(".")
+        if formats is not None and extension not in formats:
+            fix = f"simpan {noun} dalam salah satu format: {', '.join(formats.values())}"
+            if setting:
+                fix += f"; format lain dapat ditambahkan di {setting}"
+            self.fail(key, f"Format {noun} .{extension} tidak didukung", fix, at)
+            return None
+        return source
 
     def report(self):
         """Log every problem (the build collects them); True when there was none."""

@@ -86,7 +86,8 @@ def check_captions(path, duration_ms=None):
         start, end = caption.start_time.in_milliseconds(), caption.end_time.in_milliseconds()
         if end <= start:
             raise CaptionProblem(
-                f"teks takarir berakhir ({caption.end}) sebelum atau saat ia mulai ({caption.start})",
+                f"teks takarir berakhir ({caption.end}) sebelum atau saat ia mulai "
+                f"({caption.start})",
                 "waktu selesai harus sesudah waktu mulai", line=line)
         if start < previous:
             raise CaptionProblem(

@@ -18,7 +18,7 @@ from pelican.contents import Page
 from pelican.utils import slugify
 
 from content_check.content_check import FieldCheck, header_lines
-from warta.downloads import content_file, measure
+from warta.downloads import measure
 from warta.errors import ContentError, display_path
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
 from warta.sections import SectionGenerator, save_as
@@ -128,22 +128,21 @@ class MagazineGenerator(SectionGenerator):
     # --- Checking one edition -------------------------------------------------------------------
 
     def _check(self, edition):
-        """Validate one edition and fill in what its page needs; log every problem. True if valid."""
+        """Validate one edition, fill in what its page needs, log every problem; True if valid."""
         check = FieldCheck(edition.source_path)
-        fail = check.fail
         edition.media_header = check.header
         meta = edition.metadata
         if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
             return check.report()
         check.required(meta, REQUIRED_FIELDS)
-        publication = self._check_publication(meta, fail)
+        publication = self._check_publication(meta, check)
         if not meta.get("cover"):
-            fail("cover", "Gambar sampul edisi (Cover) tidak ada",
-                 "tambahkan baris `Cover: majalah/berkas/nama-sampul.webp` dan `Cover_alt: …` "
-                 "yang menuliskan teks di sampul")
-        pdf = self._check_pdf(meta, publication, fail, check.line("pdf"))
-        contents = self._check_contents(meta, check.text, pdf, fail)
-        articles = self._check_articles(meta, check.text, fail)
+            check.fail("cover", "Gambar sampul edisi (Cover) tidak ada",
+                       "tambahkan baris `Cover: majalah/berkas/nama-sampul.webp` dan "
+                       "`Cover_alt: …` yang menuliskan teks di sampul")
+        pdf = self._check_pdf(meta, publication, check)
+        contents = self._check_contents(meta, check, pdf)
+        articles = self._check_articles(meta, check)
         if not check.report():
             return False
         edition.publication = publication
@@ -154,70 +153,66 @@ class MagazineGenerator(SectionGenerator):
         edition.news = articles
         return True
 
-    def _check_publication(self, meta, fail):
+    def _check_publication(self, meta, check):
         name = str(meta.get("publication") or "").strip()
         names = ", ".join(self.publications)
         if not name:
-            fail("publication", "Nama terbitan (Publication) tidak ada",
-                 f"tambahkan baris `Publication: …` dengan salah satu dari: {names}")
+            check.fail("publication", "Nama terbitan (Publication) tidak ada",
+                       f"tambahkan baris `Publication: …` dengan salah satu dari: {names}")
             return None
         if name not in self.publications:
-            fail("publication", f"Terbitan {name!r} tidak terdaftar",
-                 f"pilih salah satu dari: {names}; daftarnya ada di MAGAZINE_PUBLICATIONS "
-                 "di pelicanconf.py")
+            check.fail("publication", f"Terbitan {name!r} tidak terdaftar",
+                       f"pilih salah satu dari: {names}; daftarnya ada di MAGAZINE_PUBLICATIONS "
+                       "di pelicanconf.py")
             return None
         return self.publications[name]
 
-    def _check_pdf(self, meta, publication, fail, at):
+    def _check_pdf(self, meta, publication, check):
         """The edition's PDF as a Download, measured and checked, or None."""
         relative = meta.get("pdf")
         if not relative:
-            fail("pdf", "Berkas PDF edisi (PDF) tidak ada",
-                 "tambahkan baris `PDF: majalah/berkas/nama-edisi.pdf` dengan berkas PDF edisi "
-                 "ini; jalurnya dihitung dari folder content/")
+            check.fail("pdf", "Berkas PDF edisi (PDF) tidak ada",
+                       "tambahkan baris `PDF: majalah/berkas/nama-edisi.pdf` dengan berkas PDF "
+                       "edisi ini; jalurnya dihitung dari folder content/")
             return None
-        source = content_file(self.content_root, relative)
+        source = check.named_file("pdf", relative, self.content_root, "Berkas PDF", "edisi",
+                                  "PDF: majalah/berkas/nama-edisi.pdf", {"pdf": "PDF bertag"})
         if source is None:
-            fail("pdf", f"Berkas PDF {relative!r} tidak ditemukan",
-                 "periksa nama berkasnya dan pastikan berkasnya ikut diunggah; jalurnya dihitung "
-                 "dari folder content/, misalnya `PDF: majalah/berkas/nama-edisi.pdf`")
-            return None
-        if source.suffix.lower() != ".pdf":
-            fail("pdf", f"Berkas {relative!r} bukan PDF",
-                 "unggah edisi sebagai PDF bertag, lalu tulis jalurnya di baris `PDF:`")
             return None
         label = f"{publication.name} Edisi {meta.get('edition')}" if publication else "edisi ini"
         try:
-            return measure(source, self.content_root, label, "PDF", line=at, locale=self.locale)
+            return measure(source, self.content_root, label, "PDF", line=check.line("pdf"),
+                           locale=self.locale)
         except UnreadablePdf as exc:
-            fail("pdf", f"PDF {relative!r}: {exc}",
-                 "simpan ulang PDF dari berkas aslinya tanpa kata sandi, lalu unggah lagi")
+            check.fail("pdf", f"PDF {relative!r}: {exc}",
+                       "simpan ulang PDF dari berkas aslinya tanpa kata sandi, lalu unggah lagi")
             return None
 
-    def _check_contents(self, meta, text, pdf, fail):
+    def _check_contents(self, meta, check, pdf):
         """The table of contents: [(page, title)] in the order written."""
         entries = meta.get("contents") or []
         if isinstance(entries, str):
             entries = [entries]
         if not entries:
-            fail("contents", "Daftar isi (Contents) tidak ada", CONTENTS_FIX)
+            check.fail("contents", "Daftar isi (Contents) tidak ada", CONTENTS_FIX)
             return []
         contents = []
-        lines = header_lines(text, "contents") + [None] * len(entries)
+        lines = header_lines(check.text, "contents") + [None] * len(entries)
         for entry, at in zip(entries, lines):
             match = CONTENTS_ENTRY.match(entry)
             if not match:
-                fail("contents", f"Baris daftar isi {entry!r} tidak dapat dibaca", CONTENTS_FIX, at)
+                check.fail("contents", f"Baris daftar isi {entry!r} tidak dapat dibaca",
+                           CONTENTS_FIX, at)
                 continue
             page, title = int(match.group(1)), match.group(2)
             if pdf is not None and not 1 <= page <= pdf.pages:
-                fail("contents", f"Daftar isi menunjuk halaman {page}, padahal PDF-nya "
-                     f"{pdf.pages} halaman", "periksa nomor halaman di daftar isi", at)
+                check.fail("contents", f"Daftar isi menunjuk halaman {page}, padahal PDF-nya "
+                           f"{pdf.pages} halaman", "periksa nomor halaman di daftar isi", at)
                 continue
             contents.append((page, title))
         return contents
 
-    def _check_articles(self, meta, text, fail):
+    def _check_articles(self, meta, check):
         """The news articles this edition also printed, by slug, in the order written."""
         entries = meta.get("articles") or []
         if isinstance(entries, str):
@@ -226,9 +221,9 @@ class MagazineGenerator(SectionGenerator):
         found = []
         for slug in slugs:
             if slug not in self.articles:
-                fail("articles", f"Berita {slug!r} tidak ditemukan",
-                     "tulis slug berita yang sudah terbit, yaitu bagian terakhir alamatnya "
-                     "(berita/2025/<slug>/), dipisahkan koma")
+                check.fail("articles", f"Berita {slug!r} tidak ditemukan",
+                           "tulis slug berita yang sudah terbit, yaitu bagian terakhir alamatnya "
+                           "(berita/2025/<slug>/), dipisahkan koma")
                 continue
             found.append(self.articles[slug])
         return found

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pelican.contents import Page
 
 from content_check.content_check import FieldCheck, header_lines
-from warta.downloads import Download, content_file, measure
+from warta.downloads import Download, measure
 from warta.errors import ContentError, display_path
 from warta.sections import SectionGenerator, save_as
 
@@ -72,7 +72,8 @@ def duration_words(seconds):
     """A duration as citizens read it: "2 menit 35 detik", "1 jam 5 menit"."""
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    parts = [f"{n} {unit}" for n, unit in ((hours, "jam"), (minutes, "menit"), (seconds, "detik")) if n]
+    units = ((hours, "jam"), (minutes, "menit"), (seconds, "detik"))
+    parts = [f"{n} {unit}" for n, unit in units if n]
     return " ".join(parts) or "0 detik"
 
 
@@ -169,9 +170,8 @@ class VideoGenerator(SectionGenerator):
     # --- Checking one video ---------------------------------------------------------------------
 
     def _check(self, video, opds):
-        """Validate one video and fill in what its page needs; log every problem. True if valid."""
+        """Validate one video, fill in what its page needs, log every problem; True if valid."""
         check = FieldCheck(video.source_path)
-        fail = check.fail
         video.media_header = check.header
         meta = video.metadata
         if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
@@ -181,21 +181,24 @@ class VideoGenerator(SectionGenerator):
         check.agency("category", category, opds)
         seconds = parse_duration(meta.get("duration"))
         if meta.get("duration") and seconds is None:
-            fail("duration", f"Durasi {meta['duration']!r} tidak dapat dibaca", DURATION_FIX)
+            check.fail("duration", f"Durasi {meta['duration']!r} tidak dapat dibaca", DURATION_FIX)
         if not meta.get("cover"):
-            fail("cover", "Gambar poster video (Cover) tidak ada",
-                 "tambahkan baris `Cover: video/berkas/nama-poster.webp` dan `Cover_alt: …` "
-                 "yang menjelaskan isi gambar; poster tampil sebelum video diputar")
-        sources, youtube = self._check_source(meta, check.text, fail)
-        captions = self._check_captions(video, meta, seconds, fail, check.problems)
-        sign = self._check_file(meta.get("sign_language"), "sign_language", "Sign_language",
-                                "video juru bahasa isyarat", fail)
+            check.fail("cover", "Gambar poster video (Cover) tidak ada",
+                       "tambahkan baris `Cover: video/berkas/nama-poster.webp` dan "
+                       "`Cover_alt: …` yang menjelaskan isi gambar; poster tampil sebelum "
+                       "video diputar")
+        sources, youtube = self._check_source(meta, check)
+        captions = self._check_captions(video, meta, seconds, check)
+        sign = self._check_file(check, "sign_language", "Sign_language",
+                                meta.get("sign_language"), "video juru bahasa isyarat")
         if not Markup(video._content or "").striptags().strip():
-            fail("transcript", "Transkrip video tidak ada: isi berkas di bawah metadata kosong",
-                 "tulis transkrip lengkap di bawah metadata, sesudah satu baris kosong: semua "
-                 "ucapan dengan nama pembicaranya, dan suara atau gambar penting yang tidak "
-                 "terucap, untuk warga yang tidak dapat mendengar atau melihat videonya",
-                 at=body_line(check.text))
+            check.fail("transcript",
+                       "Transkrip video tidak ada: isi berkas di bawah metadata kosong",
+                       "tulis transkrip lengkap di bawah metadata, sesudah satu baris kosong: "
+                       "semua ucapan dengan nama pembicaranya, dan suara atau gambar penting "
+                       "yang tidak terucap, untuk warga yang tidak dapat mendengar atau "
+                       "melihat videonya",
+                       at=body_line(check.text))
         if not check.report():
             return False
         settings = self.settings
@@ -212,77 +215,65 @@ class VideoGenerator(SectionGenerator):
         video.files = [s.download for s in sources + ([sign] if sign else [])] + [captions]
         return True
 
-    def _check_source(self, meta, text, fail):
+    def _check_source(self, meta, check):
         """([Source], YouTube ID or None): the video files, or the video on YouTube."""
         files = meta.get("video") or []
         if isinstance(files, str):
             files = [files]
         youtube = meta.get("youtube")
         if not files and not youtube:
-            fail("video", "Sumber video tidak ada (Video atau YouTube)",
-                 "tulis berkas videonya, misalnya `Video: video/berkas/nama-video.mp4`, atau ID "
-                 "video YouTube-nya, misalnya `YouTube: AbCdEfGhIjK`")
+            check.fail("video", "Sumber video tidak ada (Video atau YouTube)",
+                       "tulis berkas videonya, misalnya `Video: video/berkas/nama-video.mp4`, "
+                       "atau ID video YouTube-nya, misalnya `YouTube: AbCdEfGhIjK`")
             return [], None
         if files and youtube:
-            fail("youtube", "Video ini punya berkas video (Video) dan YouTube sekaligus",
-                 "pilih salah satu: hapus baris `YouTube:` untuk memutar berkas dari portal ini, "
-                 "atau hapus baris `Video:` untuk memutar dari YouTube")
+            check.fail("youtube", "Video ini punya berkas video (Video) dan YouTube sekaligus",
+                       "pilih salah satu: hapus baris `YouTube:` untuk memutar berkas dari "
+                       "portal ini, atau hapus baris `Video:` untuk memutar dari YouTube")
             return [], None
         if youtube:
             found = youtube_id(youtube)
             if found is None:
-                fail("youtube", f"ID YouTube {youtube!r} tidak dikenali", YOUTUBE_FIX)
+                check.fail("youtube", f"ID YouTube {youtube!r} tidak dikenali", YOUTUBE_FIX)
             return [], found
-        sources = []
-        lines = header_lines(text, "video") + [None] * len(files)
-        for relative, at in zip(files, lines):
-            source = self._check_file(relative, "video", "Video", "video", fail, at)
-            if source is not None:
-                sources.append(source)
-        return sources, None
+        lines = header_lines(check.text, "video") + [None] * len(files)
+        sources = [self._check_file(check, "video", "Video", relative, "video", at)
+                   for relative, at in zip(files, lines)]
+        return [source for source in sources if source is not None], None
 
-    def _check_file(self, relative, key, written, label, fail, at=None):
-        """A Source for a video file named in the metadata, or None (a problem is logged)."""
+    def _check_file(self, check, key, written, relative, label, at=None):
+        """A Source for a video file named in the metadata, or None (a problem is recorded)."""
         if not relative:
             return None
         formats = self.settings["VIDEO_FORMATS"]
-        source = content_file(self.content_root, relative)
+        source = check.named_file(
+            key, relative, self.content_root, f"Berkas {written}", "video",
+            f"{written}: video/berkas/nama-video.mp4",
+            {extension: name for extension, (name, _) in formats.items()}, "VIDEO_FORMATS", at,
+        )
         if source is None:
-            fail(key, f"Berkas {written} {relative!r} tidak ditemukan",
-                 "periksa nama berkasnya; jalurnya dihitung dari folder content/, misalnya "
-                 f"`{written}: video/berkas/nama-video.mp4`", at)
             return None
-        extension = source.suffix.lower().lstrip(".")
-        if extension not in formats:
-            names = ", ".join(name for name, _ in formats.values())
-            fail(key, f"Format video .{extension} tidak didukung",
-                 f"simpan video dalam salah satu format: {names} (VIDEO_FORMATS)", at)
-            return None
-        name, mime = formats[extension]
+        name, mime = formats[source.suffix.lower().lstrip(".")]
         return Source(measure(source, self.content_root, label, name, line=at, locale=self.locale),
                       mime)
 
-    def _check_captions(self, video, meta, seconds, fail, problems):
+    def _check_captions(self, video, meta, seconds, check):
         """The captions Download, checked as WebVTT in Indonesian, or None."""
         relative = meta.get("captions")
         if not relative:
-            fail("captions", "Video tidak punya takarir (Captions)", CAPTIONS_FIX)
+            check.fail("captions", "Video tidak punya takarir (Captions)", CAPTIONS_FIX)
             return None
-        source = content_file(self.content_root, relative)
+        source = check.named_file("captions", relative, self.content_root, "Berkas takarir",
+                                  "takarir", "Captions: video/berkas/nama-video.id.vtt",
+                                  {"vtt": "WebVTT (.vtt)"})
         if source is None:
-            fail("captions", f"Berkas takarir {relative!r} tidak ditemukan",
-                 "periksa nama berkasnya; jalurnya dihitung dari folder content/, misalnya "
-                 "`Captions: video/berkas/nama-video.id.vtt`")
-            return None
-        if source.suffix.lower() != ".vtt":
-            fail("captions", f"Berkas takarir {relative!r} bukan WebVTT (.vtt)", CAPTIONS_FIX)
             return None
         try:
             check_captions(source, seconds * 1000 if seconds is not None else None)
         except CaptionProblem as problem:
             # The message names the captions file and its line, where the fix goes, and the
             # video it belongs to.
-            problems.append(ContentError(
+            check.problems.append(ContentError(
                 source,
                 f"Takarir untuk {display_path(video.source_path)} bukan WebVTT yang sah: "
                 f"{problem.message}",
@@ -291,7 +282,7 @@ class VideoGenerator(SectionGenerator):
             ))
             return None
         return measure(source, self.content_root, "takarir", "WebVTT",
-                       line=video.media_header["captions"][0], locale=self.locale)
+                       line=check.line("captions"), locale=self.locale)
 
     # --- Writing -------------------------------------------------------------------------------
 

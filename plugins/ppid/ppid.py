@@ -27,7 +27,7 @@ from pelican.urlwrappers import Category
 # Both plugins are listed before this one in PLUGINS, so Pelican has imported them already.
 from content_check.content_check import FieldCheck, header_lines
 from indonesian_dates.indonesian_dates import short_date
-from warta.downloads import content_file, measure
+from warta.downloads import measure
 from warta.errors import ContentError, display_path
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
 from warta.sections import SectionGenerator, plain, save_as
@@ -367,7 +367,7 @@ class PPIDGenerator(SectionGenerator):
             fail("tahun", f"Tahun {year!r} tidak dapat dibaca",
                  "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
                  "agar tahun diambil dari Date")
-        attachments = self._check_attachments(document, category, fail)
+        attachments = self._check_attachments(document, category, check)
         if not check.report():
             return False
         document.ppid_category = category
@@ -388,13 +388,13 @@ class PPIDGenerator(SectionGenerator):
         name = str(name or "").strip().casefold()
         return next((c for c in self.categories if c.name.casefold() == name), None)
 
-    def _check_attachments(self, document, category, fail):
-        """The document's attachments, measured; problems go to ``fail``."""
+    def _check_attachments(self, document, category, check):
+        """The document's attachments, measured; problems go to ``check``."""
         entries = document.metadata.get("lampiran") or []
         if isinstance(entries, str):
             entries = [entries]
         if entries and category is not None and category.exempt:
-            fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
+            check.fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
                  "hapus baris `Lampiran:`; informasi yang dikecualikan tidak diterbitkan, "
                  "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)")
             return []
@@ -404,25 +404,21 @@ class PPIDGenerator(SectionGenerator):
         lines = document.ppid_attachment_lines + [None] * len(entries)
         for entry, at in zip(entries, lines):
             relative, _, label = (part.strip() for part in entry.partition("|"))
-            source = content_file(content_root, relative)
+            source = check.named_file(
+                "lampiran", relative, content_root, "Lampiran", "lampiran",
+                "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
+                "PPID_ATTACHMENT_FORMATS", at,
+            )
             if source is None:
-                fail("lampiran", f"Lampiran {relative!r} tidak ditemukan",
-                     "periksa nama berkasnya; jalurnya dihitung dari folder content/, "
-                     "misalnya `Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas`", at)
-                continue
-            extension = source.suffix.lower().lstrip(".")
-            if extension not in formats:
-                fail("lampiran", f"Format lampiran .{extension} tidak didukung",
-                     f"unggah berkas dalam salah satu format: {', '.join(formats.values())}; "
-                     "format lain dapat ditambahkan di PPID_ATTACHMENT_FORMATS", at)
                 continue
             try:
                 attachments.append(measure(
-                    source, content_root, label or plain(document.title), formats[extension],
+                    source, content_root, label or plain(document.title),
+                    formats[source.suffix.lower().lstrip(".")],
                     line=at, locale=self.settings.get("WARTA_LOCALE", "id"),
                 ))
             except UnreadablePdf as exc:
-                fail("lampiran", f"Lampiran {relative!r}: {exc}",
+                check.fail("lampiran", f"Lampiran {relative!r}: {exc}",
                      "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
         return attachments
 
