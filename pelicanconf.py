@@ -151,3 +151,9 @@ TRANSLATION_FEED_ATOM = None
 # Development: links are root-relative so any local server works.
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Tampilan: display preferences and read-aloud (issue 4) ---------------------------------
+# The display-preferences page, linked from the header of every page ("Tampilan").
+DIRECT_TEMPLATES += ["tampilan"]
+TAMPILAN_URL = "tampilan/"
+TAMPILAN_SAVE_AS = "tampilan/index.html"
