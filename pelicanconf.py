@@ -157,3 +157,7 @@ DELETE_OUTPUT_DIRECTORY = True
 DIRECT_TEMPLATES += ["tampilan"]
 TAMPILAN_URL = "tampilan/"
 TAMPILAN_SAVE_AS = "tampilan/index.html"
+# The last full audit, written by `make test` and shown on the accessibility statement
+# (plugins/audit_record). Relative to the project root; None shows no audit section at all.
+WARTA_AUDIT_RECORD = ".cache/audit/last-audit.json"
+PLUGINS += ["audit_record"]

@@ -1,0 +1,105 @@
+"""One page per template, and the display variants (issue 4) the browser tests run them under.
+
+Every top-level template in theme/templates (except base.html) must have an entry in
+TEMPLATE_PAGES: test_every_template_has_a_representative_page fails otherwise, so a new template
+(PPID, search, ...) cannot escape the variant audits and the keyboard, reflow, spacing and
+target-size checks.
+"""
+
+import json
+from pathlib import Path
+
+from warta import ROOT
+
+# template name -> glob patterns of built pages it renders, tried in order; the first match is
+# the page the tests use.
+TEMPLATE_PAGES = {
+    "index": ["index.html"],
+    "article": ["berita/*/*/index.html"],
+    "page": ["tentang/index.html", "kontak/index.html"],
+    "aksesibilitas": ["pernyataan-aksesibilitas/index.html"],
+    "category": ["opd/*/index.html"],
+    "categories": ["opd/index.html"],
+    "tag": ["topik/*/index.html"],
+    "tags": ["topik/index.html"],
+    "author": ["penulis/*/index.html"],
+    "authors": ["penulis/index.html"],
+    "archives": ["arsip/index.html"],
+    "period_archives": ["arsip/[0-9]*/index.html"],
+    "tampilan": ["tampilan/index.html"],
+    "404": ["404.html"],
+}
+
+TEMPLATES = sorted(TEMPLATE_PAGES)
+
+# Preferences as stored by theme/js/tampilan-awal.js (key and values must match it).
+STORAGE_KEY = "warta-tampilan"
+THEMES = {"terang": "light", "gelap": "dark", "kontras": "contrast"}
+
+# The axe variants: each colour theme, 200 % text, and a 320 CSS px viewport.
+VARIANTS = {
+    "terang": {"prefs": {"theme": "light"}},
+    "gelap": {"prefs": {"theme": "dark"}},
+    "kontras": {"prefs": {"theme": "contrast"}},
+    "teks-200": {"prefs": {"text": "200"}},
+    "lebar-320": {"prefs": {}, "width": 320},
+}
+
+
+def templates_on_disk():
+    """The page templates of the theme: every top-level template except base.html."""
+    folder = ROOT / "theme" / "templates"
+    return sorted(p.stem for p in folder.glob("*.html") if p.name != "base.html")
+
+
+def page_for(site, template):
+    """The built page (relative path) that represents ``template``; fail loudly if none."""
+    for pattern in TEMPLATE_PAGES[template]:
+        matches = sorted(p.relative_to(site).as_posix() for p in Path(site).glob(pattern))
+        if matches:
+            return matches[0]
+    raise AssertionError(
+        f"tidak ada halaman terbangun untuk templat {template!r} (pola {TEMPLATE_PAGES[template]})"
+    )
+
+
+def set_viewport(driver, width, height=900):
+    """Emulate a viewport of ``width`` CSS px (device scale 1, desktop), like a narrow window."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+    inner = driver.execute_script("return window.innerWidth")
+    assert inner == width, f"viewport {inner}px, bukan {width}px"
+
+
+def set_preferences(driver, prefs):
+    """Store ``prefs`` the way the Tampilan form does, reload, and check they were applied."""
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], arguments[1])", STORAGE_KEY, json.dumps(prefs)
+    )
+    driver.refresh()
+    applied = driver.execute_script(
+        "const out = {}; for (const a of document.documentElement.attributes)"
+        " if (a.name.startsWith('data-w-')) out[a.name.slice(7)] = a.value; return out;"
+    )
+    expected = {key: value for key, value in prefs.items() if value not in ("100", "auto", "default")}
+    assert applied == expected, f"preferensi {prefs} tidak diterapkan: {applied}"
+
+
+def apply_variant(driver, variant):
+    """A setup hook for Auditor.audit: apply one of VARIANTS to the loaded page."""
+    spec = VARIANTS[variant]
+    if "width" in spec:
+        set_viewport(driver, spec["width"])
+    set_preferences(driver, spec["prefs"])
+
+
+def reset_browser(driver):
+    """Back to a fresh state: no stored preferences, no emulation, nothing focused."""
+    try:
+        driver.execute_script("try { localStorage.clear(); } catch (e) {}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
