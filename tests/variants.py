@@ -103,3 +103,35 @@ def reset_browser(driver):
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+class init_script:
+    """Run ``source`` in every document before its own scripts, for the ``with`` block.
+
+    Used to watch the page (script errors, when an attribute is set) or to take a browser
+    feature away (speech, storage) the way a real browser without it would behave."""
+
+    def __init__(self, driver, source):
+        self.driver, self.source = driver, source
+
+    def __enter__(self):
+        self.id = self.driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": self.source})["identifier"]
+        return self
+
+    def __exit__(self, *exc):
+        self.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": self.id})
+
+
+# Collects every uncaught script error of the page in window.__wartaErrors.
+CATCH_ERRORS = """
+window.__wartaErrors = [];
+window.addEventListener('error', (e) => window.__wartaErrors.push(String(e.message)));
+window.addEventListener('unhandledrejection', (e) => window.__wartaErrors.push(String(e.reason)));
+"""
+
+
+def script_errors(driver):
+    errors = driver.execute_script("return window.__wartaErrors")
+    assert errors is not None, "penangkap galat tidak terpasang"
+    return errors
