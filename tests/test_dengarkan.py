@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from variants import CATCH_ERRORS, init_script, page_for, reset_browser, script_errors
+from variants import CATCH_ERRORS, init_script, page_for, script_errors
 from warta.audit import page_url
 
 FAKE_SPEECH = """
@@ -34,13 +34,6 @@ FAKE_SPEECH = """
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: Utterance, configurable: true});
 })();
 """
-
-
-@pytest.fixture
-def clean_browser(browser):
-    """The shared browser, reset (preferences, emulation) after the test whatever happens."""
-    yield browser
-    reset_browser(browser)
 
 
 def controls(driver):

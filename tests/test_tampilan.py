@@ -15,7 +15,6 @@ from variants import (
     STORAGE_KEY,
     init_script,
     page_for,
-    reset_browser,
     script_errors,
     set_preferences,
 )
@@ -27,13 +26,6 @@ FONT_DIR = ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible"
 FONT_PACKAGE = ROOT / "node_modules" / "@fontsource" / "atkinson-hyperlegible"
 GROUPS = {"text": "Ukuran teks", "theme": "Warna", "font": "Huruf",
           "spacing": "Jarak baris dan huruf", "links": "Tautan", "motion": "Gerakan"}
-
-
-@pytest.fixture
-def clean_browser(browser):
-    """The shared browser, reset (preferences, emulation) after the test whatever happens."""
-    yield browser
-    reset_browser(browser)
 
 
 @pytest.fixture(scope="module")

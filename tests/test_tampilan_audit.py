@@ -5,14 +5,7 @@ import pytest
 
 from conftest import record_variant
 from warta.audit import Auditor
-from variants import TEMPLATES, VARIANTS, apply_variant, page_for, reset_browser, templates_on_disk
-
-
-@pytest.fixture
-def clean_browser(browser):
-    """The shared browser, reset (preferences, emulation) after the test whatever happens."""
-    yield browser
-    reset_browser(browser)
+from variants import TEMPLATES, VARIANTS, apply_variant, page_for, templates_on_disk
 
 
 def test_every_template_has_a_representative_page(site):

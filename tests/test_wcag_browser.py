@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from variants import THEMES, TEMPLATES, page_for, reset_browser, set_preferences, set_viewport
+from variants import THEMES, TEMPLATES, page_for, set_preferences, set_viewport
 from warta.audit import page_url
 from warta.checks import (
     hidden_focus,
@@ -25,13 +25,6 @@ from warta.checks import (
 from warta.server import serve
 
 BAD = Path(__file__).parent / "fixtures" / "checks-bad"
-
-
-@pytest.fixture
-def clean_browser(browser):
-    """The shared browser, reset (preferences, emulation) after the test whatever happens."""
-    yield browser
-    reset_browser(browser)
 
 
 def open_page(driver, site, site_url, template, prefs=None):
