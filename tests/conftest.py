@@ -199,7 +199,7 @@ def _write_last_audit(built):
         pages=len(pages), pages_failed=sum(not ok for ok in pages.values()),
         variant_audits=len(variants), variant_audits_failed=sum(not ok for ok in variants.values()),
         checks=len(checks), checks_failed=sum(not ok for ok in checks.values()),
-        templates=len(TEMPLATES), variants=list(VARIANTS),
+        templates=len(TEMPLATES), variants=[spec["label"] for spec in VARIANTS.values()],
         axe_version=_tampilan["axe_version"], commit=commit,
     )
 

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from variants import CATCH_ERRORS, init_script, page_for, script_errors
+from variants import CATCH_ERRORS, apply_variant, init_script, page_for, script_errors
 from warta.audit import page_url
 
 FAKE_SPEECH = """
@@ -119,3 +119,16 @@ def test_read_aloud_buttons_say_their_state_and_read_only_the_main_content(site,
         leaked = [piece for piece in read if piece in chrome and piece not in article_lines]
         assert not leaked, (leaked, read)
         assert script_errors(driver) == []
+
+
+@pytest.mark.parametrize("variant", ["terang", "gelap", "kontras"])
+def test_visible_read_aloud_controls_pass_axe_in_every_theme(variant, site, auditor, clean_browser):
+    # Without a voice the controls stay hidden and the page audits never see them.
+    def show_controls_and_theme(driver):
+        apply_variant(driver, variant)
+        WebDriverWait(driver, 5).until(lambda d: controls(d)[0].is_displayed())
+        controls(driver)[1].send_keys(Keys.ENTER)  # playing: Jeda and an enabled Berhenti
+
+    with init_script(clean_browser, FAKE_SPEECH):
+        result = auditor.audit(page_for(site, "article"), setup=show_controls_and_theme)
+    assert result.passed, "\n" + result.format()

@@ -37,12 +37,13 @@ STORAGE_KEY = "warta-tampilan"
 THEMES = {"terang": "light", "gelap": "dark", "kontras": "contrast"}
 
 # The axe variants: each colour theme, 200 % text, and a 320 CSS px viewport.
+# `label` is how the accessibility statement names the variant.
 VARIANTS = {
-    "terang": {"prefs": {"theme": "light"}},
-    "gelap": {"prefs": {"theme": "dark"}},
-    "kontras": {"prefs": {"theme": "contrast"}},
-    "teks-200": {"prefs": {"text": "200"}},
-    "lebar-320": {"prefs": {}, "width": 320},
+    "terang": {"prefs": {"theme": "light"}, "label": "tema terang"},
+    "gelap": {"prefs": {"theme": "dark"}, "label": "tema gelap"},
+    "kontras": {"prefs": {"theme": "contrast"}, "label": "kontras tinggi"},
+    "teks-200": {"prefs": {"text": "200"}, "label": "teks 200%"},
+    "lebar-320": {"prefs": {}, "width": 320, "label": "layar selebar 320 piksel"},
 }
 
 

@@ -4,7 +4,8 @@
 
 Builds nothing: run `make html` first. Serves OUTPUT on loopback, opens the newest article in
 Debian's headless Chromium and saves one full-page PNG per theme, plus the readable font with
-wide spacing and 200 % text, and a 320 px wide one.
+wide spacing and 200 % text, and a 320 px wide one. Headless Chromium has no speech voices, so
+the tool pretends there is an Indonesian one: the read-aloud controls then show as they would.
 """
 
 import argparse
@@ -25,6 +26,14 @@ SHOTS = [
     ("huruf-jarak-200", {"text": "200", "font": "readable", "spacing": "wide", "links": "underline"}, 1280),
     ("gelap-320", {"theme": "dark"}, 320),
 ]
+
+
+# Only for the picture: an id-ID voice in the list makes theme/js/dengarkan.js show its controls.
+PRETEND_VOICE = """
+if (window.speechSynthesis) {
+  speechSynthesis.getVoices = () => [{name: 'Contoh', lang: 'id-ID', voiceURI: 'contoh', localService: true, default: true}];
+}
+"""
 
 
 def full_page_png(driver, width):
@@ -50,6 +59,7 @@ def main():
         p.relative_to(output).as_posix() for p in output.glob("berita/*/*/index.html"))[-1]
     dest.mkdir(parents=True, exist_ok=True)
     driver = start_browser()
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PRETEND_VOICE})
     try:
         with serve(output) as base_url:
             url = page_url(base_url, page)
