@@ -27,6 +27,7 @@ TEMPLATE_PAGES = {
     "archives": ["arsip/index.html"],
     "period_archives": ["arsip/[0-9]*/index.html"],
     "tampilan": ["tampilan/index.html"],
+    "search": ["cari/index.html"],
     "404": ["404.html"],
 }
 

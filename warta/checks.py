@@ -105,9 +105,11 @@ const measure = () => {
   return out;
 };
 const before = measure();
-const style = document.createElement('style');
-style.textContent = css;
-document.head.appendChild(style);
+// A constructed stylesheet, not a <style> element: the page's CSP (style-src 'self') would
+// block an injected element, while it does not govern the CSS object model.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(css);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 const probe = document.querySelector('main p') || document.querySelector('main');
 const applied = getComputedStyle(probe).wordSpacing;
 const after = measure();
