@@ -2,8 +2,8 @@
 
     .venv/bin/python tools/screenshots.py [--output output] [--dest /tmp/warta-tampilan]
 
-Builds nothing: run `make html` first. Serves OUTPUT on loopback, opens the newest article in
-Debian's headless Chromium and saves one full-page PNG per theme, plus the readable font with
+Builds nothing: run `make html` first. Serves OUTPUT on loopback, opens an article in
+Debian's headless Chromium (the article with the most figures, so pictures show too) and saves one full-page PNG per theme, plus the readable font with
 wide spacing and 200 % text, and a 320 px wide one. Headless Chromium has no speech voices, so
 the tool pretends there is an Indonesian one: the read-aloud controls then show as they would.
 """
@@ -43,6 +43,11 @@ def full_page_png(driver, width):
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": min(height, 6000), "deviceScaleFactor": 1,
                             "mobile": False})
+    # Images below the fold load lazily: wait until the now-visible ones have arrived.
+    driver.execute_async_script(
+        "const done = arguments[0]; const waits = [...document.images].filter(i => !i.complete)"
+        ".map(i => new Promise(r => { i.onload = i.onerror = r; }));"
+        "Promise.race([Promise.all(waits), new Promise(r => setTimeout(r, 5000))]).then(done);")
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     return base64.b64decode(shot["data"])
@@ -52,11 +57,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", default="output")
     parser.add_argument("--dest", default="/tmp/warta-tampilan")
-    parser.add_argument("--page", default=None, help="page to shoot (default: newest article)")
+    parser.add_argument("--page", default=None, help="page to shoot (default: the article with the most figures)")
     args = parser.parse_args()
     output, dest = Path(args.output), Path(args.dest)
-    page = args.page or sorted(
-        p.relative_to(output).as_posix() for p in output.glob("berita/*/*/index.html"))[-1]
+    page = args.page or max(
+        sorted(p.relative_to(output).as_posix() for p in output.glob("berita/*/*/index.html")),
+        key=lambda page: (output / page).read_text(encoding="utf-8").count("<figure"))
     dest.mkdir(parents=True, exist_ok=True)
     driver = start_browser()
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PRETEND_VOICE})
