@@ -44,7 +44,7 @@ def controls(driver):
     return root, play, stop, status
 
 
-@pytest.mark.parametrize("template", ["article", "page", "aksesibilitas"])
+@pytest.mark.parametrize("template", ["article", "page", "aksesibilitas", "ppid/document", "ppid/page"])
 def test_articles_and_pages_offer_read_aloud_of_their_main_content(template, site):
     soup = BeautifulSoup((Path(site) / page_for(site, template)).read_text(encoding="utf-8"), "html.parser")
     control = soup.select_one("[data-w-dengarkan]")

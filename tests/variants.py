@@ -1,6 +1,7 @@
 """One page per template, and the display variants (issue 4) the browser tests run them under.
 
-Every top-level template in theme/templates (except base.html) must have an entry in
+Every page template in theme/templates and its folders (not components/, not base.html) must
+have an entry in
 TEMPLATE_PAGES: test_every_template_has_a_representative_page fails otherwise, so a new template
 (PPID, search, ...) cannot escape the variant audits and the keyboard, reflow, spacing and
 target-size checks.
@@ -28,6 +29,11 @@ TEMPLATE_PAGES = {
     "period_archives": ["arsip/[0-9]*/index.html"],
     "tampilan": ["tampilan/index.html"],
     "search": ["cari/index.html"],
+    "ppid/index": ["ppid/index.html"],
+    "ppid/category": ["ppid/informasi-berkala/index.html", "ppid/informasi-*/index.html"],
+    "ppid/dip": ["ppid/dip/index.html"],
+    "ppid/document": ["ppid/dokumen/*/index.html"],
+    "ppid/page": ["ppid/profil-ppid/index.html", "ppid/maklumat-pelayanan/index.html"],
     "404": ["404.html"],
 }
 
@@ -49,9 +55,14 @@ VARIANTS = {
 
 
 def templates_on_disk():
-    """The page templates of the theme: every top-level template except base.html."""
+    """The page templates of the theme, as Pelican names them ("article", "ppid/document"):
+    every template except the components and the base.html layouts others extend."""
     folder = ROOT / "theme" / "templates"
-    return sorted(p.stem for p in folder.glob("*.html") if p.name != "base.html")
+    return sorted(
+        p.relative_to(folder).with_suffix("").as_posix()
+        for p in folder.rglob("*.html")
+        if p.name != "base.html" and "components" not in p.relative_to(folder).parts
+    )
 
 
 def page_for(site, template):

@@ -91,14 +91,25 @@ requestAnimationFrame(step);
 # text reachable and are allowed.
 CLIPPED_JS = r"""
 const css = arguments[0];
+// 1 px boxes that hide their overflow are the visually-hidden pattern: text meant for screen
+// readers only, inside and out.
+const srOnly = new Map();
+const hiddenForSight = (el) => {
+  if (!el || el === document.body) return false;
+  if (!srOnly.has(el)) {
+    const s = getComputedStyle(el);
+    const tiny = (el.clientWidth <= 1 || el.clientHeight <= 1) && s.overflow !== 'visible';
+    srOnly.set(el, tiny || hiddenForSight(el.parentElement));
+  }
+  return srOnly.get(el);
+};
 const measure = () => {
   const out = new Map();
   for (const el of document.body.querySelectorAll('*')) {
     if (!el.getClientRects().length) continue;
     const s = getComputedStyle(el);
     if (s.display === 'inline' || s.display === 'contents') continue;
-    // 1 px boxes are the visually-hidden pattern: text meant for screen readers only.
-    if (el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+    if (el.clientWidth <= 1 || el.clientHeight <= 1 || hiddenForSight(el)) continue;
     out.set(el, {dy: el.scrollHeight - el.clientHeight, dx: el.scrollWidth - el.clientWidth,
                  overflow: `${s.overflowX}/${s.overflowY}`});
   }
