@@ -34,6 +34,17 @@ venv: $(VENV_STAMP) ## Create .venv with the pinned Python packages
 
 node: $(NODE_STAMP) ## Install the pinned npm packages (axe-core)
 
+# Atkinson Hyperlegible for the "Tampilan" readable-font choice (issue 4): copied from the pinned
+# npm package into the theme and committed with its OFL licence, so `make html` needs no npm.
+FONT_PKG := node_modules/@fontsource/atkinson-hyperlegible
+FONT_DIR := theme/static/fonts/atkinson-hyperlegible
+
+fonts: node ## Copy the pinned Atkinson Hyperlegible woff2 files and OFL licence into the theme
+	mkdir -p $(FONT_DIR)
+	rm -f $(FONT_DIR)/*.woff2
+	cp $(FONT_PKG)/files/*.woff2 $(FONT_DIR)/
+	cp $(FONT_PKG)/LICENSE $(FONT_DIR)/OFL.txt
+
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@bash tools/ensure-browser.sh
 
@@ -75,4 +86,4 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 
-.PHONY: help venv node browser deploy-tools html serve devserver test audit publish rsync_upload lock clean
+.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit publish rsync_upload lock clean

@@ -220,3 +220,14 @@ PPID_BERKALA_MAX_AGE_MONTHS = 6
 PPID_STRICT = False
 # PDF attachments without a text layer, title or language are warnings; True makes them errors.
 PPID_PDF_STRICT = False
+
+# --- Tampilan: display preferences and read-aloud (issue 4) ---------------------------------
+# The display-preferences page, linked from the header of every page ("Tampilan").
+DIRECT_TEMPLATES += ["tampilan"]
+TAMPILAN_URL = "tampilan/"
+TAMPILAN_SAVE_AS = "tampilan/index.html"
+# The last full audit, written by `make test` and shown on the accessibility statement
+# (plugins/audit_record). Relative to the project root. Without a readable record the page
+# says that no audit is recorded; it never shows a result that does not exist.
+WARTA_AUDIT_RECORD = ".cache/audit/last-audit.json"
+PLUGINS += ["audit_record"]

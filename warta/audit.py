@@ -4,8 +4,11 @@ Fail closed: anything that stops a page from being audited (no browser, no drive
 loading, a page that does not load) raises AuditError. It is never a pass and never a skip.
 """
 
+import datetime
 import json
 import logging
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,3 +227,37 @@ class Auditor:
             axe_version=results.get("testEngine", {}).get("version", ""),
             violations=[Violation.from_axe(v) for v in results["violations"]],
         )
+
+
+def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
+                       checks, checks_failed, templates, variants, axe_version, commit=None,
+                       finished=None):
+    """Write the record of a full audit that the accessibility statement shows (issue 4).
+
+    Written atomically (a temporary file renamed into place), so a build never reads half a
+    record. The format is read back by plugins/audit_record; ``schema`` changes with it.
+    """
+    finished = finished or datetime.datetime.now(datetime.timezone.utc)
+    record = {
+        "schema": 1,
+        "finished": finished.isoformat(timespec="seconds"),
+        "passed": not (pages_failed or variant_audits_failed or checks_failed),
+        "pages": pages,
+        "pages_failed": pages_failed,
+        "variant_audits": variant_audits,
+        "variant_audits_failed": variant_audits_failed,
+        "checks": checks,
+        "checks_failed": checks_failed,
+        "templates": templates,
+        "variants": list(variants),
+        "axe_version": axe_version,
+        "tags": list(AXE_TAGS),
+        "commit": commit,
+    }
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".last-audit-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(record, stream, ensure_ascii=False, indent=2)
+    os.replace(temporary, path)
+    return record
