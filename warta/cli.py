@@ -81,11 +81,9 @@ def periksa(berkas, settings, content):
     Keluar dengan kode 1 bila ada kesalahan.
     """
     if berkas:
-        from warta.build import load_settings
         from warta.lint import lint_file
 
-        overrides = {"PATH": str(Path(content).resolve())} if content else {}
-        conf = load_settings(settings, **overrides)
+        conf = quiet_settings(settings, content)
         findings = [f for path in berkas for f in lint_file(Path(path), conf)]
         errors = [str(f) for f in findings if f.is_error]
         warnings = [str(f) for f in findings if not f.is_error]
@@ -113,14 +111,29 @@ def baru():
     """Buat berkas konten baru dari templat, siap diisi."""
 
 
-def _scaffold(make, **kwargs):
+def quiet_settings(settings_file="pelicanconf.py", content=None):
+    """Settings for commands that do not build: Pelican's build-time warnings about them (feeds
+    without SITEURL, …) mean nothing to an editor making a file."""
+    import logging
+
     from warta.build import load_settings
+
+    overrides = {"PATH": str(Path(content).resolve())} if content else {}
+    pelican_log = logging.getLogger("pelican")
+    level = pelican_log.level
+    pelican_log.setLevel(logging.ERROR)
+    try:
+        return load_settings(settings_file, **overrides)
+    finally:
+        pelican_log.setLevel(level)
+
+
+def _scaffold(make, **kwargs):
     from warta.scaffold import ScaffoldError
 
     content = kwargs.pop("content")
-    overrides = {"PATH": str(Path(content).resolve())} if content else {}
     try:
-        path = make(load_settings(**overrides), **kwargs)
+        path = make(quiet_settings(content=content), **kwargs)
     except ScaffoldError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -152,9 +165,8 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 
 @baru.command("dokumen")
 @click.argument("judul")
-@click.option("--kategori", required=True,
-              type=click.Choice(["berkala", "serta-merta", "setiap-saat", "dikecualikan"]),
-              help="Kategori informasi publik.")
+@click.option("--kategori", default="",
+              help="Kategori informasi publik: berkala, serta-merta, setiap-saat atau dikecualikan.")
 @click.option("--opd", default=None, help="Perangkat daerah pemilik dokumen.")
 @click.option("--tahun", default=None, type=int, help="Tahun dokumen (bawaan: tahun ini).")
 @click.option("--tanggal", default=None, help="TTTT-BB-HH atau TTTT-BB-HH JJ:MM (bawaan: sekarang, WIB).")

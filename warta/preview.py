@@ -16,7 +16,6 @@ import click
 import watchfiles
 
 from warta import ROOT
-from warta.build import load_settings
 from warta.server import make_server
 
 HOST = "127.0.0.1"
@@ -24,7 +23,9 @@ HOST = "127.0.0.1"
 
 def watched_paths(settings_file, content):
     """Everything a preview depends on: content, theme, plugins, settings and Warta itself."""
-    settings = load_settings(settings_file)
+    from warta.cli import quiet_settings
+
+    settings = quiet_settings(settings_file)
     paths = [Path(content).resolve() if content else Path(settings["PATH"]),
              Path(settings["THEME"]), ROOT / "warta"]
     paths += [ROOT / p if not Path(p).is_absolute() else Path(p) for p in settings["PLUGIN_PATHS"]]

@@ -156,7 +156,8 @@ def new_document(settings, title, category, opd=None, year=None, date=None):
     title = clean_title(title)
     if category not in PPID_CATEGORIES:
         raise ScaffoldError(
-            f"Kategori {category!r} tidak dikenal. Pilih salah satu dari: {', '.join(PPID_CATEGORIES)}."
+            f"Kategori {category!r} tidak dikenal. Pilih salah satu dari: {', '.join(PPID_CATEGORIES)}, "
+            'misalnya: make dokumen JUDUL="Laporan Keuangan 2024" KATEGORI=berkala'
         )
     slug = make_slug(title, settings)
     if not slug:
