@@ -8,6 +8,7 @@ import pytest
 
 from warta.audit import Auditor, find_pages, start_browser
 from warta.build import build
+from warta.errors import BuildError
 from warta.server import serve
 
 TEST_DATA = Path(__file__).parent / "test_data"
@@ -20,7 +21,13 @@ def sample_site():
     """The sample portal, built once per run. Also called at collection time to parametrize."""
     if "path" not in _site:
         output = Path(tempfile.mkdtemp(prefix="warta-contoh-")) / "output"
-        build(output)
+        try:
+            build(output)
+        except BuildError as exc:
+            # Broken sample content: stop the run with the editor's message (file:line: rule),
+            # not a traceback through this fixture (issue 5).
+            shutil.rmtree(output.parent, ignore_errors=True)
+            pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
         _site["path"] = output
     return _site["path"]
 

@@ -160,6 +160,11 @@ ENGLISH_FUNCTION_WORDS = {
 }
 ENGLISH_MIN_WORDS = 6
 ENGLISH_MIN_SHARE = 0.25
+BINARY_SIGNATURES = (
+    (b"\x89PNG", "gambar PNG"), (b"\xff\xd8\xff", "gambar JPEG"), (b"GIF8", "gambar GIF"),
+    (b"RIFF", "gambar WebP"), (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP atau dokumen Office"),
+    (b"\xd0\xcf\x11\xe0", "dokumen Office lama"),
+)
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 ATTR_LIST_INLINE = re.compile(r"^\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
@@ -256,6 +261,15 @@ def decode(path, data):
     """The text of a content file, or a berkas-teks Finding saying why it cannot be read."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    kind = next((name for magic, name in BINARY_SIGNATURES if data.startswith(magic)), None)
+    if kind or b"\x00" in data:
+        what = f"berkas {kind}" if kind else "berkas biner (berisi bita nol)"
+        return None, Finding(
+            str(path), 1, "berkas-teks", f"Ini {what}, bukan tulisan Markdown",
+            "pindahkan gambar ke content/images/ dan dokumen ke content/attachments/, lalu "
+            "tautkan dari tulisan; kalau ini tulisan yang tersimpan sebagai UTF-16, simpan ulang "
+            "sebagai UTF-8",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -269,9 +283,9 @@ def decode(path, data):
     control = CONTROL_CHARS.search(text)
     if control:
         line = text[: control.start()].count("\n") + 1
-        kind = "biner (berisi bita nol)" if "\x00" in text else "berisi karakter kendali tak terlihat"
         return None, Finding(
-            str(path), line, "berkas-teks", f"Berkas {kind} (U+{ord(control.group()):04X})",
+            str(path), line, "berkas-teks",
+            f"Berkas berisi karakter kendali tak terlihat (U+{ord(control.group()):04X})",
             "hapus karakter itu (biasanya terbawa saat menyalin dari aplikasi lain), atau "
             "pindahkan berkas biner ke content/images/ atau content/attachments/",
         )
