@@ -62,13 +62,15 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 	 .lock-venv/bin/pip freeze | grep -v '^pip=') > requirements.txt
 	rm -rf .lock-venv
 
-# Editors (issue 5). JUDUL reaches the command through the environment, so quotes and
-# apostrophes in a title need no escaping.
+# Editors (issue 5). JUDUL and OPD reach the command through the environment, so quotes and
+# apostrophes in a title need no escaping. CONTENT points at another content folder (tests).
+SCAFFOLD_ARGS = $(if $(OPD),--opd "$$OPD") $(if $(CONTENT),--content "$$CONTENT")
+
 berita: venv ## Berita baru: make berita JUDUL="Judul berita" [OPD="Dinas Sosial"]
-	@$(PYTHON) -m warta baru berita "$$JUDUL" $(if $(OPD),--opd "$$OPD")
+	@$(PYTHON) -m warta baru berita "$$JUDUL" $(SCAFFOLD_ARGS)
 
 dokumen: venv ## Dokumen PPID baru: make dokumen JUDUL="…" KATEGORI=berkala [OPD=…]
-	@$(PYTHON) -m warta baru dokumen "$$JUDUL" --kategori "$$KATEGORI" $(if $(OPD),--opd "$$OPD")
+	@$(PYTHON) -m warta baru dokumen "$$JUDUL" --kategori "$$KATEGORI" $(SCAFFOLD_ARGS)
 
 periksa: venv ## Periksa semua konten (pemeriksaan build) tanpa menerbitkan
 	@$(PYTHON) -m warta periksa

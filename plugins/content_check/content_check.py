@@ -46,7 +46,8 @@ class CheckedMarkdownReader(MarkdownReader):
     def read(self, source_path):
         report(lint.lint_file(source_path, self.settings))
         content, metadata = super().read(source_path)
-        if "tags" in metadata:
+        # Pelican leaves a private "discard" marker for an empty `Tags:`; only lists are tags.
+        if isinstance(metadata.get("tags"), list):
             metadata["tags"] = normalised_tags(metadata["tags"], self.settings)
         return content, metadata
 
