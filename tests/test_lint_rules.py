@@ -38,6 +38,10 @@ CASES = {
     "metadata-opd": (article(Category="Dinas Pariwisata"), 3, article(Category="Dinas Sosial"), {}),
     "metadata-nilai": (article(Status="terbit"), 7, article(Status="draft"), {}),
     "metadata-tag": (article(Tags="Pasar Murah, pasar murah"), 4, article(), {}),
+    "metadata-tag-banyak": (
+        article(Tags=", ".join(f"topik {n}" for n in range(11))), 4,
+        article(Tags=", ".join(f"topik {n}" for n in range(10))), {},
+    ),
     "judul-panjang": (article(Title="J" * 121), 1, article(Title="J" * 120), {}),
     "ringkasan-panjang": (article(Summary="R" * 301), 6, article(Summary="R" * 300), {}),
     "isi-templat": (PARAGRAPH + "\n[[Isi bagian ini.]]\n", BODY_LINE + 2, PARAGRAPH, {}),
@@ -195,3 +199,9 @@ def test_line_numbers_count_the_yaml_style_header(content_dir):
     text = "---\n" + article("# Judul\n").replace("\n\n", "\n---\n\n", 1)
     findings = findings_for(content_dir, text, {})
     assert [(f.rule, f.line) for f in findings] == [("subjudul-h1", BODY_LINE + 2)]
+
+
+def test_html_in_header_values_is_held_to_the_same_rules(content_dir):
+    # Templates print Title, Summary and captions as HTML, so a script there would run.
+    findings = findings_for(content_dir, article(Title="Pasar <script>alert(1)</script>"), {})
+    assert [(f.rule, f.line) for f in findings] == [("html-script", 1)]

@@ -35,7 +35,8 @@ RULES = {
         Rule("metadata-tanggal", ERROR, "Tanggal ditulis TTTT-BB-HH atau TTTT-BB-HH JJ:MM"),
         Rule("metadata-opd", ERROR, "Category adalah salah satu perangkat daerah terdaftar"),
         Rule("metadata-nilai", ERROR, "Status, Slug, Template, Lang, Save_as dan URL bernilai sah"),
-        Rule("metadata-tag", WARNING, "Topik (Tags) ditulis huruf kecil, tanpa ganda, secukupnya"),
+        Rule("metadata-tag", WARNING, "Topik (Tags) ditulis huruf kecil dan tanpa ganda"),
+        Rule("metadata-tag-banyak", ERROR, "Paling banyak WARTA_LINT_TAGS_MAX topik per tulisan"),
         Rule("judul-panjang", ERROR, "Judul tidak melebihi batas panjang"),
         Rule("ringkasan-panjang", ERROR, "Ringkasan tidak melebihi batas panjang"),
         Rule("isi-templat", ERROR, "Teks contoh dari templat sudah diganti"),
@@ -100,6 +101,7 @@ YEARS = range(1900, 2101)
 STATUSES = ("published", "draft", "hidden")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 100
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]*$")
 # Pelican keeps every value of these keys; any other key written twice is a mistake.
 MULTI_LINE_KEYS = {"summary"}
 
@@ -197,6 +199,21 @@ def format_size(size):
         if size >= factor:
             return f"{format_decimal(size / factor, format='#,##0.#', locale='id')} {unit}"
     return f"{size} bita"
+
+
+def _is_file(path):
+    """Path.is_file that answers False for names the system cannot even look up (too long, …)."""
+    try:
+        return path is not None and path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path):
+    try:
+        return path is not None and path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def is_valid_lang(value):
@@ -390,6 +407,9 @@ class _Checker:
         for key, values in src.fields.items():
             for line, value in values:
                 self.check_placeholder(line, value)
+                if "<" in value:
+                    # Title, Summary, captions … reach the page as HTML: the same rules as the body.
+                    self.check_html(value, line, inline=True)
 
     def check_date(self, key):
         value = self.source.value(key)
@@ -431,13 +451,13 @@ class _Checker:
         if template is not None:
             theme = Path(self.settings.get("THEME", "")) / "templates"
             name = template if template.endswith(".html") else f"{template}.html"
-            if not re.fullmatch(r"[A-Za-z0-9_-]+(\.html)?", template) or not (theme / name).is_file():
+            if not re.fullmatch(r"[A-Za-z0-9_-]+(\.html)?", template) or not _is_file(theme / name):
                 self.add(src.line("template"), "metadata-nilai", f"Templat {template[:40]!r} tidak ada di tema",
                          "hapus baris Template; Warta memilih templat yang benar sendiri")
         for key in ("save_as", "url"):
             value = src.value(key)
-            if value is not None and (".." in value or value.startswith("/") or "://" in value or "\\" in value):
-                self.add(src.line(key), "metadata-nilai", f"{key.capitalize()} {value[:60]!r} keluar dari folder situs",
+            if value is not None and (not SAFE_PATH.match(value) or ".." in value or value.startswith("/")):
+                self.add(src.line(key), "metadata-nilai", f"{key.capitalize()} {value[:60]!r} bukan alamat di dalam situs",
                          f"hapus baris {key.capitalize()}; alamat tulisan dibuat dari Slug")
 
     def check_lengths(self):
@@ -481,7 +501,7 @@ class _Checker:
                      "tulis setiap topik satu kali")
         limit = setting(self.settings, "WARTA_LINT_TAGS_MAX")
         if limit and len(seen) > limit:
-            self.add(line, "metadata-tag", f"{len(seen)} topik, lebih dari {limit}",
+            self.add(line, "metadata-tag-banyak", f"{len(seen)} topik, lebih dari batas {limit}",
                      f"pilih paling banyak {limit} topik yang paling membantu pembaca menemukan berita serupa")
 
     def check_cover(self):
@@ -491,7 +511,7 @@ class _Checker:
             return
         line = src.line("cover")
         target = self.resolve_local(cover, from_root=True)
-        if target is None or not target.is_file():
+        if not _is_file(target):
             self.add(line, "gambar-berkas", f"Gambar sampul {cover[:80]!r} tidak ditemukan",
                      "periksa nama berkasnya; jalurnya dihitung dari folder content/, misalnya "
                      "images/berita/nama.webp")
@@ -720,7 +740,7 @@ class _Checker:
         if has_format and has_size:
             return
         target = self.resolve_local(href)
-        example = f"{names[0]}, {format_size(target.stat().st_size)}" if target and target.is_file() else f"{names[0]}, 1,2 MB"
+        example = f"{names[0]}, {format_size(target.stat().st_size)}" if _is_file(target) else f"{names[0]}, 1,2 MB"
         missing = " dan ".join(w for w, ok in (("format", has_format), ("ukuran", has_size)) if not ok)
         self.add(line, "tautan-berkas", f"Tautan ke berkas {extension.upper()} tidak menyebut {missing}nya",
                  f"tulis keduanya di teks tautan, misalnya [{text[:40]} ({example})](...), agar pembaca tahu "
@@ -731,7 +751,7 @@ class _Checker:
         for marker in ("{static}", "{filename}", "{attach}"):
             if href.startswith(marker):
                 target = self.resolve_local(href)
-                if target is None or not target.exists():
+                if not _exists(target):
                     self.add(line, "tautan-rusak", f"Berkas tujuan {href[:80]!r} tidak ditemukan",
                              "periksa nama dan foldernya; jalur yang diawali / dihitung dari folder content/, "
                              "yang lain dari folder berkas ini")
