@@ -1,5 +1,7 @@
 """Every content-check rule: one case where it fires at the right source line, one where it passes."""
 
+import re
+
 import pytest
 
 from warta.build import load_settings
@@ -205,3 +207,11 @@ def test_html_in_header_values_is_held_to_the_same_rules(content_dir):
     # Templates print Title, Summary and captions as HTML, so a script there would run.
     findings = findings_for(content_dir, article(Title="Pasar <script>alert(1)</script>"), {})
     assert [(f.rule, f.line) for f in findings] == [("html-script", 1)]
+
+
+def test_every_rule_has_a_section_in_the_editors_guide():
+    from warta import ROOT
+    from warta.lint import GUIDE
+
+    headings = re.findall(r"^### (\S+)$", (ROOT / GUIDE).read_text(encoding="utf-8"), re.MULTILINE)
+    assert sorted(headings) == sorted(RULES), "one guide section per rule id, named by the id"
