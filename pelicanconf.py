@@ -162,6 +162,11 @@ DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+# The portal is Indonesian only: no translations. Without this, Pelican treats two articles that
+# share a slug as translations of each other and warns in English; Warta's url-ganda check
+# handles real clashes instead.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 # Content checks (warta/lint.py; every rule is explained in docs/panduan-editor.md).
 WARTA_LINT_TITLE_MAX = 120  # characters; longer titles wrap badly and are cut in search results
 WARTA_LINT_SUMMARY_MAX = 300  # characters; the summary is the lead and the meta description
