@@ -176,5 +176,3 @@ WARTA_LINT_IFRAME_ALLOWED = []
 WARTA_LINT_REQUIRED_ARTICLE = ["title", "date", "category", "summary"]
 WARTA_LINT_REQUIRED_PAGE = ["title", "summary"]
 WARTA_LINT_REQUIRED_OTHER = ["title"]
-# Where `make dokumen` puts new PPID documents, under content/.
-WARTA_SCAFFOLD_PPID_PATH = "ppid"

@@ -153,7 +153,7 @@ def test_periksa_help_lists_every_rule_and_where_the_guide_explains_it():
 def test_the_sample_content_passes_every_check(tmp_path):
     findings = []
     build(tmp_path / "output", findings=findings)
-    assert [str(f) for f in findings] == []
+    assert [str(f) for f in findings if f.rule in RULES] == []
 
 
 def test_a_broken_article_stops_the_test_suite_with_the_editors_message(tmp_path):

@@ -84,11 +84,12 @@ def test_make_dokumen_writes_every_dip_field(content_dir, category):
     result = run("make", "--no-print-directory", "dokumen", "JUDUL=Laporan Keuangan 2024",
                  f"KATEGORI={category}", f"CONTENT={content_dir}")
     path = created(content_dir, result)
-    assert path == content_dir / "ppid" / "laporan-keuangan-2024.md"
+    assert path == content_dir / "ppid" / "dokumen" / "laporan-keuangan-2024.md"  # where plugins/ppid reads
     source = Source(path.read_text(encoding="utf-8"))
     for key, _ in PPID_FIELDS:
         assert key.lower() in source.fields, key
-    assert source.value("kategori") == category
+    assert source.value("kategori") == PPID_CATEGORIES[category]
+    assert source.value("tahun") == source.value("date")[:4]
     exempt = [key.lower() for key, _ in PPID_EXEMPT_FIELDS]
     if category == "dikecualikan":
         assert all(key in source.fields for key in exempt) and "lampiran" not in source.fields

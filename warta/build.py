@@ -46,6 +46,13 @@ class _Collector(logging.Handler):
 
     def emit(self, record):
         exc = record.exc_info[1] if record.exc_info else None
+        if exc is None and isinstance(record.args, tuple):
+            # Plugins also log a ContentError as an argument: log.error("%s", error).
+            exc = next((a for a in record.args if isinstance(a, ContentError)), None)
+            if exc is not None and record.levelno < logging.ERROR:
+                self.warnings.extend(exc.lines())
+                self.findings.extend(exc.findings)
+                return
         finding = getattr(record, "warta_finding", None)
         if finding is not None and not finding.is_error:
             # A content-check warning: printed, and the build goes on.

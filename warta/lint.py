@@ -102,8 +102,13 @@ STATUSES = ("published", "draft", "hidden")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 100
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]*$")
-# Pelican keeps every value of these keys; any other key written twice is a mistake.
-MULTI_LINE_KEYS = {"summary"}
+# Pelican's own keys take one value: a second line (or a continuation line) makes the value a
+# list that the templates print as "['a', 'b']". Other plugins' keys are theirs to check
+# (plugins/ppid allows one `Lampiran:` line per attachment).
+SINGLE_VALUE_KEYS = {
+    "title", "date", "modified", "category", "slug", "status", "author", "authors", "tags", "lang",
+    "template", "save_as", "url", "cover", "cover_alt", "cover_caption",
+}
 
 # Alt text that says nothing (WCAG 1.1.1): a screen reader already announces "gambar".
 GENERIC_ALT = {
@@ -388,7 +393,7 @@ class _Checker:
                 state = "kosong" if key in src.fields else "tidak ada"
                 self.add(src.line(key), "metadata-wajib", f"{label} {state}", fix)
         for key, values in src.fields.items():
-            if len(values) > 1 and key not in MULTI_LINE_KEYS:
+            if len(values) > 1 and key in SINGLE_VALUE_KEYS:
                 lines = ", ".join(str(line) for line, _ in values)
                 self.add(values[0][0], "metadata-nilai",
                          f"Baris `{key.capitalize()}:` ditulis lebih dari sekali atau bersambung ke baris berikutnya (baris {lines})",

@@ -18,20 +18,24 @@ PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
 SLUG_MAX = 60
 
 # --- PPID documents (issue 3) ---------------------------------------------------------------------
-# The ONE place that names a PPID document's fields for the scaffold, in the order of the seven
-# Daftar Informasi Publik columns (Perki 1/2021), then category, year and agency. The PPID plugin
-# (issue 3) validates them; when merging, align these names with it.
+# The ONE place that names a PPID document's fields for the scaffold, as plugins/ppid reads them
+# (its REQUIRED_FIELDS and EXEMPT_FIELDS): the seven Daftar Informasi Publik columns of Perki 1/2021
+# plus number, category, agency and year. When plugins/ppid renames a field, rename it here.
 PPID_FIELDS = [
-    # (metadata key, what the editor writes there)
-    ("Nomor", "nomor di Daftar Informasi Publik, misalnya 001/BK/2024"),
+    # (metadata key as editors write it, what goes there; None: the scaffold fills it in)
+    ("Nomor", "nomor di Daftar Informasi Publik, misalnya B-001"),
+    ("Kategori", None),
+    ("OPD", None),
+    ("Tahun", None),
     ("Ringkasan", "ringkasan isi informasi dalam satu atau dua kalimat"),
-    ("Pejabat", "pejabat atau unit yang menguasai informasi"),
+    ("Dikuasai_oleh", "pejabat atau unit yang menguasai informasi"),
     ("Penanggung_jawab", "penanggung jawab pembuatan atau penerbitan informasi"),
-    ("Waktu_tempat", "waktu dan tempat pembuatan, misalnya Januari 2024, Kota Contoh"),
-    ("Bentuk", "bentuk informasi: cetak, rekam, atau online (softcopy/hardcopy)"),
+    ("Date", None),  # waktu pembuatan
+    ("Tempat", "tempat pembuatan, misalnya Kota Contoh"),
+    ("Bentuk", "bentuk informasi, misalnya Softcopy (PDF) dan hardcopy"),
     ("Retensi", "jangka waktu penyimpanan, misalnya 5 tahun"),
 ]
-# Category slugs as editors write them after `Kategori:`, with the name citizens read.
+# Category slugs as editors type them after KATEGORI=, with the name plugins/ppid expects.
 PPID_CATEGORIES = {
     "berkala": "Berkala",
     "serta-merta": "Serta Merta",
@@ -40,10 +44,11 @@ PPID_CATEGORIES = {
 }
 # A Dikecualikan document records why it is withheld, and publishes no attachment (issue 3).
 PPID_EXEMPT_FIELDS = [
-    ("Dasar_hukum", "dasar hukum pengecualian, misalnya Pasal 17 huruf h UU 14/2008"),
-    ("Uji_konsekuensi", "nomor atau tautan dokumen uji konsekuensi"),
+    ("Dasar_hukum", "dasar hukum pengecualian, misalnya UU 14/2008 Pasal 17 huruf h"),
+    ("Uji_konsekuensi", "rujukan uji konsekuensi, misalnya Penetapan PPID Nomor 01/UK/PPID/2025"),
 ]
-PPID_ATTACHMENT_FIELD = ("Lampiran", "attachments/ppid/nama-berkas.pdf (boleh dikosongkan)")
+# Optional: `Lampiran: ppid/lampiran/berkas.pdf | Judul lampiran`, one line per attachment.
+PPID_ATTACHMENT_FIELD = "Lampiran"
 
 
 class ScaffoldError(Exception):
@@ -70,6 +75,12 @@ def clean_title(title):
     if PLACEHOLDER.search(title):
         raise ScaffoldError("Judul tidak boleh memuat [[ ]]: tanda itu khusus untuk teks contoh templat.")
     return title
+
+
+def check_opd(settings, opd):
+    opds = [o["name"] for o in settings.get("WARTA_OPD", [])]
+    if opd is not None and opds and opd not in opds:
+        raise ScaffoldError(f"Perangkat daerah {opd!r} tidak terdaftar. Pilih salah satu dari: {', '.join(opds)}.")
 
 
 def _used_slugs(folder):
@@ -120,9 +131,7 @@ def new_article(settings, title, opd=None, author=None, date=None):
     if not slug:
         raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) beritanya dapat dibuat.")
     moment = _parse_date(date, settings)
-    opds = [o["name"] for o in settings.get("WARTA_OPD", [])]
-    if opd is not None and opds and opd not in opds:
-        raise ScaffoldError(f"Perangkat daerah {opd!r} tidak terdaftar. Pilih salah satu dari: {', '.join(opds)}.")
+    check_opd(settings, opd)
     folder = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0]
     folder.mkdir(parents=True, exist_ok=True)
     day = moment.strftime("%Y-%m-%d")
@@ -152,7 +161,7 @@ def new_article(settings, title, opd=None, author=None, date=None):
 
 
 def new_document(settings, title, category, opd=None, year=None, date=None):
-    """Write a new PPID document; return its path."""
+    """Write a new PPID document where plugins/ppid reads them; return its path."""
     title = clean_title(title)
     if category not in PPID_CATEGORIES:
         raise ScaffoldError(
@@ -163,25 +172,25 @@ def new_document(settings, title, category, opd=None, year=None, date=None):
     if not slug:
         raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) dokumennya dapat dibuat.")
     moment = _parse_date(date, settings)
-    folder = Path(settings["PATH"]) / settings.get("WARTA_SCAFFOLD_PPID_PATH", "ppid")
+    check_opd(settings, opd)
+    # Where plugins/ppid reads documents: PPID_PATH/PPID_DOCUMENTS_DIR under content/.
+    folder = (Path(settings["PATH"]) / settings.get("PPID_PATH", "ppid")
+              / settings.get("PPID_DOCUMENTS_DIR", "dokumen"))
     folder.mkdir(parents=True, exist_ok=True)
     slug = _free_slug(slug, folder, lambda s: f"{s}.md")
     path = folder / f"{slug}.md"
-    lines = [
-        f"Title: {title}",
-        f"Date: {moment:%Y-%m-%d %H:%M}",
-        f"Slug: {slug}",
-    ]
-    lines += [f"{key}: [[{hint}]]" for key, hint in PPID_FIELDS]
-    lines += [
-        f"Kategori: {category}",
-        f"Tahun: {year or moment.year}",
-        f"Opd: {opd or '[[perangkat daerah pemilik dokumen]]'}",
-    ]
+    filled = {
+        "Kategori": PPID_CATEGORIES[category],
+        "OPD": opd or "[[perangkat daerah pemilik dokumen]]",
+        "Tahun": str(year or moment.year),
+        "Date": f"{moment:%Y-%m-%d}",
+    }
+    lines = [f"Title: {title}", f"Slug: {slug}"]
+    lines += [f"{key}: {filled[key] if hint is None else f'[[{hint}]]'}" for key, hint in PPID_FIELDS]
     if category == "dikecualikan":
         lines += [f"{key}: [[{hint}]]" for key, hint in PPID_EXEMPT_FIELDS]
     else:
-        lines.append(f"{PPID_ATTACHMENT_FIELD[0]}: ")
+        lines.append(f"{PPID_ATTACHMENT_FIELD}: ")
     lines += [
         "",
         "[[Versi HTML dokumen, atau ringkasannya: tulis isinya di sini sebagai teks, bukan hanya lampiran PDF.]]",

@@ -29,6 +29,16 @@ def report(findings):
         raise ContentError.from_findings(errors)
 
 
+def read_header(text):
+    """The metadata block of a Markdown file: {key: (line number, value)}, as Pelican reads it.
+
+    Kept for other plugins (plugins/ppid reads its DIP fields with it); warta.lint.Source is the
+    one parser.
+    """
+    source = lint.Source(text)
+    return {key: (source.line(key), source.value(key)) for key in source.fields}
+
+
 def normalised_tags(tags, settings):
     """One Tag per normalised name, in the order written: "Pemkot Contoh" = "pemkot contoh"."""
     result, seen = [], set()
@@ -107,7 +117,9 @@ def check_duplicate_outputs(generators):
             save_as = content.save_as
         except Exception:  # noqa: BLE001 - a stub or broken object writes nothing
             continue
-        if getattr(content, "status", "") == "skip":
+        # Drafts are never written (the preview turns the ones it shows into published pages
+        # before this runs); "skip" is Pelican's own marker for files it ignores.
+        if getattr(content, "status", "") in ("skip", "draft"):
             continue
         entries.append((save_as, content.source_path, _source_line(content)))
     report(lint.duplicate_outputs(entries))
