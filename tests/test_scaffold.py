@@ -122,4 +122,4 @@ def test_scaffold_commands_explain_themselves(command):
     result = run(sys.executable, "-m", "warta", *command)
     assert result.returncode == 0
     assert re.search(r"berita|dokumen", result.stdout)
-    assert "Buat" in result.stdout
+    assert "Buat" in result.stdout and "Pilihan:" in result.stdout  # Click's own words too

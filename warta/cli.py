@@ -9,8 +9,48 @@ import click
 from warta.build import BuildError, build as build_site
 from warta.lint import RULES, guide_link
 
+# Click's own words around our Indonesian help and errors ("Usage:", "Options", "Error: …").
+# Click looks every one up through gettext; we answer the ones editors meet, in Indonesian.
+CLICK_WORDS = {
+    "Usage:": "Pemakaian:",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "Show this message and exit.": "Tampilkan bantuan ini, lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi, lalu keluar.",
+    "Error: {message}": "Galat: {message}",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "Missing argument": "Argumen belum ditulis",
+    "Missing option": "Pilihan belum ditulis",
+    "Missing command.": "Perintah belum ditulis.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "No such option: {name}": "Tidak ada pilihan {name}",
+    "Invalid value for {param_hint}: {message}": "Nilai {param_hint} tidak sah: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "default: {default}": "bawaan: {default}",
+    "Aborted!": "Dibatalkan.",
+}
 
-@click.group()
+
+def _speak_indonesian():
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    def translate(message):
+        return CLICK_WORDS.get(message, message)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting,
+                   click.parser, click.types):
+        module._ = translate
+
+
+_speak_indonesian()
+
+
+@click.group(options_metavar="[PILIHAN]", subcommand_metavar="PERINTAH [ARGUMEN]...")
 @click.version_option(package_name=None, version=__import__("warta").__version__)
 def cli():
     """Warta: bangun, sajikan, dan audit portal berita pemerintah yang aksesibel."""
@@ -67,7 +107,7 @@ def _rules_help():
     return "\n".join(lines)
 
 
-@cli.command(epilog=_rules_help())
+@cli.command(epilog=_rules_help(), options_metavar="[PILIHAN]")
 @click.argument("berkas", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
@@ -106,7 +146,7 @@ def periksa(berkas, settings, content):
     sys.exit(1 if errors else 0)
 
 
-@cli.group()
+@cli.group(options_metavar="[PILIHAN]", subcommand_metavar="PERINTAH [ARGUMEN]...")
 def baru():
     """Buat berkas konten baru dari templat, siap diisi."""
 
@@ -145,7 +185,7 @@ def _scaffold(make, **kwargs):
     return path
 
 
-@baru.command("berita")
+@baru.command("berita", options_metavar="[PILIHAN]")
 @click.argument("judul")
 @click.option("--opd", default=None, help="Perangkat daerah (Category), salah satu dari WARTA_OPD.")
 @click.option("--penulis", default=None, help="Penulis (Author).")
@@ -163,7 +203,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
     _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
 
 
-@baru.command("dokumen")
+@baru.command("dokumen", options_metavar="[PILIHAN]")
 @click.argument("judul")
 @click.option("--kategori", default="",
               help="Kategori informasi publik: berkala, serta-merta, setiap-saat atau dikecualikan.")
@@ -172,7 +212,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 @click.option("--tanggal", default=None, help="TTTT-BB-HH atau TTTT-BB-HH JJ:MM (bawaan: sekarang, WIB).")
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
 def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
-    """Buat dokumen PPID baru berjudul JUDUL di content/ppid/, dengan kolom Daftar Informasi Publik.
+    """Buat dokumen PPID baru berjudul JUDUL di content/ppid/dokumen/, dengan kolom DIP.
 
     Contoh: python -m warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
     """
@@ -236,7 +276,7 @@ def audit(output):
     sys.exit(1 if failed else 0)
 
 
-@cli.command()
+@cli.command(options_metavar="[PILIHAN]")
 @click.option("--output", default=".cache/pratinjau", show_default=True,
               help="Folder pratinjau (bukan output/: pratinjau memuat draf).")
 @click.option("--port", default=8000, show_default=True, help="Port di localhost (0: pilih sendiri).")
