@@ -20,3 +20,10 @@ DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# --- Production output (issue 7) -------------------------------------------------------------
+# Absolute URLs everywhere, feeds included (readers and search engines need them).
+FEED_DOMAIN = SITEURL
+PUBLISH_MINIFY = True
+PUBLISH_HASH_ASSETS = True
+PUBLISH_PRECOMPRESS = True
