@@ -130,3 +130,20 @@ def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
         process.wait(timeout=30)
         reader.join(timeout=10)
     assert "Traceback" not in "".join(lines)
+
+
+def test_preview_on_a_busy_port_says_so_in_indonesian(unpublished, tmp_path):
+    from warta.server import make_server
+
+    busy = make_server(tmp_path, port=0)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "warta", "pratinjau", "--port", str(busy.server_address[1]),
+             "--content", str(unpublished), "--output", str(tmp_path / "pratinjau")],
+            cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+        )
+    finally:
+        busy.server_close()
+    assert run.returncode == 1
+    assert "tidak dapat dipakai" in run.stderr and "PORT=8001" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr

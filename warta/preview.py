@@ -51,14 +51,20 @@ def run_preview(output, port, settings_file, content=None, stop_event=None):
     output = Path(output).resolve()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    paths = watched_paths(settings_file, content)
-    rebuild(output, settings_file, content)
-    server = make_server(output, host=HOST, port=port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    click.echo(f"Pratinjau tersaji di http://{HOST}:{server.server_address[1]}/ "
-               "(draf dan berita terjadwal ikut tampil; Ctrl+C untuk berhenti)")
     try:
+        server = make_server(output, host=HOST, port=port)
+    except OSError as exc:
+        click.echo(f"Port {port} tidak dapat dipakai ({exc.strerror}). Mungkin pratinjau lain masih "
+                   "berjalan; hentikan dengan Ctrl+C, atau pakai port lain: make devserver PORT=8001",
+                   err=True)
+        return 1
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    try:
+        paths = watched_paths(settings_file, content)
+        rebuild(output, settings_file, content)
+        thread.start()
+        click.echo(f"Pratinjau tersaji di http://{HOST}:{server.server_address[1]}/ "
+                   "(draf dan berita terjadwal ikut tampil; Ctrl+C untuk berhenti)")
         for changes in watchfiles.watch(*paths, stop_event=stop_event, debounce=400):
             names = sorted({Path(path).name for _, path in changes})
             click.echo(f"Berubah: {', '.join(names[:5])}. Membangun ulang pratinjau ...")
@@ -66,7 +72,8 @@ def run_preview(output, port, settings_file, content=None, stop_event=None):
     except KeyboardInterrupt:
         click.echo("Pratinjau berhenti.")
     finally:
-        server.shutdown()
+        if thread.is_alive():
+            server.shutdown()
+            thread.join(timeout=5)
         server.server_close()
-        thread.join(timeout=5)
     return 0
