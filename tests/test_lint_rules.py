@@ -215,3 +215,15 @@ def test_every_rule_has_a_section_in_the_editors_guide():
 
     headings = re.findall(r"^### (\S+)$", (ROOT / GUIDE).read_text(encoding="utf-8"), re.MULTILINE)
     assert sorted(headings) == sorted(RULES), "one guide section per rule id, named by the id"
+
+
+def test_links_inside_the_editors_guide_reach_a_section():
+    from warta import ROOT
+    from warta.lint import GUIDE
+
+    text = (ROOT / GUIDE).read_text(encoding="utf-8")
+    # GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+    anchors = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+               for h in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE)}
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert links - anchors == set()
