@@ -44,15 +44,17 @@ WARTA_MENU = [
     ("Berita", "arsip/"),
     ("Perangkat Daerah", "opd/"),
     ("Topik", "topik/"),
+    ("PPID", "ppid/"),
     ("Tentang", "tentang/"),
     ("Kontak", "kontak/"),
 ]
 # Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
 WARTA_CONTACT_URL = "kontak/"
-# Where citizens ask for public information; the PPID section fills this in later.
-WARTA_PPID_URL = "kontak/"
-WARTA_PPID_CONTACT_URL = "kontak/"
+# Where citizens find public information (the PPID home, linked from the home page) and how they
+# contact the PPID (linked from every footer: WCAG 3.2.6). Both are written by the ppid plugin.
+WARTA_PPID_URL = "ppid/"
+WARTA_PPID_CONTACT_URL = "ppid/hubungi/"
 
 # Every agency (OPD) that publishes news. The name is what editors write as `Category:`.
 WARTA_OPD = [
@@ -200,8 +202,9 @@ SITEMAP = {
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 # A share image for pages without a cover (Open Graph needs a raster image); None: no image.
 WARTA_SHARE_IMAGE = None
-# The PPID feed: set to e.g. "feed/ppid.atom.xml" once a PPID generator exists to feed it.
-PPID_FEED_ATOM = None
+# The PPID feed of new and updated public information, written by the ppid plugin (issue 3);
+# None: no feed.
+PPID_FEED_ATOM = "feed/ppid.atom.xml"
 
 # Content-Security-Policy: the same policy goes in every page's <meta> (for static hosts that
 # cannot send headers) and in deploy/nginx.conf as a header. Everything comes from our own
@@ -225,3 +228,20 @@ IMAGE_SIZES = "(min-width: 48rem) 44rem, calc(100vw - 2rem)"
 PUBLISH_MINIFY = False
 PUBLISH_HASH_ASSETS = False
 PUBLISH_PRECOMPRESS = False
+
+# --- PPID: public information and the Daftar Informasi Publik (issue 3) ---------------------
+# Documents in content/ppid/dokumen/, standard pages in content/ppid/halaman/, attachments in
+# content/ppid/lampiran/; the ppid plugin reads them (they are outside ARTICLE_PATHS and
+# PAGE_PATHS on purpose) and writes everything under ppid/. Other PPID_* defaults (addresses,
+# the four categories, attachment formats) are in plugins/ppid/ppid.py.
+PLUGINS += ["ppid"]
+PPID_URL = "ppid/"
+PPID_DIP_URL = "ppid/dip/"
+PPID_DIP_JSON = "ppid/dip.json"
+PPID_DIP_CSV = "ppid/dip.csv"
+# UU 14/2008 Pasal 9 ayat (4): Berkala information is updated at least every six months.
+PPID_BERKALA_MAX_AGE_MONTHS = 6
+# Stale Berkala documents and passed retention dates are build warnings; True makes them errors.
+PPID_STRICT = False
+# PDF attachments without a text layer, title or language are warnings; True makes them errors.
+PPID_PDF_STRICT = False

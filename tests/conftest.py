@@ -29,6 +29,7 @@ def sample_site():
             shutil.rmtree(output.parent, ignore_errors=True)
             pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
         _site["path"] = output
+        _site["built"] = len(find_pages(output))
     return _site["path"]
 
 
@@ -51,7 +52,7 @@ def record_audited(page):
 
 def pytest_terminal_summary(terminalreporter):
     if "path" in _site and _audit["selected"]:
-        built = len(find_pages(_site["path"]))
+        built = _site["built"]
         terminalreporter.write_line(
             f"audit axe: {len(_audit['audited'])} halaman diaudit dari {built} halaman yang dibangun"
         )
@@ -60,7 +61,7 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_sessionfinish(session, exitstatus):
     # Fail closed: when the whole audit was selected, every built page must have been audited.
     if "path" in _site:
-        built = len(find_pages(_site["path"]))
+        built = _site["built"]
         if _audit["selected"] == built and len(_audit["audited"]) != built and exitstatus == 0:
             session.exitstatus = 1
         shutil.rmtree(_site["path"].parent, ignore_errors=True)
