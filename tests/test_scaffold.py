@@ -123,3 +123,21 @@ def test_scaffold_commands_explain_themselves(command):
     assert result.returncode == 0
     assert re.search(r"berita|dokumen", result.stdout)
     assert "Buat" in result.stdout and "Pilihan:" in result.stdout  # Click's own words too
+
+
+def test_a_filled_in_document_is_published_by_the_ppid_plugin(content_dir, build_site):
+    path = created(content_dir, new(content_dir, "dokumen", "Laporan Kinerja Diskominfo 2025",
+                                    "--kategori", "berkala", "--opd", "Diskominfo"))
+    answers = {"nomor": "B-901", "ringkasan": "Capaian kinerja Diskominfo tahun 2025.",
+               "dikuasai_oleh": "Sekretariat Diskominfo", "penanggung_jawab": "Kepala Diskominfo",
+               "tempat": "Kota Contoh", "bentuk": "Softcopy", "retensi": "5 tahun"}
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key = line.split(":", 1)[0].lower()
+        if key in answers:
+            line = f"{line.split(':', 1)[0]}: {answers[key]}"
+        lines.append(line.replace("[[", "").replace("]]", ""))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = build_site(content_dir)
+    assert (output / "ppid/dokumen/laporan-kinerja-diskominfo-2025/index.html").is_file()
+    assert "B-901" in (output / "ppid/dip/index.html").read_text(encoding="utf-8")
