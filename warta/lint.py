@@ -244,7 +244,8 @@ class Source:
         # Python-Markdown reads "\r\n" and "\r" as newlines and nothing else, so line numbers
         # count "\n" only (str.splitlines would also split on U+2028 and friends).
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.fields = {}  # key -> [(line, value), ...]
+        self.fields = {}  # key -> [(line, value), ...], continuation lines included
+        self.starts = {}  # key -> [line, ...] where `Key:` itself is written
         self.body_start = 0  # index into self.lines where the body begins
         self._read_header()
 
@@ -261,6 +262,7 @@ class Source:
             if match:
                 key = match.group("key").lower()
                 self.fields.setdefault(key, []).append((index + 1, match.group("value").strip()))
+                self.starts.setdefault(key, []).append(index + 1)
             else:
                 more = META_MORE_RE.match(line)
                 if not (more and key):

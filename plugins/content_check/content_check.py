@@ -30,13 +30,17 @@ def report(findings):
 
 
 def read_header(text):
-    """The metadata block of a Markdown file: {key: (line number, value)}, as Pelican reads it.
+    """The metadata block of a Markdown file: {key: (line number, value)}.
 
     Kept for other plugins (plugins/ppid reads its DIP fields with it); warta.lint.Source is the
-    one parser.
+    one parser. A key written twice gives its last line, with its continuation lines joined.
     """
     source = lint.Source(text)
-    return {key: (source.line(key), source.value(key)) for key in source.fields}
+    header = {}
+    for key, values in source.fields.items():
+        last = source.starts[key][-1]
+        header[key] = (last, " ".join(v for line, v in values if line >= last).strip())
+    return header
 
 
 def normalised_tags(tags, settings):
