@@ -57,8 +57,8 @@ html: venv ## Build the site into output/ (atomically: a failed build keeps the 
 serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 	$(PYTHON) -m warta serve --output $(OUTPUTDIR) --port $(PORT)
 
-devserver: venv ## Rebuild on every change and serve on http://localhost:$(PORT)
-	$(BIN)/pelican --autoreload --listen --port $(PORT) -s pelicanconf.py -o $(OUTPUTDIR)
+devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
+	$(PYTHON) -m warta pratinjau --port $(PORT)
 
 test: venv node browser deploy-tools ## Run every test, including the axe audit of every built page
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
@@ -83,7 +83,20 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 	 .lock-venv/bin/pip freeze | grep -v '^pip=') > requirements.txt
 	rm -rf .lock-venv
 
+# Editors (issue 5). JUDUL and OPD reach the command through the environment, so quotes and
+# apostrophes in a title need no escaping. CONTENT points at another content folder (tests).
+SCAFFOLD_ARGS = $(if $(OPD),--opd "$$OPD") $(if $(CONTENT),--content "$$CONTENT")
+
+berita: venv ## Berita baru: make berita JUDUL="Judul berita" [OPD="Dinas Sosial"]
+	@$(PYTHON) -m warta baru berita "$$JUDUL" $(SCAFFOLD_ARGS)
+
+dokumen: venv ## Dokumen PPID baru: make dokumen JUDUL="…" KATEGORI=berkala [OPD=…]
+	@$(PYTHON) -m warta baru dokumen "$$JUDUL" --kategori "$$KATEGORI" $(SCAFFOLD_ARGS)
+
+periksa: venv ## Periksa semua konten (pemeriksaan build) tanpa menerbitkan
+	@$(PYTHON) -m warta periksa
+
 clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 
-.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit publish rsync_upload lock clean
+.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit publish rsync_upload lock clean berita dokumen periksa

@@ -154,6 +154,31 @@ TRANSLATION_FEED_ATOM = None
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
+# --- Editors: scaffolding, preview, content checks (issue 5) ---------------------------------
+PLUGINS += ["preview"]
+# Drafts (`Status: draft`) and articles dated in the future are never written by a normal build;
+# only the editors' preview (`make devserver`, WARTA_PREVIEW on) shows them, labelled.
+WARTA_PREVIEW = False
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+# The portal is Indonesian only: no translations. Without this, Pelican treats two articles that
+# share a slug as translations of each other and warns in English; Warta's url-ganda check
+# handles real clashes instead.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+# Content checks (warta/lint.py; every rule is explained in docs/panduan-editor.md).
+WARTA_LINT_TITLE_MAX = 120  # characters; longer titles wrap badly and are cut in search results
+WARTA_LINT_SUMMARY_MAX = 300  # characters; the summary is the lead and the meta description
+WARTA_LINT_TAGS_MAX = 10
+# URL prefixes of allowed video embeds (<iframe src=...>); the video-embed issue fills this in.
+WARTA_LINT_IFRAME_ALLOWED = []
+WARTA_LINT_REQUIRED_ARTICLE = ["title", "date", "category", "summary"]
+WARTA_LINT_REQUIRED_PAGE = ["title", "summary"]
+WARTA_LINT_REQUIRED_OTHER = ["title"]
+
 # --- Search, discovery and production output (issue 7) -------------------------------------
 # Site search: Pagefind indexes the built pages after every build (plugins/finishing): the
 # <main> of every single document built on base.html (articles, pages, PPID documents), never

@@ -10,6 +10,7 @@ import pytest
 from warta import ROOT
 from warta.audit import Auditor, find_pages, start_browser, write_audit_record
 from warta.build import build, load_settings
+from warta.errors import BuildError
 from warta.server import serve
 from variants import TEMPLATES, VARIANTS, reset_browser
 
@@ -23,7 +24,13 @@ def sample_site():
     """The sample portal, built once per run. Also called at collection time to parametrize."""
     if "path" not in _site:
         output = Path(tempfile.mkdtemp(prefix="warta-contoh-")) / "output"
-        build(output)
+        try:
+            build(output)
+        except BuildError as exc:
+            # Broken sample content: stop the run with the editor's message (file:line: rule),
+            # not a traceback through this fixture (issue 5).
+            shutil.rmtree(output.parent, ignore_errors=True)
+            pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
         _site["path"] = output
         _site["built"] = len(find_pages(output))
     return _site["path"]

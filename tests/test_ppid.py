@@ -259,7 +259,8 @@ def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_
                              add_attachment(ppid_dir, TAGGED_PDF)])
     run = run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}")
     assert run.returncode == 0, run.stderr
-    assert ("peringatan: Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
+    assert "Peringatan (build tetap berjalan):" in run.stderr
+    assert ("  Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
             "1 gagal, 1 tanpa tag") in run.stderr
     assert (f"ppid/dokumen/pindaian.md:12: Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak "
             "aksesibel: tidak ada lapisan teks") in run.stderr

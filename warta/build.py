@@ -36,17 +36,37 @@ class _Collector(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.errors = []
         self.warnings = []
+        self.findings = []  # structured content findings (warta.errors.Finding), for `periksa`
+
+    def add_content_error(self, exc):
+        for finding, text in zip(exc.findings, exc.lines()):
+            if text not in self.errors:
+                self.errors.append(text)
+                self.findings.append(finding)
 
     def emit(self, record):
         exc = record.exc_info[1] if record.exc_info else None
+        if exc is None and isinstance(record.args, tuple):
+            # Plugins also log a ContentError as an argument: log.error("%s", error).
+            exc = next((a for a in record.args if isinstance(a, ContentError)), None)
+            if exc is not None and record.levelno < logging.ERROR:
+                self.warnings.extend(exc.lines())
+                self.findings.extend(exc.findings)
+                return
+        finding = getattr(record, "warta_finding", None)
+        if finding is not None and not finding.is_error:
+            # A content-check warning: printed, and the build goes on.
+            self.warnings.append(str(finding))
+            self.findings.append(finding)
+            return
         if isinstance(exc, ContentError):
-            text = str(exc)
-        else:
-            text = record.getMessage()
-            if exc is not None:
-                # An unexpected failure while reading content: keep it to one line for the
-                # editor; `--debug` shows the traceback for developers.
-                text = f"{text}: {type(exc).__name__}: {exc}"
+            self.add_content_error(exc)
+            return
+        text = record.getMessage()
+        if exc is not None:
+            # An unexpected failure while reading content: keep it to one line for the
+            # editor; `--debug` shows the traceback for developers.
+            text = f"{text}: {type(exc).__name__}: {exc}"
         if record.levelno >= logging.ERROR:
             if text not in self.errors:
                 self.errors.append(text)
@@ -63,10 +83,11 @@ def load_settings(settings_file=None, **overrides):
     return read_settings(str(settings_file), override=overrides)
 
 
-def build(output, settings_file=None, content=None, debug=False, **overrides):
+def build(output, settings_file=None, content=None, debug=False, findings=None, **overrides):
     """Build the site into ``output``. Raise BuildError listing every problem if it fails.
 
-    Returns the Collector's warnings (a list of strings) on success.
+    Returns the Collector's warnings (a list of strings) on success. When ``findings`` is a
+    list, the content checks' findings (errors and warnings) are appended to it.
     """
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -90,15 +111,20 @@ def build(output, settings_file=None, content=None, debug=False, **overrides):
             with contextlib.redirect_stdout(io.StringIO()):
                 Pelican(settings).run()
         except ContentError as exc:
-            collector.errors.append(str(exc))
+            collector.add_content_error(exc)
         except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
             if debug:
                 raise
             collector.errors.append(f"{type(exc).__name__}: {exc}")
+        if findings is not None:
+            findings.extend(collector.findings)
         if collector.errors:
             raise BuildError(
                 "Build gagal; output lama tidak diubah. Perbaiki masalah berikut:\n"
-                + "\n".join(f"  {line}" for line in collector.errors)
+                + "\n".join(f"  {line}" for line in collector.errors),
+                findings=collector.findings,
+                errors=collector.errors,
+                warnings=collector.warnings,
             )
         _swap_in(staging, output)
         return collector.warnings
