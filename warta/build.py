@@ -63,6 +63,13 @@ def load_settings(settings_file=None, **overrides):
     return read_settings(str(settings_file), override=overrides)
 
 
+def source_map_path(output):
+    """Where the source_map plugin records which content file made each page of ``output``:
+    beside the folder, never inside it, so it is not published (issue 6)."""
+    output = Path(output)
+    return output.parent / f".{output.name}-sumber.json"
+
+
 def build(output, settings_file=None, content=None, debug=False, **overrides):
     """Build the site into ``output``. Raise BuildError listing every problem if it fails.
 
@@ -83,6 +90,8 @@ def build(output, settings_file=None, content=None, debug=False, **overrides):
         # With DEBUG on, Pelican attaches the exception to its "Could not process" log record,
         # which is how the collector finds our ContentError and its plain message.
         overrides.setdefault("DEBUG", True)
+        # Pelican writes into the staging folder; the source map belongs to the final one.
+        overrides.setdefault("WARTA_SOURCE_MAP", str(source_map_path(output)))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
         try:
             # Pelican's own summary ("Done: Processed …") would read as success even when we
