@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.audit import Auditor, find_pages, start_browser
+from warta.audit import Auditor, audit_site, find_pages, start_browser
 from warta.build import build
 from warta.server import serve
 
@@ -84,6 +84,12 @@ def browser():
 def auditor(browser, site_url):
     """The shared axe auditor, pointed at the served sample portal."""
     return Auditor(browser, site_url)
+
+
+@pytest.fixture(scope="session")
+def site_audit(site):
+    """The whole sample portal audited once by the parallel engine (2 workers, no cache)."""
+    return audit_site(site, workers=2, use_cache=False)
 
 
 @pytest.fixture

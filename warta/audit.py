@@ -495,10 +495,10 @@ class AuditRun:
         return not self.fatal and not self.cache_notice and all(r.passed for r in self.results)
 
     def result_for(self, page):
-        for result in self.results:
-            if result.page == page:
-                return result
-        raise KeyError(page)
+        """The result for one page (KeyError if it was not part of the run)."""
+        if getattr(self, "_by_page", None) is None:
+            self._by_page = {result.page: result for result in self.results}
+        return self._by_page[page]
 
 
 class _Worker(threading.Thread):
