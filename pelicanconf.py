@@ -153,12 +153,61 @@ TRANSLATION_FEED_ATOM = None
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
+# --- Search, discovery and production output (issue 7) -------------------------------------
+# Site search: Pagefind indexes the built pages after every build (plugins/finishing): the
+# <main> of every single document built on base.html (articles, pages, PPID documents), never
+# the lists of them (see base.html).
+SEARCH_INDEX = True
+SEARCH_LANGUAGE = "id"  # Indonesian stemming for every page, whatever its lang attribute
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = "cari/index.html"
+DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["search"]
+WARTA_MENU = WARTA_MENU + [("Cari", SEARCH_URL)]
+
+# Discovery: sitemap.xml (pelican-sitemap) and robots.txt (theme/templates/robots.txt).
+PLUGINS += ["pelican.plugins.sitemap", "finishing"]
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    # Search and error pages are not content; tag and author lists repeat the archive.
+    "exclude": ["^cari/", "^404", "^topik/", "^penulis/"],
+}
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+# A share image for pages without a cover (Open Graph needs a raster image); None: no image.
+WARTA_SHARE_IMAGE = None
+# The PPID feed: set to e.g. "feed/ppid.atom.xml" once a PPID generator exists to feed it.
+PPID_FEED_ATOM = None
+
+# Content-Security-Policy: the same policy goes in every page's <meta> (for static hosts that
+# cannot send headers) and in deploy/nginx.conf as a header. Everything comes from our own
+# origin; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine and is not
+# 'unsafe-inline' or 'unsafe-eval'. frame-ancestors only works as a header; the <meta> copy
+# leaves it out.
+CSP_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; media-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+# Responsive images: WebP copies at these widths (never wider than the original) go into
+# srcset, with width and height against layout shift (WCAG-friendly, CLS-free).
+IMAGE_WIDTHS = [480, 800, 1200]
+# How wide images are drawn: the text column is 70ch (about 44rem) at most.
+IMAGE_SIZES = "(min-width: 48rem) 44rem, calc(100vw - 2rem)"
+
+# Production steps (publishconf.py switches them on): minified HTML, CSS and JS,
+# content-hashed theme files, and .gz and .br copies for the web server.
+PUBLISH_MINIFY = False
+PUBLISH_HASH_ASSETS = False
+PUBLISH_PRECOMPRESS = False
+
 # --- Audit at scale (issue 6) ----------------------------------------------------------------
 # Record which content file produced each page, so the audit report names the file to fix.
 # The map is written beside the output folder (e.g. `.output-sumber.json`), never into it;
 # WARTA_SOURCE_MAP overrides the place.
 PLUGINS += ["source_map", "build_cache"]
-# Pelican caches each Markdown file's HTML between builds, and the typogrify_cache plugin caches
+# Pelican caches each Markdown file's HTML between builds, and the build_cache plugin caches
 # typogrify's output, so a rebuild after one article changes re-reads only that article.
 CACHE_PATH = str(ROOT / ".cache" / "pelican")
 CACHE_CONTENT = True

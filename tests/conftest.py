@@ -110,3 +110,33 @@ def content_dir(tmp_path):
     target = tmp_path / "content"
     shutil.copytree(TEST_DATA / "content", target)
     return target
+
+
+# --- Production build, served by nginx (issue 7) -----------------------------------------------
+@pytest.fixture(scope="session")
+def published_site():
+    """The sample portal built with publishconf.py (minified, hashed, precompressed)."""
+    import published
+
+    work, output, _ = published.published()
+    yield output
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def published_url(published_site):
+    """The published portal deployed to a local folder and served by Debian's nginx over TLS."""
+    import published
+
+    work, output, origin = published.published()
+    with published.nginx_serving(output, published._state["port"], work) as http_port:
+        published._state["http_port"] = http_port
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def tls_browser(browser):
+    """The shared browser, accepting the loopback nginx's throwaway self-signed certificate."""
+    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": True})
+    yield browser
+    browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": False})

@@ -145,5 +145,22 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     sys.exit(0 if run.passed else 1)
 
 
+@cli.command()
+@click.option("--output", default="output", show_default=True, help="Folder situs yang diunggah.")
+@click.option("--target", required=True, envvar="WARTA_DEPLOY_TARGET",
+              help="Tujuan: pengguna@host:/srv/warta atau folder lokal.")
+@click.option("--keep", default=5, show_default=True, help="Jumlah rilis lama yang disimpan.")
+def deploy(output, target, keep):
+    """Unggah OUTPUT sebagai rilis baru di TARGET, lalu alihkan symlink `current` ke rilis itu."""
+    from warta.deploy import DeployError, deploy as deploy_site
+
+    try:
+        release = deploy_site(Path(output), target, keep=keep)
+    except DeployError as exc:
+        click.echo(f"Unggah gagal: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Rilis {release} tayang di {target}/current")
+
+
 def main():
     cli(prog_name="python -m warta")

@@ -1,0 +1,1 @@
+from .finishing import *  # noqa: F401,F403

@@ -1,0 +1,188 @@
+"""Site search (issue 7): Pagefind's index of the built portal behind our own accessible page."""
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from browser_checks import CspWatch, layout_shift, wait_for
+from warta import ROOT
+
+SEARCH_PAGE = "cari/index.html"
+STATUS = "status-pencarian"
+COUNT = re.compile(r"^\d[\d.]* hasil untuk “(.+)”\.$")
+
+
+def sample_article(site):
+    """(title, URL path) of an article in the built portal, read from its own page."""
+    from bs4 import BeautifulSoup
+
+    pages = sorted(Path(site).glob("berita/*/*/index.html"))
+    assert pages, "the sample portal has no articles to search for"
+    soup = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+    title = soup.find("h1").get_text(" ", strip=True).replace("\xa0", " ")
+    return title, "/" + pages[0].parent.relative_to(site).as_posix() + "/"
+
+
+def open_search(browser, site_url, query=None):
+    url = f"{site_url}/cari/" + (f"?q={quote(query)}" if query else "")
+    browser.get(url)
+    return browser.find_element(By.ID, "kata-kunci")
+
+
+def wait_for_status(browser):
+    return wait_for(
+        browser,
+        lambda d: d.find_element(By.ID, STATUS).text.strip() or False,
+        message="the live region never announced a result",
+    )
+
+
+def result_links(browser):
+    return browser.find_elements(By.CSS_SELECTOR, "#hasil-pencarian > li h2 > a[href]")
+
+
+def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
+    entry = json.loads((Path(site) / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["id"]  # one Indonesian index, Indonesian stemming
+    articles = len(list(Path(site).glob("berita/*/*/index.html")))
+    pages = len(list((ROOT / "content" / "halaman").glob("*.md")))
+    indexed = entry["languages"]["id"]["page_count"]
+    assert indexed == articles + pages
+
+
+def test_typing_a_title_lists_that_article(browser, site_url, site):
+    title, path = sample_article(site)
+    field = open_search(browser, site_url)
+    field.send_keys(title)
+    status = wait_for_status(browser)
+    assert COUNT.match(status), status
+    hrefs = [link.get_attribute("href") for link in result_links(browser)]
+    assert site_url + path in hrefs, (status, hrefs)
+
+
+def test_live_region_is_polite_and_names_the_count_and_query(browser, site_url, site):
+    title, _ = sample_article(site)
+    open_search(browser, site_url, title)
+    status = wait_for_status(browser)
+    region = browser.find_element(By.ID, STATUS)
+    assert region.get_attribute("role") == "status"
+    assert region.get_attribute("aria-live") == "polite"
+    count = len(result_links(browser))
+    total = int(COUNT.match(status).group(0).split(" ")[0].replace(".", ""))
+    assert COUNT.match(status).group(1) == title
+    assert count == min(total, 10)
+
+
+def test_field_has_a_visible_label(browser, site_url):
+    field = open_search(browser, site_url)
+    label = browser.find_element(By.CSS_SELECTOR, "label[for='kata-kunci']")
+    assert label.text == "Kata kunci" and label.is_displayed()
+    assert field.get_attribute("type") == "search"
+
+
+def test_results_are_reached_and_opened_with_the_keyboard(browser, site_url, site):
+    title, path = sample_article(site)
+    field = open_search(browser, site_url)
+    field.send_keys(title, Keys.ENTER)
+    wait_for_status(browser)
+    first = result_links(browser)[0]
+    active = browser.switch_to.active_element
+    active.send_keys(Keys.TAB)  # the "Cari" button
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element == first
+    target = first.get_attribute("href")
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_for(browser, lambda d: d.current_url == target, message="Enter did not open the result")
+
+
+def test_query_with_html_and_script_is_shown_as_text_never_run(browser, site_url):
+    attack = '<img src=x onerror="window.__disusupi=1"><script>window.__disusupi=2</script>'
+    for how in ("typed", "address"):
+        if how == "typed":
+            field = open_search(browser, site_url)
+            field.send_keys(attack, Keys.ENTER)
+        else:
+            open_search(browser, site_url, attack)
+        status = wait_for_status(browser)
+        assert attack in status, status  # shown, character for character
+        main = browser.find_element(By.TAG_NAME, "main")
+        assert main.find_elements(
+            By.CSS_SELECTOR, "img, script:not([type='application/ld+json'])") == [], how
+        assert browser.execute_script("return window.__disusupi;") is None, how
+
+
+def test_query_without_results_says_so_and_points_to_the_archive(browser, site_url):
+    field = open_search(browser, site_url)
+    field.send_keys("zzqxjw", Keys.ENTER)
+    status = wait_for_status(browser)
+    assert status.startswith("Tidak ada hasil untuk “zzqxjw”.")
+    assert result_links(browser) == []
+
+
+def test_the_query_is_kept_in_the_address_for_sharing(browser, site_url, site):
+    title, path = sample_article(site)
+    field = open_search(browser, site_url)
+    field.send_keys(title, Keys.ENTER)
+    wait_for_status(browser)
+    assert browser.current_url.endswith("?q=" + quote(title).replace("%20", "+")) or quote(
+        title) in browser.current_url
+
+
+def test_showing_results_moves_nothing_on_screen(browser, site_url, site):
+    title, _ = sample_article(site)
+    with CspWatch(browser) as csp:
+        open_search(browser, site_url)
+        assert layout_shift(browser) == 0
+        before = {i: browser.find_element(By.ID, i).rect for i in ("kata-kunci", STATUS)}
+        browser.find_element(By.ID, "kata-kunci").send_keys(title, Keys.ENTER)
+        wait_for_status(browser)
+        after = {i: browser.find_element(By.ID, i).rect for i in ("kata-kunci", STATUS)}
+        assert after == before
+        open_search(browser, site_url, title)
+        wait_for_status(browser)
+        assert layout_shift(browser) == 0  # results loaded from the address, no input at all
+        assert csp.violations() == []
+
+
+def test_without_javascript_the_page_explains_and_offers_the_archive(site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((Path(site) / SEARCH_PAGE).read_text(encoding="utf-8"), "html.parser")
+    noscript = soup.find("noscript")
+    assert "memerlukan JavaScript" in noscript.get_text()
+    links = {a["href"] for a in soup.select("main a[href]")}
+    for listing in ("/arsip/", "/opd/", "/topik/"):
+        assert any(href.endswith(listing) for href in links), listing
+    # The script is a module: deferred, never render-blocking.
+    script = soup.find("script", src=re.compile(r"search"))
+    assert script["type"] == "module"
+
+
+def test_search_page_passes_axe_empty(auditor):
+    result = auditor.audit(SEARCH_PAGE)
+    assert result.passed, "\n" + result.format()
+
+
+def test_search_page_passes_axe_with_results(auditor, site):
+    title, _ = sample_article(site)
+
+    def search(driver):
+        driver.find_element(By.ID, "kata-kunci").send_keys(title, Keys.ENTER)
+        wait_for_status(driver)
+        assert result_links(driver)
+
+    result = auditor.audit(SEARCH_PAGE, setup=search)
+    assert result.passed, "\n" + result.format()
+
+
+def test_portal_without_documents_builds_without_an_index(tmp_path, build_site):
+    content = tmp_path / "kosong"
+    (content / "berita").mkdir(parents=True)
+    output = build_site(content)
+    assert (output / SEARCH_PAGE).is_file()
+    assert not (output / "pagefind").exists()
