@@ -213,3 +213,5 @@ CACHE_PATH = str(ROOT / ".cache" / "pelican")
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "sha256"
+# Uncompressed: gzip at level 9 made saving a 10,000-article cache a large part of a rebuild.
+GZIP_CACHE = False

@@ -676,21 +676,24 @@ class AuditEngine:
                 workers = [_Worker(self, n) for n in range(min(self.workers, self.todo.qsize()))]
                 for worker in workers:
                     worker.start()
-                while len(results) < total and not self.stopping.is_set():
-                    try:
-                        result = self.done.get(timeout=0.5)
-                    except queue.Empty:
-                        if not any(w.is_alive() for w in workers) and self.done.empty():
-                            break
-                        continue
-                    results[result.page] = result
-                    if cache is not None:
-                        cache.store(self.root, result, base_url)
-                    if progress:
-                        progress(len(results), total, result)
-                self.stopping.set()
-                for worker in workers:
-                    worker.join(timeout=self.timeout + 30)
+                try:
+                    while len(results) < total and not self.stopping.is_set():
+                        try:
+                            result = self.done.get(timeout=0.5)
+                        except queue.Empty:
+                            if not any(w.is_alive() for w in workers) and self.done.empty():
+                                break
+                            continue
+                        results[result.page] = result
+                        if cache is not None:
+                            cache.store(self.root, result, base_url)
+                        if progress:
+                            progress(len(results), total, result)
+                finally:
+                    # Also on Ctrl+C: every worker finishes its page and quits its browser.
+                    self.stopping.set()
+                    for worker in workers:
+                        worker.join(timeout=self.timeout + 30)
         if self._fatal:
             raise AuditError(self._fatal)
         missing = [page for page in pages if page not in results]

@@ -13,6 +13,7 @@ article on every build. This plugin:
 import hashlib
 import json
 import logging
+import os
 import pickle
 from importlib import metadata
 from pathlib import Path
@@ -31,7 +32,6 @@ FINGERPRINT_SETTINGS = (
     "TYPOGRIFY_DASHES",
     "FORMATTED_FIELDS",
     "SUMMARY_MAX_LENGTH",
-    "PATH",
     "ARTICLE_PATHS",
     "PAGE_PATHS",
     "TIMEZONE",
@@ -131,6 +131,18 @@ def use_cache(pelican):
         _memo.load(folder / TYPOGRIFY_CACHE)
 
 
+def forget_deleted_files(generator):
+    """Drop cached entries for content files that no longer exist.
+
+    Pelican keeps every file it ever cached; test builds of temporary folders and deleted
+    articles would make the cache (loaded on every build) grow without end.
+    """
+    cache = getattr(getattr(generator, "readers", None), "_cache", None)
+    if isinstance(cache, dict):
+        for path in [path for path in cache if not os.path.exists(path)]:
+            del cache[path]
+
+
 def save_cache(pelican):
     _memo.save()
     _memo.path = None
@@ -140,5 +152,9 @@ def register():
     # initialized fires after the settings are read and before any generator (and so any
     # cache) exists: the last moment CACHE_PATH can still be moved.
     signals.initialized.connect(use_cache)
+    # The generators' init signals fire once their Readers loaded the cache, before any file is
+    # read and long before Pelican saves the cache again.
+    signals.article_generator_init.connect(forget_deleted_files)
+    signals.page_generator_init.connect(forget_deleted_files)
     # finalized fires once the whole site is written, after Pelican saved its own caches.
     signals.finalized.connect(save_cache)
