@@ -22,6 +22,7 @@ def sample_site():
         output = Path(tempfile.mkdtemp(prefix="warta-contoh-")) / "output"
         build(output)
         _site["path"] = output
+        _site["built"] = len(find_pages(output))
     return _site["path"]
 
 
@@ -44,7 +45,7 @@ def record_audited(page):
 
 def pytest_terminal_summary(terminalreporter):
     if "path" in _site and _audit["selected"]:
-        built = len(find_pages(_site["path"]))
+        built = _site["built"]
         terminalreporter.write_line(
             f"audit axe: {len(_audit['audited'])} halaman diaudit dari {built} halaman yang dibangun"
         )
@@ -53,7 +54,7 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_sessionfinish(session, exitstatus):
     # Fail closed: when the whole audit was selected, every built page must have been audited.
     if "path" in _site:
-        built = len(find_pages(_site["path"]))
+        built = _site["built"]
         if _audit["selected"] == built and len(_audit["audited"]) != built and exitstatus == 0:
             session.exitstatus = 1
         shutil.rmtree(_site["path"].parent, ignore_errors=True)

@@ -119,10 +119,13 @@ if (form) {
     clear();
     results = found.results;
     const count = numbers.format(results.length);
+    // A long query is shortened in the status so the message keeps to the space reserved
+    // for it and nothing below moves (no layout shift); the field still shows it whole.
+    const shown = trimmed.length > 40 ? trimmed.slice(0, 39) + "…" : trimmed;
     status.textContent =
       results.length === 0
-        ? "Tidak ada hasil untuk “" + trimmed + "”. Coba kata lain, atau telusuri arsip berita di bawah."
-        : count + " hasil untuk “" + trimmed + "”.";
+        ? "Tidak ada hasil untuk “" + shown + "”. Coba kata lain, atau telusuri arsip berita di bawah."
+        : count + " hasil untuk “" + shown + "”.";
     await showMore(false);
   }
 
