@@ -85,6 +85,6 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 
 clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
-	rm -rf audit-report .$(OUTPUTDIR)-sumber.json bench-results.json
+	rm -rf audit-report bench-results.json
 
 .PHONY: help venv node browser deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean

@@ -204,8 +204,8 @@ PUBLISH_PRECOMPRESS = False
 
 # --- Audit at scale (issue 6) ----------------------------------------------------------------
 # Record which content file produced each page, so the audit report names the file to fix.
-# The map is written beside the output folder (e.g. `.output-sumber.json`), never into it;
-# WARTA_SOURCE_MAP overrides the place.
+# The map is written to .cache/sumber/ (never into the output folder); WARTA_SOURCE_MAP
+# overrides the place.
 PLUGINS += ["source_map", "build_cache"]
 # Pelican caches each Markdown file's HTML between builds, and the build_cache plugin caches
 # typogrify's output, so a rebuild after one article changes re-reads only that article.

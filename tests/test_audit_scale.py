@@ -23,6 +23,7 @@ from warta.audit import (
     start_browser,
 )
 from warta.build import build, source_map_path
+from warta.errors import BuildError
 from warta.progress import LineProgress
 from warta.report import JSON_REPORT, console_summary, load_sources, write_reports
 from warta.server import serve
@@ -274,6 +275,18 @@ def test_build_maps_each_page_to_its_content_source(failing_site):
     assert sources["topik/inovasi/index.html"]["template"] == "tag"
     # The map lives beside the site, never in the published folder.
     assert not any(failing_site.rglob("*sumber*"))
+
+
+def test_failed_build_keeps_the_previous_source_map(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, content)
+    output = tmp_path / "output"
+    build(output, content=content)
+    before = source_map_path(output).read_bytes()
+    (content / "berita" / "rusak.md").write_text("Title: Rusak\nDate: kemarin\n\nIsi.\n")
+    with pytest.raises(BuildError):
+        build(output, content=content)
+    assert source_map_path(output).read_bytes() == before
 
 
 def test_console_summary_groups_violations_by_rule(failing_run, failing_site):

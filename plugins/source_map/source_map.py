@@ -2,7 +2,7 @@
 
 The audit report (issue 6) names the Markdown file an editor must fix for each failing page,
 e.g. `content/berita/2024-04-29-kipp.md`, and groups violations by template. The map is
-written next to the output folder, never inside it, so it is not published with the site.
+written to .cache/sumber/, never inside the output folder, so it is not published.
 """
 
 import json
@@ -65,8 +65,12 @@ class SourceMap:
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f"{target.name}.{os.getpid()}.baru")
+        output = self.settings.get("WARTA_SOURCE_MAP_OUTPUT") or self.settings["OUTPUT_PATH"]
         temporary.write_text(
-            json.dumps({"pages": self.pages}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+            json.dumps(
+                {"output": str(Path(output).resolve()), "pages": self.pages},
+                ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+            ),
             encoding="utf-8",
         )
         temporary.replace(target)
