@@ -215,36 +215,45 @@ DELETE_OUTPUT_DIRECTORY = True
 '''
 
 
-def tree_memory(root_pid):
-    """Memory of a process and all its descendants, in bytes (Linux /proc).
+def tree_usage(root_pid):
+    """(memory in bytes, CPU seconds) of a process and all its descendants (Linux /proc).
 
-    Proportional set size (PSS), so the libraries Chromium's processes share are counted once,
-    not once per process as summing RSS would.
+    Memory is the proportional set size (PSS), so the libraries Chromium's processes share are
+    counted once, not once per process as summing RSS would. CPU time includes children that
+    already exited and were waited for; on a shared machine it says what the work cost, where
+    wall time also says how busy the machine was.
     """
     children = {}
+    ticks = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                stat = handle.read()
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                fields = handle.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            ticks[int(entry)] = sum(int(value) for value in fields[11:15])
         except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root_pid]
+    memory, cpu, todo = 0, 0, [root_pid]
     while todo:
         pid = todo.pop()
+        cpu += ticks.get(pid, 0)
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:
                     if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
+                        memory += int(line.split()[1]) * 1024
                         break
         except OSError:
             pass
         todo.extend(children.get(pid, []))
-    return total
+    return memory, cpu / os.sysconf("SC_CLK_TCK")
+
+
+def tree_memory(root_pid):
+    """Memory (PSS, bytes) of a process and all its descendants."""
+    return tree_usage(root_pid)[0]
 
 
 def measure(name, command, results, env=None, cwd=ROOT):
@@ -255,11 +264,12 @@ def measure(name, command, results, env=None, cwd=ROOT):
         [str(c) for c in command], cwd=cwd, env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    peak = [0]
+    peak = [0, 0.0]
 
     def sample():
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_memory(process.pid))
+            memory, cpu = tree_usage(process.pid)
+            peak[0], peak[1] = max(peak[0], memory), max(peak[1], cpu)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -273,8 +283,11 @@ def measure(name, command, results, env=None, cwd=ROOT):
         print(f"   {line}")
     figure = {
         "seconds": round(seconds, 2),
+        # CPU time of the process tree, sampled while it ran (the last 0.2 s may be missed).
+        "cpu_seconds": round(peak[1], 1),
         "peak_memory_mb": round(peak[0] / 2**20, 1),
         "exit_code": process.returncode,
+        "load_average_after": round(os.getloadavg()[0], 1),
     }
     print(f"   -> {figure}", flush=True)
     results[name] = figure
@@ -330,6 +343,10 @@ def run(articles, workers, keep, json_path, axe_pages):
         steps["warta_full_audit"]["pages_per_second"] = round(
             full_report["meta"]["diaudit"] / full["seconds"], 2
         )
+        # What the same work would take on two cores of its own: CPU time spread over both.
+        steps["warta_full_audit"]["pages_per_second_if_2_cores_were_free"] = round(
+            full_report["meta"]["diaudit"] / max(full["cpu_seconds"] / 2, 1e-9), 2
+        )
         slowest = max(full_report["pages"], key=lambda p: p.get("seconds") or 0)
         steps["warta_full_audit"]["slowest_page"] = slowest["page"]
         steps["warta_full_audit"]["slowest_page_seconds"] = slowest.get("seconds")
@@ -382,6 +399,15 @@ def run(articles, workers, keep, json_path, axe_pages):
                 if axe_fig and axe_fig["exit_code"] == 0 else None
             ),
             "incremental_audit_seconds": incremental["seconds"],
+            # The same ratios in CPU time, less sensitive to other work on a shared machine.
+            "cpu_warta_cold_over_vanilla": round(
+                cold["cpu_seconds"] / max(vanilla["cpu_seconds"], 1e-9), 3
+            ),
+            "cpu_warm_over_cold": round(warm["cpu_seconds"] / max(cold["cpu_seconds"], 1e-9), 3),
+            "cpu_axe_cli_over_warta_sample": (
+                round(axe_fig["cpu_seconds"] / max(warta_sample["cpu_seconds"], 1e-9), 2)
+                if axe_fig and axe_fig["exit_code"] == 0 else None
+            ),
         }
         figures["targets"] = {
             "build_at_most_1_2x_vanilla": figures["ratios"]["warta_cold_over_vanilla"] <= 1.2,
