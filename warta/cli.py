@@ -244,36 +244,95 @@ def serve(output, port):
 
 @cli.command()
 @click.option("--output", default="output", show_default=True, help="Folder situs yang diaudit.")
-def audit(output):
-    """Audit setiap halaman HTML di OUTPUT dengan axe-core di Chromium headless."""
-    from warta.audit import AuditError, Auditor, find_pages, start_browser
-    from warta.server import serve
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah sesi Chromium paralel  [bawaan: jumlah inti CPU]",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Detik untuk memuat dan mengaudit satu halaman; lewat dari itu halaman gagal.",
+)
+@click.option("--all", "audit_all", is_flag=True, help="Abaikan cache: audit ulang semua halaman.")
+@click.option(
+    "--cache-dir",
+    default=".cache/audit",
+    show_default=True,
+    help="Folder cache hasil audit yang bersih.",
+)
+@click.option(
+    "--reports",
+    default="audit-report",
+    show_default=True,
+    help="Folder laporan: audit-report.json, audit-junit.xml, audit-report.html.",
+)
+@click.option(
+    "--remote",
+    metavar="URL",
+    default=None,
+    help="Jalankan browser di Selenium Grid 4 ini (misalnya http://127.0.0.1:4444) "
+    "alih-alih Chromium lokal.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat tempat situs disajikan untuk browser. Dengan --remote di mesin lain, "
+    "pakai alamat mesin ini yang dapat dijangkau node Grid.",
+)
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "bar", "lines"]),
+    default="auto",
+    show_default=True,
+    help="Bilah kemajuan (terminal) atau baris biasa (CI, log).",
+)
+def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host, progress):
+    """Audit setiap halaman HTML di OUTPUT dengan axe-core di Chromium headless.
 
-    pages = find_pages(output)
-    if not pages:
-        click.echo(f"Tidak ada halaman HTML di {output}/: tidak ada yang bisa diaudit.", err=True)
-        sys.exit(1)
-    failed = []
+    Halaman yang tidak berubah sejak audit bersih terakhir (HTML, CSS, JavaScript, dan fon
+    yang dimuatnya sama persis, axe-core dan opsinya sama) dipakai ulang dari cache; --all
+    mengaudit semuanya. Kode keluar: 0 semua lolos; 1 ada halaman gagal, tidak dapat
+    diaudit, atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
+    """
+    from warta.audit import AuditError, audit_site, default_workers, find_pages
+    from warta.progress import make_progress
+    from warta.report import console_summary, load_sources, write_reports
+
+    if not Path(output).is_dir() or not find_pages(output):
+        click.echo(
+            f"Tidak ada halaman HTML di {output}/: tidak ada yang bisa diaudit. "
+            "Bangun situsnya lebih dulu dengan `make html`.",
+            err=True,
+        )
+        sys.exit(2)
+    workers = workers or default_workers()
+    display = make_progress(progress)
     try:
-        driver = start_browser()
+        with display:
+            run = audit_site(
+                output,
+                workers=workers,
+                timeout=timeout,
+                remote=remote,
+                cache_dir=cache_dir,
+                read_cache=not audit_all,
+                host=host,
+                progress=display.update,
+            )
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
-        sys.exit(1)
-    try:
-        with serve(output) as base_url:
-            auditor = Auditor(driver, base_url)
-            for number, page in enumerate(pages, 1):
-                result = auditor.audit(page)
-                click.echo(f"[{number}/{len(pages)}] {result.format()}")
-                if not result.passed:
-                    failed.append(page)
-    except AuditError as exc:
-        click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
-        sys.exit(1)
-    finally:
-        driver.quit()
-    click.echo(f"{len(pages)} halaman diaudit, {len(failed)} gagal.")
-    sys.exit(1 if failed else 0)
+        sys.exit(2)
+    sources = load_sources(output)
+    for line in console_summary(run, sources):
+        click.echo(line)
+    paths = write_reports(run, reports, output, sources)
+    click.echo(f"Laporan: {paths['html']} · {paths['json']} · {paths['junit']}")
+    sys.exit(0 if run.passed else 1)
 
 
 @cli.command(options_metavar="[PILIHAN]")
