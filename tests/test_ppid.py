@@ -260,7 +260,8 @@ def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_
                              add_attachment(ppid_dir, TAGGED_PDF)])
     run = run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}")
     assert run.returncode == 0, run.stderr
-    assert ("peringatan: Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
+    assert "Peringatan (build tetap berjalan):" in run.stderr
+    assert ("  Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
             "1 gagal, 1 tanpa tag") in run.stderr
     assert (f"ppid/dokumen/pindaian.md:12: Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak "
             "aksesibel: tidak ada lapisan teks") in run.stderr
@@ -404,8 +405,11 @@ def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
     expected = [r["nomor"] for r in dip_json_data["informasi"] if r["opd"] == "Dinas Kesehatan"]
     assert [r["nomor"] for r in html_table_rows(soup)] == expected and expected
     assert all(link["href"].startswith("/ppid/dip/") for link in soup.select(".w-dip-filter a"))
-    # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks.
-    assert all(s.get("type") == "application/ld+json" for s in soup.find_all("script"))
+    # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks and the site-wide
+    # display-preference and read-aloud scripts every page loads (issue 4).
+    site_wide = {"/theme/js/tampilan-awal.js", "/theme/js/dengarkan.js"}
+    assert all(s.get("type") == "application/ld+json" or s.get("src") in site_wide
+               for s in soup.find_all("script"))
 
 
 def test_document_page_shows_its_fields_as_a_description_list_and_its_body(site):

@@ -190,7 +190,7 @@ def test_missing_cover_image_fails_the_build_naming_the_file(content_dir, build_
                        .replace("![Persegi", "Tanpa gambar ![Persegi"), encoding="utf-8")
     with pytest.raises(BuildError) as error:
         build_site(content_dir)
-    assert "berita/sampul-hilang.md:6: Gambar sampul 'images/berita/tidak-ada.webp' tidak ditemukan" in str(error.value)
+    assert "berita/sampul-hilang.md:6: gambar-berkas: Gambar sampul 'images/berita/tidak-ada.webp' tidak ditemukan" in str(error.value)
     assert "Traceback" not in str(error.value)
 
 

@@ -4,14 +4,25 @@ Fail closed: anything that stops a page from being audited (no browser, no drive
 loading, a page that does not load) raises AuditError. It is never a pass and never a skip.
 """
 
+import datetime
+import hashlib
 import json
 import logging
+import os
+import queue
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import urllib3
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 from warta import ROOT
@@ -87,12 +98,20 @@ class PageResult:
     url: str
     axe_version: str
     violations: list
+    # Issue 6: what the parallel, incremental engine adds to each result.
+    raw: list = None  # axe's own violation objects, for audit-report.json
+    error: str = ""  # why the page could not be audited; never a pass
+    reused: bool = False  # taken from the cache instead of audited again
+    resources: list = field(default_factory=list)  # URLs of the CSS, JS and fonts it loaded
+    seconds: float = 0.0  # loading the page and running axe on it
 
     @property
     def passed(self):
-        return not self.violations
+        return not self.violations and not self.error
 
     def format(self):
+        if self.error:
+            return f"{self.page}: TIDAK DAPAT DIAUDIT: {self.error}"
         if self.passed:
             return f"{self.page}: lolos"
         head = f"{self.page}: {len(self.violations)} aturan gagal ({self.url})"
@@ -114,20 +133,30 @@ def page_url(base_url, page):
     return f"{base_url}/{page}"
 
 
-def start_browser(width=1280, height=1024, chromedriver=CHROMEDRIVER, chromium=CHROMIUM,
-                  performance_log=False):
+def start_browser(
+    width=1280,
+    height=1024,
+    chromedriver=CHROMEDRIVER,
+    chromium=CHROMIUM,
+    timeout=PAGE_TIMEOUT,
+    remote=None,
+    performance_log=False,
+):
     """Start headless Debian Chromium through Debian's ChromeDriver, or raise AuditError.
 
+    With ``remote`` (a Selenium Grid URL) the session runs on a Grid node instead; the node's
+    own configuration names its Chromium and ChromeDriver (see tools/grid/).
     ``performance_log`` records every network request in ChromeDriver's performance log
     (``driver.get_log("performance")``), for tests that prove what a page fetches.
     """
-    for path, package in ((chromium, "chromium"), (chromedriver, "chromium-driver")):
-        if not Path(path).is_file():
-            raise AuditError(
-                f"{path} tidak ada. Pasang paket Debian '{package}' (make test memasangnya)."
-            )
     options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
+    if remote is None:
+        for path, package in ((chromium, "chromium"), (chromedriver, "chromium-driver")):
+            if not Path(path).is_file():
+                raise AuditError(
+                    f"{path} tidak ada. Pasang paket Debian '{package}' (make test memasangnya)."
+                )
+        options.binary_location = str(chromium)
     for flag in (
         "--headless=new",
         "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
@@ -146,11 +175,19 @@ def start_browser(width=1280, height=1024, chromedriver=CHROMEDRIVER, chromium=C
     if performance_log:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     try:
-        driver = webdriver.Chrome(options=options, service=Service(executable_path=str(chromedriver)))
+        if remote is None:
+            driver = webdriver.Chrome(
+                options=options, service=Service(executable_path=str(chromedriver))
+            )
+        else:
+            driver = webdriver.Remote(command_executor=remote, options=options)
     except WebDriverException as exc:
-        raise AuditError(f"Chromium tidak dapat dijalankan: {exc.msg or exc}") from exc
-    driver.set_page_load_timeout(PAGE_TIMEOUT)
-    driver.set_script_timeout(PAGE_TIMEOUT)
+        where = f" lewat Selenium Grid {remote}" if remote else ""
+        raise AuditError(f"Chromium tidak dapat dijalankan{where}: {exc.msg or exc}") from exc
+    except (OSError, urllib3.exceptions.HTTPError) as exc:
+        raise AuditError(f"Selenium Grid {remote} tidak dapat dihubungi: {exc}") from exc
+    driver.set_page_load_timeout(timeout)
+    driver.set_script_timeout(timeout)
     return driver
 
 
@@ -215,6 +252,23 @@ class Auditor:
             raise AuditError(f"{page}: axe-core tidak mengembalikan hasil: {results!r}")
         return results
 
+    def loaded_resources(self):
+        """The URLs of every stylesheet, script and font the loaded page uses (issue 6).
+
+        Read from the browser, not guessed from the HTML, so fonts pulled in by CSS count too.
+        The incremental cache keys each result on the bytes of all of them.
+        """
+        try:
+            urls = self.driver.execute_script(
+                "const urls = performance.getEntriesByType('resource').map(e => e.name);"
+                "for (const s of document.styleSheets) { if (s.href) urls.push(s.href); }"
+                "for (const s of document.scripts) { if (s.src) urls.push(s.src); }"
+                "return urls;"
+            )
+        except WebDriverException as exc:
+            raise AuditError(f"daftar berkas yang dimuat halaman tidak terbaca: {exc.msg}") from exc
+        return sorted(set(urls or []))
+
     def audit(self, page, setup=None):
         """Audit one page (a path relative to the site root) and return its PageResult.
 
@@ -230,4 +284,479 @@ class Auditor:
             url=url,
             axe_version=results.get("testEngine", {}).get("version", ""),
             violations=[Violation.from_axe(v) for v in results["violations"]],
+            raw=results["violations"],
         )
+
+
+def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
+                       checks, checks_failed, templates, variants, axe_version, commit=None,
+                       finished=None):
+    """Write the record of a full audit that the accessibility statement shows (issue 4).
+
+    Written atomically (a temporary file renamed into place), so a build never reads half a
+    record. The format is read back by plugins/audit_record; ``schema`` changes with it.
+    """
+    finished = finished or datetime.datetime.now(datetime.timezone.utc)
+    record = {
+        "schema": 1,
+        "finished": finished.isoformat(timespec="seconds"),
+        "passed": not (pages_failed or variant_audits_failed or checks_failed),
+        "pages": pages,
+        "pages_failed": pages_failed,
+        "variant_audits": variant_audits,
+        "variant_audits_failed": variant_audits_failed,
+        "checks": checks,
+        "checks_failed": checks_failed,
+        "templates": templates,
+        "variants": list(variants),
+        "axe_version": axe_version,
+        "tags": list(AXE_TAGS),
+        "commit": commit,
+    }
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".last-audit-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(record, stream, ensure_ascii=False, indent=2)
+    os.replace(temporary, path)
+    return record
+
+
+# --- Audit at scale: parallel workers, incremental cache (issue 6) ---------------------------
+#
+# One engine for `python -m warta audit`, `make audit`, `make bench` and the pytest gate:
+# N workers, each one browser session reused for many pages, fed from one queue. The cache
+# makes the cost grow with the size of a change, not the size of the site.
+
+DEFAULT_CACHE_DIR = ROOT / ".cache" / "audit"
+CACHE_FILE = "hasil-audit.json"
+# Bump when the cache's layout or the meaning of its entries changes: old files are then ignored.
+CACHE_FORMAT = 1
+# What a page "loads" for the cache key: stylesheets, scripts and fonts (they change what axe
+# sees). Images do not: axe judges their alt text, which is in the HTML.
+DEPENDENCY_SUFFIXES = (".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf", ".eot")
+# Exceptions that mean "the browser or its driver is gone", not "the page is bad".
+BROWSER_GONE = (WebDriverException, urllib3.exceptions.HTTPError, OSError)
+
+
+def default_workers():
+    """One Chromium per core: axe is CPU-bound in the browser."""
+    return max(1, os.cpu_count() or 1)
+
+
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def audit_fingerprint(axe_script=AXE_SCRIPT, options=None, variant=""):
+    """What every cached result depends on besides the page: axe-core's exact bytes (and so
+    its version), the options passed to axe.run, and the audit variant (viewport, theme)."""
+    options = options or axe_options()
+    digest = hashlib.sha256()
+    digest.update(f"format {CACHE_FORMAT}\n".encode())
+    digest.update(Path(axe_script).read_bytes())
+    digest.update(json.dumps(options, sort_keys=True).encode())
+    digest.update(variant.encode())
+    return digest.hexdigest()
+
+
+def check_grid(url, timeout=10):
+    """Raise AuditError unless a Selenium Grid answers at ``url`` and says it is ready."""
+    status_url = url.rstrip("/") + "/status"
+    try:
+        with urllib.request.urlopen(status_url, timeout=timeout) as response:  # noqa: S310
+            body = json.loads(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise AuditError(
+            f"Selenium Grid di {url} tidak dapat dihubungi ({reason}). Periksa alamatnya "
+            "dan bahwa Grid sudah berjalan (lihat README, bagian audit terdistribusi)."
+        ) from exc
+    if not body.get("value", {}).get("ready"):
+        raise AuditError(
+            f"Selenium Grid di {url} menjawab tetapi belum siap (tidak ada node yang siap)."
+        )
+
+
+class AuditCache:
+    """Clean audit results from earlier runs, keyed by the bytes that decide each result.
+
+    An entry is reused only when the page's HTML and every stylesheet, script and font it
+    loaded are byte for byte the same, and axe-core and its options are too. Only clean
+    results are stored: a failing page is audited again next time.
+    """
+
+    def __init__(self, directory, fingerprint):
+        self.path = Path(directory) / CACHE_FILE
+        self.fingerprint = fingerprint
+        self.entries = {}
+        self.corrupt = ""  # why an unreadable cache file was discarded
+        self._hashes = {}
+
+    def load(self):
+        if not self.path.is_file():
+            return self
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+                raise ValueError("format tidak dikenal")
+            entries = data["entries"]
+            if not isinstance(entries, dict):
+                raise ValueError("entries bukan objek")
+            for page, entry in entries.items():
+                if not (
+                    isinstance(entry, dict)
+                    and isinstance(entry.get("html"), str)
+                    and isinstance(entry.get("deps"), dict)
+                    and isinstance(entry.get("axe_version"), str)
+                ):
+                    raise ValueError(f"entri {page!r} rusak")
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            # Fail closed: a cache we cannot trust is thrown away and every page is audited.
+            self.corrupt = f"{self.path}: {exc}"
+            self.path.unlink(missing_ok=True)
+            return self
+        if data.get("fingerprint") == self.fingerprint:
+            self.entries = entries
+        return self
+
+    def hash_of(self, path):
+        """sha256 of a file, computed once per run (every page shares the theme's CSS)."""
+        path = str(path)
+        if path not in self._hashes:
+            try:
+                self._hashes[path] = file_sha256(path)
+            except OSError:
+                self._hashes[path] = None
+        return self._hashes[path]
+
+    def lookup(self, root, page):
+        """The cached clean result for ``page`` if nothing it depends on changed, else None."""
+        entry = self.entries.get(page)
+        if entry is None or entry["html"] != self.hash_of(Path(root) / page):
+            return None
+        for dep, digest in entry["deps"].items():
+            if self.hash_of(Path(root) / dep) != digest:
+                return None
+        return PageResult(
+            page=page, url=page_url("", page), axe_version=entry["axe_version"], violations=[],
+            raw=[], reused=True,
+        )
+
+    def store(self, root, result, base_url):
+        """Remember a clean result; forget a failing one. Pages loading anything we cannot
+        hash (another origin, a missing file) are never cached."""
+        if not result.passed:
+            self.entries.pop(result.page, None)
+            return
+        deps = {}
+        for url in result.resources:
+            dep = local_path(base_url, url)
+            if dep is None:
+                if urllib.parse.urlsplit(url).path.lower().endswith(DEPENDENCY_SUFFIXES):
+                    self.entries.pop(result.page, None)
+                    return
+                continue
+            if not dep.lower().endswith(DEPENDENCY_SUFFIXES):
+                continue
+            digest = self.hash_of(Path(root) / dep)
+            if digest is None:
+                self.entries.pop(result.page, None)
+                return
+            deps[dep] = digest
+        self.entries[result.page] = {
+            "html": self.hash_of(Path(root) / result.page),
+            "deps": deps,
+            "axe_version": result.axe_version,
+        }
+
+    def save(self, pages):
+        """Write the cache atomically, keeping only the pages of this site."""
+        keep = {page: self.entries[page] for page in pages if page in self.entries}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.baru")
+        temporary.write_text(
+            json.dumps(
+                {"format": CACHE_FORMAT, "fingerprint": self.fingerprint, "entries": keep},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+            encoding="utf-8",
+        )
+        temporary.replace(self.path)
+
+
+def local_path(base_url, url):
+    """The file under the site root that ``url`` on our loopback server serves, or None."""
+    if not url.startswith(base_url + "/"):
+        return None
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    path = path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path
+
+
+@dataclass
+class AuditRun:
+    """Everything one run of the engine found, for the console, the reports and the tests."""
+
+    root: str
+    results: list  # PageResult per page, in page order
+    workers: int
+    remote: str = ""
+    duration: float = 0.0
+    cache_notice: str = ""  # set when a corrupt cache file was discarded
+    replaced_browsers: int = 0
+    started: float = 0.0
+    fatal: str = ""  # set when the audit as a whole could not run
+
+    @property
+    def audited(self):
+        return sum(1 for r in self.results if not r.reused and not r.error)
+
+    @property
+    def reused(self):
+        return sum(1 for r in self.results if r.reused)
+
+    @property
+    def errors(self):
+        return [r for r in self.results if r.error]
+
+    @property
+    def failed(self):
+        return [r for r in self.results if r.violations]
+
+    @property
+    def passed(self):
+        return not self.fatal and not self.cache_notice and all(r.passed for r in self.results)
+
+    def result_for(self, page):
+        """The result for one page (KeyError if it was not part of the run)."""
+        if getattr(self, "_by_page", None) is None:
+            self._by_page = {result.page: result for result in self.results}
+        return self._by_page[page]
+
+
+class _Worker(threading.Thread):
+    """One browser session auditing pages from the shared queue until it is empty."""
+
+    def __init__(self, engine, number):
+        super().__init__(name=f"audit-{number}", daemon=True)
+        self.engine = engine
+        self.driver = None
+        self.auditor = None
+
+    def run(self):
+        try:
+            while not self.engine.stopping.is_set():
+                try:
+                    page = self.engine.todo.get_nowait()
+                except queue.Empty:
+                    break
+                self.engine.done.put(self.audit(page))
+        except AuditError as exc:  # the browser cannot start at all: stop the whole run
+            self.engine.fail(str(exc))
+        finally:
+            self.close()
+
+    def start_session(self):
+        engine = self.engine
+        self.driver = engine.start_browser(timeout=engine.timeout, remote=engine.remote)
+        self.auditor = Auditor(self.driver, engine.base_url, engine.axe_script, engine.options)
+
+    def close(self):
+        if self.driver is not None:
+            driver, self.driver, self.auditor = self.driver, None, None
+            try:
+                driver.quit()
+            except BROWSER_GONE:
+                pass
+
+    def alive(self):
+        try:
+            self.driver.window_handles  # answered by the browser process, not the page
+            return True
+        except BROWSER_GONE:
+            return False
+
+    def audit(self, page):
+        """Audit one page; replace a crashed browser and retry the page once."""
+        url = page_url(self.engine.base_url, page)
+        for attempt in (1, 2):
+            if self.driver is None:
+                self.start_session()
+            try:
+                started = time.perf_counter()
+                result = self.auditor.audit(page, setup=self.engine.setup)
+                result.seconds = time.perf_counter() - started
+                result.raw = result.raw if result.raw is not None else []
+                result.resources = self.auditor.loaded_resources()
+                return result
+            except (AuditError, *BROWSER_GONE) as exc:
+                cause = exc.__cause__ if isinstance(exc, AuditError) else exc
+                if isinstance(cause, TimeoutException) or isinstance(exc, TimeoutException):
+                    # A page that hangs is a failure, never a pass. Its browser may be stuck
+                    # in the page's script, so it is replaced before the next page.
+                    self.close()
+                    self.engine.replaced()
+                    return PageResult(
+                        page, url, "", [], error=(
+                            f"halaman tidak selesai dimuat dan diaudit dalam "
+                            f"{self.engine.timeout:g} detik (batas waktu --timeout)"
+                        ),
+                    )
+                if self.alive():
+                    return PageResult(page, url, "", [], error=str(exc))
+                self.close()
+                self.engine.replaced()
+                if attempt == 2:
+                    return PageResult(
+                        page, url, "", [], error=(
+                            "browser mati dua kali saat mengaudit halaman ini "
+                            f"(diganti dan dicoba ulang sekali): {exc}"
+                        ),
+                    )
+                log.warning("%s: browser mati; diganti dan halaman dicoba ulang", page)
+        raise AssertionError("unreachable")
+
+
+class AuditEngine:
+    """Audits the pages of a built site in parallel, reusing clean results from the cache."""
+
+    def __init__(
+        self,
+        root,
+        workers=None,
+        timeout=PAGE_TIMEOUT,
+        remote=None,
+        cache_dir=DEFAULT_CACHE_DIR,
+        use_cache=True,
+        read_cache=True,
+        axe_script=AXE_SCRIPT,
+        options=None,
+        setup=None,
+        variant="",
+        host="127.0.0.1",
+        browser_factory=None,
+    ):
+        self.root = Path(root)
+        self.workers = workers or default_workers()
+        self.timeout = timeout
+        self.remote = remote
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+        self.read_cache = read_cache
+        self.axe_script = Path(axe_script)
+        self.options = options or axe_options()
+        self.setup = setup
+        self.variant = variant
+        self.host = host
+        self.start_browser = browser_factory or start_browser
+        self.base_url = ""
+        self.todo = queue.Queue()
+        self.done = queue.Queue()
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._fatal = ""
+        self._replaced = 0
+
+    def fail(self, message):
+        with self._lock:
+            self._fatal = self._fatal or message
+        self.stopping.set()
+
+    def replaced(self):
+        with self._lock:
+            self._replaced += 1
+
+    def run(self, pages=None, progress=None):
+        """Audit ``pages`` (default: every HTML file) and return an AuditRun.
+
+        ``progress(done, total, result)`` is called after each page, reused ones included.
+        Raises AuditError when the audit as a whole cannot run.
+        """
+        from warta.server import serve  # noqa: PLC0415 - the server is only needed here
+
+        started = time.time()
+        pages = list(pages) if pages is not None else find_pages(self.root)
+        if not pages:
+            raise AuditError(
+                f"Tidak ada halaman HTML di {self.root}: tidak ada yang bisa diaudit. "
+                "Bangun situsnya lebih dulu (make html)."
+            )
+        if not self.axe_script.is_file():
+            raise AuditError(
+                f"axe-core tidak ditemukan di {self.axe_script}. Jalankan `make node`."
+            )
+        if self.remote:
+            check_grid(self.remote)
+        cache = None
+        if self.use_cache:
+            fingerprint = audit_fingerprint(self.axe_script, self.options, self.variant)
+            cache = AuditCache(self.cache_dir, fingerprint)
+            if self.read_cache:
+                cache.load()
+        results = {}
+        total = len(pages)
+        for page in pages:
+            cached = cache.lookup(self.root, page) if cache and self.read_cache else None
+            if cached is not None:
+                results[page] = cached
+                if progress:
+                    progress(len(results), total, cached)
+            else:
+                self.todo.put(page)
+        if not self.todo.empty():
+            with serve(self.root, host=self.host) as base_url:
+                self.base_url = base_url
+                workers = [_Worker(self, n) for n in range(min(self.workers, self.todo.qsize()))]
+                for worker in workers:
+                    worker.start()
+                try:
+                    while len(results) < total and not self.stopping.is_set():
+                        try:
+                            result = self.done.get(timeout=0.5)
+                        except queue.Empty:
+                            if not any(w.is_alive() for w in workers) and self.done.empty():
+                                break
+                            continue
+                        results[result.page] = result
+                        if cache is not None:
+                            cache.store(self.root, result, base_url)
+                        if progress:
+                            progress(len(results), total, result)
+                finally:
+                    # Also on Ctrl+C: every worker finishes its page and quits its browser.
+                    self.stopping.set()
+                    for worker in workers:
+                        worker.join(timeout=self.timeout + 30)
+        if self._fatal:
+            raise AuditError(self._fatal)
+        missing = [page for page in pages if page not in results]
+        if missing:
+            # Fail closed: every page gets a result, even if it is "not audited".
+            raise AuditError(f"{len(missing)} halaman tidak diaudit, misalnya {missing[0]}")
+        if cache is not None:
+            cache.save(pages)
+        return AuditRun(
+            root=str(self.root),
+            results=[results[page] for page in pages],
+            workers=self.workers,
+            remote=self.remote or "",
+            duration=time.time() - started,
+            cache_notice=cache.corrupt if cache else "",
+            replaced_browsers=self._replaced,
+            started=started,
+        )
+
+
+def audit_site(root, **kwargs):
+    """Audit every page of a built site; see AuditEngine for the options."""
+    pages = kwargs.pop("pages", None)
+    progress = kwargs.pop("progress", None)
+    return AuditEngine(root, **kwargs).run(pages=pages, progress=progress)

@@ -5,7 +5,9 @@ the whole build succeeded, so a failed build never leaves a half-written site be
 """
 
 import contextlib
+import hashlib
 import io
+import json
 import logging
 import os
 import shutil
@@ -36,17 +38,37 @@ class _Collector(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.errors = []
         self.warnings = []
+        self.findings = []  # structured content findings (warta.errors.Finding), for `periksa`
+
+    def add_content_error(self, exc):
+        for finding, text in zip(exc.findings, exc.lines()):
+            if text not in self.errors:
+                self.errors.append(text)
+                self.findings.append(finding)
 
     def emit(self, record):
         exc = record.exc_info[1] if record.exc_info else None
+        if exc is None and isinstance(record.args, tuple):
+            # Plugins also log a ContentError as an argument: log.error("%s", error).
+            exc = next((a for a in record.args if isinstance(a, ContentError)), None)
+            if exc is not None and record.levelno < logging.ERROR:
+                self.warnings.extend(exc.lines())
+                self.findings.extend(exc.findings)
+                return
+        finding = getattr(record, "warta_finding", None)
+        if finding is not None and not finding.is_error:
+            # A content-check warning: printed, and the build goes on.
+            self.warnings.append(str(finding))
+            self.findings.append(finding)
+            return
         if isinstance(exc, ContentError):
-            text = str(exc)
-        else:
-            text = record.getMessage()
-            if exc is not None:
-                # An unexpected failure while reading content: keep it to one line for the
-                # editor; `--debug` shows the traceback for developers.
-                text = f"{text}: {type(exc).__name__}: {exc}"
+            self.add_content_error(exc)
+            return
+        text = record.getMessage()
+        if exc is not None:
+            # An unexpected failure while reading content: keep it to one line for the
+            # editor; `--debug` shows the traceback for developers.
+            text = f"{text}: {type(exc).__name__}: {exc}"
         if record.levelno >= logging.ERROR:
             if text not in self.errors:
                 self.errors.append(text)
@@ -63,15 +85,38 @@ def load_settings(settings_file=None, **overrides):
     return read_settings(str(settings_file), override=overrides)
 
 
-def build(output, settings_file=None, content=None, debug=False, **overrides):
+SOURCE_MAPS = ROOT / ".cache" / "sumber"
+
+
+def source_map_path(output):
+    """Where the source_map plugin records which content file made each page of ``output``:
+    in .cache/sumber/, named after the output folder, never inside the published site (issue 6)."""
+    key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:20]
+    return SOURCE_MAPS / f"{key}.json"
+
+
+def _forget_stale_source_maps():
+    """Drop the maps of output folders that no longer exist (test and benchmark builds)."""
+    for path in SOURCE_MAPS.glob("*.json"):
+        try:
+            output = json.loads(path.read_text(encoding="utf-8")).get("output")
+        except (OSError, ValueError, AttributeError):
+            output = None
+        if not output or not Path(output).is_dir():
+            path.unlink(missing_ok=True)
+
+
+def build(output, settings_file=None, content=None, debug=False, findings=None, **overrides):
     """Build the site into ``output``. Raise BuildError listing every problem if it fails.
 
-    Returns the Collector's warnings (a list of strings) on success.
+    Returns the Collector's warnings (a list of strings) on success. When ``findings`` is a
+    list, the content checks' findings (errors and warnings) are appended to it.
     """
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
     collector = _Collector()
+    staged_map = None
     root_log = logging.getLogger()
     root_log.addHandler(collector)
     previous_level = root_log.level
@@ -83,6 +128,12 @@ def build(output, settings_file=None, content=None, debug=False, **overrides):
         # With DEBUG on, Pelican attaches the exception to its "Could not process" log record,
         # which is how the collector finds our ContentError and its plain message.
         overrides.setdefault("DEBUG", True)
+        # The source map describes the final folder and replaces the old map only when this
+        # build is swapped in, like the site itself.
+        source_map = source_map_path(output)
+        staged_map = source_map.with_suffix(f".{os.getpid()}.baru")
+        overrides.setdefault("WARTA_SOURCE_MAP", str(staged_map))
+        overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
         try:
             # Pelican's own summary ("Done: Processed …") would read as success even when we
@@ -90,19 +141,29 @@ def build(output, settings_file=None, content=None, debug=False, **overrides):
             with contextlib.redirect_stdout(io.StringIO()):
                 Pelican(settings).run()
         except ContentError as exc:
-            collector.errors.append(str(exc))
+            collector.add_content_error(exc)
         except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
             if debug:
                 raise
             collector.errors.append(f"{type(exc).__name__}: {exc}")
+        if findings is not None:
+            findings.extend(collector.findings)
         if collector.errors:
             raise BuildError(
                 "Build gagal; output lama tidak diubah. Perbaiki masalah berikut:\n"
-                + "\n".join(f"  {line}" for line in collector.errors)
+                + "\n".join(f"  {line}" for line in collector.errors),
+                findings=collector.findings,
+                errors=collector.errors,
+                warnings=collector.warnings,
             )
         _swap_in(staging, output)
+        if staged_map.exists():
+            staged_map.replace(source_map)
+            _forget_stale_source_maps()
         return collector.warnings
     finally:
+        if staged_map is not None:
+            staged_map.unlink(missing_ok=True)
         root_log.removeHandler(collector)
         root_log.setLevel(previous_level)
         if staging.exists():

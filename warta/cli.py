@@ -1,14 +1,56 @@
-"""Warta's command line: `python -m warta build|serve|audit`."""
+"""Warta's command line: `python -m warta build|serve|audit|periksa|baru|pratinjau`."""
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
 from warta.build import BuildError, build as build_site
+from warta.lint import RULES, guide_link
+
+# Click's own words around our Indonesian help and errors ("Usage:", "Options", "Error: …").
+# Click looks every one up through gettext; we answer the ones editors meet, in Indonesian.
+CLICK_WORDS = {
+    "Usage:": "Pemakaian:",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "Show this message and exit.": "Tampilkan bantuan ini, lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi, lalu keluar.",
+    "Error: {message}": "Galat: {message}",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "Missing argument": "Argumen belum ditulis",
+    "Missing option": "Pilihan belum ditulis",
+    "Missing command.": "Perintah belum ditulis.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "No such option: {name}": "Tidak ada pilihan {name}",
+    "Invalid value for {param_hint}: {message}": "Nilai {param_hint} tidak sah: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "default: {default}": "bawaan: {default}",
+    "Aborted!": "Dibatalkan.",
+}
 
 
-@click.group()
+def _speak_indonesian():
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    def translate(message):
+        return CLICK_WORDS.get(message, message)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting,
+                   click.parser, click.types):
+        module._ = translate
+
+
+_speak_indonesian()
+
+
+@click.group(options_metavar="[PILIHAN]", subcommand_metavar="PERINTAH [ARGUMEN]...")
 @click.version_option(package_name=None, version=__import__("warta").__version__)
 def cli():
     """Warta: bangun, sajikan, dan audit portal berita pemerintah yang aksesibel."""
@@ -19,17 +61,165 @@ def cli():
 @click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback Python untuk pengembang.")
-def build(output, settings, content, debug):
+@click.option("--pratinjau", is_flag=True,
+              help="Pratinjau: tampilkan juga draf dan berita terjadwal (jangan diterbitkan).")
+def build(output, settings, content, debug, pratinjau):
     """Bangun situs ke OUTPUT. Build yang gagal tidak mengubah OUTPUT lama."""
+    overrides = {"WARTA_PREVIEW": True} if pratinjau else {}
+    findings = []
     try:
-        warnings = build_site(Path(output), settings, content=content, debug=debug)
+        warnings = build_site(Path(output), settings, content=content, debug=debug,
+                              findings=findings, **overrides)
     except BuildError as exc:
         click.echo(str(exc), err=True)
+        echo_warnings(exc.warnings)
+        echo_guide_links(exc.findings)
         sys.exit(1)
-    for warning in warnings:
-        click.echo(f"peringatan: {warning}", err=True)
+    echo_warnings(warnings)
+    echo_guide_links(findings)
     pages = sum(1 for _ in Path(output).rglob("*.html"))
     click.echo(f"Build selesai: {pages} halaman HTML di {output}/")
+
+
+def echo_warnings(warnings):
+    if warnings:
+        click.echo("Peringatan (build tetap berjalan):", err=True)
+        for warning in warnings:
+            click.echo(f"  {warning}", err=True)
+
+
+def echo_guide_links(findings):
+    """Where the editors' guide explains each rule that fired."""
+    rules = sorted({f.rule for f in findings if f.rule in RULES})
+    if rules:
+        click.echo("Penjelasan dan contoh perbaikan di panduan editor:", err=True)
+        for rule in rules:
+            click.echo(f"  {rule}: {guide_link(rule)}", err=True)
+
+
+def _rules_help():
+    lines = ["\b", "Aturan (E = kesalahan, build gagal; P = peringatan):"]
+    for rule in RULES.values():
+        mark = "E" if rule.severity == "kesalahan" else "P"
+        lines.append(f"  {mark} {rule.id:<18} {rule.summary}")
+    lines += ["", "\b", "Setiap aturan dijelaskan di docs/panduan-editor.md#<id-aturan>,",
+              "misalnya docs/panduan-editor.md#gambar-alt."]
+    return "\n".join(lines)
+
+
+@cli.command(epilog=_rules_help(), options_metavar="[PILIHAN]")
+@click.argument("berkas", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
+@click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
+def periksa(berkas, settings, content):
+    """Periksa konten tanpa menerbitkan apa pun.
+
+    Tanpa BERKAS: periksa seluruh folder konten, persis seperti build (termasuk alamat ganda).
+    Dengan BERKAS: periksa berkas Markdown itu saja, lebih cepat.
+
+    Setiap temuan ditulis `berkas:baris: id-aturan: pesan (cara memperbaiki)`.
+    Keluar dengan kode 1 bila ada kesalahan.
+    """
+    if berkas:
+        from warta.lint import lint_file
+
+        conf = quiet_settings(settings, content)
+        findings = [f for path in berkas for f in lint_file(Path(path), conf)]
+        errors = [str(f) for f in findings if f.is_error]
+        warnings = [str(f) for f in findings if not f.is_error]
+    else:
+        findings = []
+        with tempfile.TemporaryDirectory(prefix="warta-periksa-") as scratch:
+            try:
+                warnings = build_site(Path(scratch) / "output", settings, content=content,
+                                      findings=findings)
+                errors = []
+            except BuildError as exc:
+                errors, warnings, findings = exc.errors, exc.warnings, exc.findings
+    if errors:
+        click.echo("Kesalahan (harus diperbaiki sebelum terbit):", err=True)
+        for line in errors:
+            click.echo(f"  {line}", err=True)
+    echo_warnings(warnings)
+    echo_guide_links(findings)
+    click.echo(f"Pemeriksaan selesai: {len(errors)} kesalahan, {len(warnings)} peringatan.")
+    sys.exit(1 if errors else 0)
+
+
+@cli.group(options_metavar="[PILIHAN]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+def baru():
+    """Buat berkas konten baru dari templat, siap diisi."""
+
+
+def quiet_settings(settings_file="pelicanconf.py", content=None):
+    """Settings for commands that do not build: Pelican's build-time warnings about them (feeds
+    without SITEURL, …) mean nothing to an editor making a file."""
+    import logging
+
+    from warta.build import load_settings
+
+    overrides = {"PATH": str(Path(content).resolve())} if content else {}
+    pelican_log = logging.getLogger("pelican")
+    level = pelican_log.level
+    pelican_log.setLevel(logging.ERROR)
+    try:
+        return load_settings(settings_file, **overrides)
+    finally:
+        pelican_log.setLevel(level)
+
+
+def _scaffold(make, **kwargs):
+    from warta.scaffold import ScaffoldError
+
+    content = kwargs.pop("content")
+    try:
+        path = make(quiet_settings(content=content), **kwargs)
+    except ScaffoldError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    from warta.errors import display_path
+
+    click.echo(f"Berkas baru: {display_path(path)}")
+    click.echo("Ganti setiap teks [[...]] dan isi baris yang masih kosong, lalu lihat hasilnya "
+               "dengan `make devserver`. `make periksa` menunjukkan apa yang masih kurang.")
+    return path
+
+
+@baru.command("berita", options_metavar="[PILIHAN]")
+@click.argument("judul")
+@click.option("--opd", default=None, help="Perangkat daerah (Category), salah satu dari WARTA_OPD.")
+@click.option("--penulis", default=None, help="Penulis (Author).")
+@click.option("--tanggal", default=None, help="TTTT-BB-HH atau TTTT-BB-HH JJ:MM (bawaan: sekarang, WIB).")
+@click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
+def baru_berita(judul, opd, penulis, tanggal, content):
+    """Buat berita baru berjudul JUDUL di content/berita/.
+
+    Nama berkas dan slug dibuat dari judul, tanggal dari hari ini (Asia/Jakarta).
+
+    Contoh: python -m warta baru berita "Pemkot Contoh buka pasar murah" --opd "Dinas Sosial"
+    """
+    from warta.scaffold import new_article
+
+    _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
+
+
+@baru.command("dokumen", options_metavar="[PILIHAN]")
+@click.argument("judul")
+@click.option("--kategori", default="",
+              help="Kategori informasi publik: berkala, serta-merta, setiap-saat atau dikecualikan.")
+@click.option("--opd", default=None, help="Perangkat daerah pemilik dokumen.")
+@click.option("--tahun", default=None, type=int, help="Tahun dokumen (bawaan: tahun ini).")
+@click.option("--tanggal", default=None, help="TTTT-BB-HH atau TTTT-BB-HH JJ:MM (bawaan: sekarang, WIB).")
+@click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
+def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
+    """Buat dokumen PPID baru berjudul JUDUL di content/ppid/dokumen/, dengan kolom DIP.
+
+    Contoh: python -m warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
+    """
+    from warta.scaffold import new_document
+
+    _scaffold(new_document, title=judul, category=kategori, opd=opd, year=tahun, date=tanggal,
+              content=content)
 
 
 @cli.command()
@@ -54,36 +244,112 @@ def serve(output, port):
 
 @cli.command()
 @click.option("--output", default="output", show_default=True, help="Folder situs yang diaudit.")
-def audit(output):
-    """Audit setiap halaman HTML di OUTPUT dengan axe-core di Chromium headless."""
-    from warta.audit import AuditError, Auditor, find_pages, start_browser
-    from warta.server import serve
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah sesi Chromium paralel  [bawaan: jumlah inti CPU]",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Detik untuk memuat dan mengaudit satu halaman; lewat dari itu halaman gagal.",
+)
+@click.option("--all", "audit_all", is_flag=True, help="Abaikan cache: audit ulang semua halaman.")
+@click.option(
+    "--cache-dir",
+    default=".cache/audit",
+    show_default=True,
+    help="Folder cache hasil audit yang bersih.",
+)
+@click.option(
+    "--reports",
+    default="audit-report",
+    show_default=True,
+    help="Folder laporan: audit-report.json, audit-junit.xml, audit-report.html.",
+)
+@click.option(
+    "--remote",
+    metavar="URL",
+    default=None,
+    help="Jalankan browser di Selenium Grid 4 ini (misalnya http://127.0.0.1:4444) "
+    "alih-alih Chromium lokal.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat tempat situs disajikan untuk browser. Dengan --remote di mesin lain, "
+    "pakai alamat mesin ini yang dapat dijangkau node Grid.",
+)
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "bar", "lines"]),
+    default="auto",
+    show_default=True,
+    help="Bilah kemajuan (terminal) atau baris biasa (CI, log).",
+)
+def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host, progress):
+    """Audit setiap halaman HTML di OUTPUT dengan axe-core di Chromium headless.
 
-    pages = find_pages(output)
-    if not pages:
-        click.echo(f"Tidak ada halaman HTML di {output}/: tidak ada yang bisa diaudit.", err=True)
-        sys.exit(1)
-    failed = []
+    Halaman yang tidak berubah sejak audit bersih terakhir (HTML, CSS, JavaScript, dan fon
+    yang dimuatnya sama persis, axe-core dan opsinya sama) dipakai ulang dari cache; --all
+    mengaudit semuanya. Kode keluar: 0 semua lolos; 1 ada halaman gagal, tidak dapat
+    diaudit, atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
+    """
+    from warta.audit import AuditError, audit_site, default_workers, find_pages
+    from warta.progress import make_progress
+    from warta.report import console_summary, load_sources, write_reports
+
+    if not Path(output).is_dir() or not find_pages(output):
+        click.echo(
+            f"Tidak ada halaman HTML di {output}/: tidak ada yang bisa diaudit. "
+            "Bangun situsnya lebih dulu dengan `make html`.",
+            err=True,
+        )
+        sys.exit(2)
+    workers = workers or default_workers()
+    display = make_progress(progress)
     try:
-        driver = start_browser()
+        with display:
+            run = audit_site(
+                output,
+                workers=workers,
+                timeout=timeout,
+                remote=remote,
+                cache_dir=cache_dir,
+                read_cache=not audit_all,
+                host=host,
+                progress=display.update,
+            )
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
-        sys.exit(1)
-    try:
-        with serve(output) as base_url:
-            auditor = Auditor(driver, base_url)
-            for number, page in enumerate(pages, 1):
-                result = auditor.audit(page)
-                click.echo(f"[{number}/{len(pages)}] {result.format()}")
-                if not result.passed:
-                    failed.append(page)
-    except AuditError as exc:
-        click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
-        sys.exit(1)
-    finally:
-        driver.quit()
-    click.echo(f"{len(pages)} halaman diaudit, {len(failed)} gagal.")
-    sys.exit(1 if failed else 0)
+        sys.exit(2)
+    sources = load_sources(output)
+    for line in console_summary(run, sources):
+        click.echo(line)
+    paths = write_reports(run, reports, output, sources)
+    click.echo(f"Laporan: {paths['html']} · {paths['json']} · {paths['junit']}")
+    sys.exit(0 if run.passed else 1)
+
+
+@cli.command(options_metavar="[PILIHAN]")
+@click.option("--output", default=".cache/pratinjau", show_default=True,
+              help="Folder pratinjau (bukan output/: pratinjau memuat draf).")
+@click.option("--port", default=8000, show_default=True, help="Port di localhost (0: pilih sendiri).")
+@click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
+@click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
+def pratinjau(output, port, settings, content):
+    """Pratinjau langsung: bangun ulang setiap kali berkas disimpan, sajikan di localhost.
+
+    Draf (`Status: draft`) dan berita bertanggal di masa depan ikut tampil, bertanda jelas.
+    Pratinjau tidak pernah diterbitkan: `make publish` tidak memuat keduanya.
+    """
+    from warta.preview import run_preview
+
+    sys.exit(run_preview(Path(output), port, settings, content))
 
 
 @cli.command()

@@ -1,8 +1,12 @@
 """Errors an editor can act on: the file, the line, what is wrong and how to fix it."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from warta import ROOT
+
+ERROR = "kesalahan"  # stops the build
+WARNING = "peringatan"  # printed, the build goes on
 
 
 def display_path(path):
@@ -10,34 +14,77 @@ def display_path(path):
     path = Path(path)
     try:
         return str(path.resolve().relative_to(ROOT))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 
-class ContentError(Exception):
-    """A mistake in one content file that stops the build.
+def format_finding(path, message, fix="", line=None, rule=None):
+    """``path:line: rule-id: message (fix)``: the shape compilers and linters use, so editors'
+    tools can jump to the line."""
+    where = display_path(path)
+    if line:
+        where = f"{where}:{line}"
+    text = f"{where}: {rule}: {message}" if rule else f"{where}: {message}"
+    if fix:
+        text += f" ({fix})"
+    return text
 
-    Formatted as ``path:line: message (fix)``, the same shape compilers and linters use, so
-    editors' tools can jump to the line.
+
+@dataclass
+class Finding:
+    """One problem the content checks found in one file, at one line."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+    fix: str = ""
+    severity: str = ERROR
+
+    @property
+    def is_error(self):
+        return self.severity == ERROR
+
+    def __str__(self):
+        return format_finding(self.path, self.message, self.fix, self.line, self.rule)
+
+
+class ContentError(Exception):
+    """Mistakes in content that stop the build: one, or every error the checks found in a file.
+
+    Each reads ``path:line: rule-id: message (fix)``, one per line.
     """
 
-    def __init__(self, path, message, fix="", line=None, rule="metadata"):
+    def __init__(self, path, message, fix="", line=None, rule=None):
         self.path = path
         self.message = message
         self.fix = fix
         self.line = line
         self.rule = rule
+        self.findings = [Finding(str(path), line, rule, message, fix)]
         super().__init__(str(self))
 
+    @classmethod
+    def from_findings(cls, findings):
+        """One error carrying several findings (at least one)."""
+        first = findings[0]
+        error = cls(first.path, first.message, first.fix, first.line, first.rule)
+        error.findings = list(findings)
+        error.args = (str(error),)
+        return error
+
+    def lines(self):
+        return [str(finding) for finding in self.findings]
+
     def __str__(self):
-        where = display_path(self.path)
-        if self.line:
-            where = f"{where}:{self.line}"
-        text = f"{where}: {self.message}"
-        if self.fix:
-            text += f" ({self.fix})"
-        return text
+        return "\n".join(self.lines())
 
 
 class BuildError(Exception):
     """The build failed; the message lists every problem in plain words."""
+
+    def __init__(self, message, findings=(), errors=(), warnings=()):
+        super().__init__(message)
+        self.findings = list(findings)  # content findings, errors and warnings (Finding)
+        self.errors = list(errors)  # every error line, content or not
+        self.warnings = list(warnings)

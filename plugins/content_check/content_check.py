@@ -1,45 +1,47 @@
-"""content_check: stop the build with a plain Indonesian message when a file's metadata is broken."""
+"""content_check: run Warta's content checks (warta.lint) on every file Pelican reads.
 
-import datetime
+Errors stop the build with `path:line: rule-id: message (fix)`; warnings are printed and the
+build goes on. The checks themselves live in warta/lint.py, shared with `python -m warta periksa`.
+"""
+
 import logging
-import re
 from pathlib import Path
 
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import HTMLReader, MarkdownReader
+from pelican.urlwrappers import Tag
 
+from warta import lint
 from warta.downloads import content_file
 from warta.errors import ContentError
 
 log = logging.getLogger(__name__)
 
-# Editors write dates one way only: 2024-04-29 or 2024-04-29 09:30. A looser parser would read
-# "04/05/2024" as 5 April or 4 May depending on habit; we refuse to guess.
-DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
-DATE_FIX = "tulis tanggal sebagai TTTT-BB-HH atau TTTT-BB-HH JJ:MM, misalnya 2024-04-29 09:30"
-HEADER_KEY = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
+# Content objects created in this build, to find two files that write the same output.
+_seen = []
+
+
+def report(findings):
+    """Log the warnings; raise one ContentError carrying every error (if any)."""
+    errors = [finding for finding in findings if finding.is_error]
+    for finding in findings:
+        if not finding.is_error:
+            log.warning(str(finding), extra={"warta_finding": finding})
+    if errors:
+        raise ContentError.from_findings(errors)
 
 
 def read_header(text):
-    """The metadata block at the top of a Markdown file: {key: (line number, value)}.
+    """The metadata block of a Markdown file: {key: (line number, value)}.
 
-    Mirrors Markdown's `meta` extension: `Key: value` lines up to the first blank line, with
-    indented continuation lines.
+    Kept for other plugins (plugins/ppid reads its DIP fields with it); warta.lint.Source is the
+    one parser. A key written twice gives its last line, with its continuation lines joined.
     """
+    source = lint.Source(text)
     header = {}
-    last = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            break
-        match = HEADER_KEY.match(line)
-        if match:
-            last = match.group(1).lower()
-            header[last] = (number, match.group(2).strip())
-        elif line.startswith((" ", "\t")) and last:
-            line_no, value = header[last]
-            header[last] = (line_no, f"{value} {line.strip()}".strip())
-        else:
-            break
+    for key, values in source.fields.items():
+        last = source.starts[key][-1]
+        header[key] = (last, " ".join(v for line, v in values if line >= last).strip())
     return header
 
 
@@ -49,88 +51,7 @@ def header_lines(text, key):
     read_header keeps one line per key; a field written once per item (PPID attachments,
     video files, magazine contents) needs each item's own line for its error message.
     """
-    lines = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            break
-        match = HEADER_KEY.match(line)
-        if match and match.group(1).lower() == key:
-            lines.append(number)
-    return lines
-
-
-def is_under(path, folders, base):
-    relative = Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
-    return any(relative == f or relative.startswith(f.rstrip("/") + "/") for f in folders)
-
-
-def check_date(path, header, key, required):
-    if key not in header:
-        if required:
-            raise ContentError(path, f"Tanggal ({key.capitalize()}) tidak ada", DATE_FIX, line=1)
-        return
-    line, value = header[key]
-    match = DATE_PATTERN.match(value)
-    if not match:
-        raise ContentError(path, f"Tanggal {value!r} tidak dapat dibaca", DATE_FIX, line=line)
-    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-    try:
-        datetime.datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        raise ContentError(
-            path, f"Tanggal {value!r} tidak ada di kalender", DATE_FIX, line=line
-        ) from None
-
-
-def check_metadata(path, text, settings):
-    """Raise ContentError for the first metadata mistake in one content file."""
-    header = read_header(text)
-    if "title" not in header or not header["title"][1]:
-        raise ContentError(
-            path,
-            "Judul (Title) tidak ada",
-            "tulis baris `Title: Judul tulisan` di baris pertama berkas, lalu satu baris kosong",
-            line=header.get("title", (1, ""))[0],
-        )
-    is_article = is_under(path, settings["ARTICLE_PATHS"], settings["PATH"])
-    check_date(path, header, "date", required=is_article)
-    check_date(path, header, "modified", required=False)
-    if is_article:
-        opds = [opd["name"] for opd in settings.get("WARTA_OPD", [])]
-        if "category" not in header or not header["category"][1]:
-            raise ContentError(
-                path,
-                "Perangkat daerah (Category) tidak ada",
-                f"tambahkan baris `Category: ` dengan salah satu dari: {', '.join(opds)}",
-                line=1,
-            )
-        line, category = header["category"]
-        if opds and category not in opds:
-            raise ContentError(
-                path,
-                f"Perangkat daerah {category!r} tidak terdaftar",
-                f"pilih salah satu dari: {', '.join(opds)}; daftarnya ada di WARTA_OPD "
-                "di pelicanconf.py",
-                line=line,
-            )
-    if "cover" in header:
-        line, cover = header["cover"]
-        if not (Path(settings["PATH"]) / cover).is_file():
-            raise ContentError(
-                path,
-                f"Gambar sampul {cover!r} tidak ditemukan",
-                "periksa nama berkasnya; jalurnya dihitung dari folder content/, "
-                "misalnya images/berita/nama.webp",
-                line=line,
-            )
-        if not header.get("cover_alt", (0, ""))[1]:
-            raise ContentError(
-                path,
-                "Gambar sampul tidak punya teks alternatif (Cover_alt)",
-                "tambahkan baris `Cover_alt: ` yang menjelaskan isi gambar bagi pembaca "
-                "yang tidak dapat melihatnya",
-                line=line,
-            )
+    return list(lint.Source(text).starts.get(key, []))
 
 
 class FieldCheck:
@@ -205,35 +126,101 @@ class FieldCheck:
         return not self.problems
 
 
+def normalised_tags(tags, settings):
+    """One Tag per normalised name, in the order written: "Pemkot Contoh" = "pemkot contoh"."""
+    result, seen = [], set()
+    for tag in tags:
+        name = lint.normalise_tag(str(tag))
+        if name and name not in seen:
+            seen.add(name)
+            result.append(Tag(name, settings))
+    return result
+
+
 class CheckedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with our metadata checks before Pelican parses the file."""
+    """Pelican's Markdown reader, with every content check run before Pelican parses the file."""
 
     def read(self, source_path):
-        try:
-            with open(source_path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise ContentError(
-                source_path,
-                f"Berkas bukan teks UTF-8 (bita ke-{exc.start})",
-                "simpan ulang berkas dengan pengodean UTF-8 di penyunting teks Anda",
-            ) from None
-        if not text.strip():
-            raise ContentError(
-                source_path,
-                "Berkas kosong",
-                "isi metadata (Title, Date, Category, …) dan isi tulisan, atau hapus berkasnya",
-            )
-        check_metadata(source_path, text, self.settings)
-        return super().read(source_path)
+        report(lint.lint_file(source_path, self.settings))
+        content, metadata = super().read(source_path)
+        # Pelican leaves a private "discard" marker for an empty `Tags:`; only lists are tags.
+        if isinstance(metadata.get("tags"), list):
+            metadata["tags"] = normalised_tags(metadata["tags"], self.settings)
+        return content, metadata
 
 
-def use_checked_reader(readers):
+class RefusingReader(HTMLReader):
+    """Refuses HTML and reStructuredText content: it would bypass every check above.
+
+    Subclasses HTMLReader rather than BaseReader so that importing this module registers nothing;
+    only register() below puts it in place.
+    """
+
+    file_extensions = ["html", "htm", "rst"]
+
+    def read(self, source_path):
+        raise ContentError(
+            source_path,
+            "Warta hanya membaca tulisan dalam Markdown (.md)",
+            "simpan ulang tulisan ini sebagai berkas .md; gambar dan dokumen unduhan masuk ke "
+            "content/images/ atau content/attachments/",
+            line=1,
+            rule="berkas-jenis",
+        )
+
+
+def use_checked_readers(readers):
     for extension in CheckedMarkdownReader.file_extensions:
         readers.reader_classes[extension] = CheckedMarkdownReader
+    for extension in RefusingReader.file_extensions:
+        readers.reader_classes[extension] = RefusingReader
+
+
+def forget_previous_build(pelican):
+    _seen.clear()
+
+
+def remember(content):
+    _seen.append(content)
+
+
+def _source_line(content):
+    """The line an editor changes to give a file another URL: Slug, else Title, else 1."""
+    path = getattr(content, "source_path", None) or ""
+    if not path.endswith(tuple(f".{e}" for e in CheckedMarkdownReader.file_extensions)):
+        return 1
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            source = lint.Source(handle.read(64_000))
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return source.line("slug", source.line("title", 1))
+
+
+def check_duplicate_outputs(generators):
+    entries = []
+    for content in _seen:
+        try:
+            save_as = content.save_as
+        except Exception:  # noqa: BLE001 - a stub or broken object writes nothing
+            continue
+        # Drafts are never written (the preview turns the ones it shows into published pages
+        # before this runs); "skip" is Pelican's own marker for files it ignores.
+        if getattr(content, "status", "") in ("skip", "draft"):
+            continue
+        entries.append((save_as, content.source_path, _source_line(content)))
+    report(lint.duplicate_outputs(entries))
 
 
 def register():
-    # readers_init fires before Pelican instantiates its readers, so ours replaces the stock
-    # Markdown reader for every Markdown extension.
-    signals.readers_init.connect(use_checked_reader)
+    # readers_init fires before Pelican instantiates its readers, so ours replace the stock ones
+    # for every extension.
+    signals.readers_init.connect(use_checked_readers)
+    # initialized fires once per Pelican instance: the record of outputs starts empty each build.
+    signals.initialized.connect(forget_previous_build)
+    # content_object_init sees every article, page, draft and static file as it is created,
+    # including the ones Pelican later drops as "translations" when two share a slug.
+    signals.content_object_init.connect(remember)
+    # all_generators_finalized runs after every file is read and before anything is written,
+    # so a duplicate URL stops the build before one file silently overwrites the other.
+    signals.all_generators_finalized.connect(check_duplicate_outputs)

@@ -1,7 +1,9 @@
 """Rewrite built pages: safe external links and responsive images with their real size."""
 
+import html
 import logging
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -143,14 +145,81 @@ def responsive_images(soup, page, site, images, sizes):
     return changed
 
 
+# Parsing every page with BeautifulSoup was most of a build's time (issue 6 benchmark: ~80% of
+# a 500-article build). Pages without a raster image or a new-tab link are left alone, and the
+# regular <img> tags our templates and Markdown write are rewritten in place; anything else
+# (new-tab links, unusual markup) takes the BeautifulSoup path, which handles any HTML.
+NEEDS_WORK = re.compile(
+    r"""_blank|<img\b[^>]*\bsrc=["']?[^"'\s>]*\.(?:jpe?g|png|webp)\b""", re.IGNORECASE
+)
+IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+PLAIN_IMG = re.compile(r'<img((?:\s+[a-zA-Z_:][-\w:.]*="[^"<>]*")*)\s*/?>')
+PLAIN_ATTRIBUTE = re.compile(r'\s+([a-zA-Z_:][-\w:.]*)="([^"<>]*)"')
+MAIN = re.compile(r"<main\b.*?</main>", re.DOTALL)
+COVER = re.compile(r'<figure\b[^>]*class="[^"]*\bw-figure--cover\b[^"]*"[^>]*>.*?</figure>', re.DOTALL)
+
+
+def rewrite_images_in_place(text, page, site, images, sizes):
+    """responsive_images() for pages in our own regular markup, without parsing the page.
+
+    Returns the new text, or None when the page needs the BeautifulSoup path.
+    """
+    mains = list(MAIN.finditer(text))
+    covers = [match.span() for match in COVER.finditer(text)]
+    if len(mains) > 1 or text.count("<main") != len(mains) or (
+        text.count("w-figure--cover") != len(covers)
+    ):
+        return None
+    main = mains[0].span() if mains else None
+    parts, last = [], 0
+    for match in IMG_TAG.finditer(text):
+        plain = PLAIN_IMG.fullmatch(match.group(0))
+        if plain is None:
+            return None
+        attributes = dict(PLAIN_ATTRIBUTE.findall(plain.group(1)))
+        if "src" not in attributes:
+            continue
+        src = html.unescape(attributes["src"])
+        original = site.local_file(src, page)
+        if original is None or original.suffix.lower() not in RASTER:
+            continue
+        variants, (width, height) = images.variants(original)
+        if not attributes.get("width") or not attributes.get("height"):
+            attributes["width"], attributes["height"] = str(width), str(height)
+        if len(variants) > 1 or (variants and variants[0][0] != original):
+            attributes["srcset"] = html.escape(
+                ", ".join(f"{sibling_url(src, original, copy)} {w}w" for copy, w in variants)
+            )
+            attributes["sizes"] = html.escape(sizes)
+        start = match.start()
+        in_main = main is not None and main[0] <= start < main[1]
+        if in_main and any(begin <= start < end for begin, end in covers):
+            attributes.pop("loading", None)
+            attributes["fetchpriority"] = "high"
+        elif in_main:
+            attributes.setdefault("loading", "lazy")
+            attributes.setdefault("decoding", "async")
+        parts.append(text[last:start])
+        parts.append("<img" + "".join(f' {n}="{v}"' for n, v in attributes.items()) + "/>")
+        last = match.end()
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def process_site(output, settings):
     """Rewrite every built HTML page that has images or links opening a new tab."""
     site = Site(output, settings.get("SITEURL"))
     images = ImageSet(settings["IMAGE_WIDTHS"])
     for page in sorted(Path(output).rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        if "<img" not in text and "_blank" not in text:
+        if not NEEDS_WORK.search(text):
             continue
+        if "_blank" not in text:
+            rewritten = rewrite_images_in_place(text, page, site, images, settings["IMAGE_SIZES"])
+            if rewritten is not None:
+                if rewritten != text:
+                    page.write_text(rewritten, encoding="utf-8")
+                continue
         soup = BeautifulSoup(text, "html.parser")
         changed = add_noopener(soup, site)
         changed = responsive_images(soup, page, site, images, settings["IMAGE_SIZES"]) or changed

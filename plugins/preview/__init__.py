@@ -1,0 +1,2 @@
+from .preview import *  # noqa: F401,F403
+from .preview import register  # noqa: F401

@@ -1,0 +1,139 @@
+"""Build speed (issue 6): the caches and fast paths change how long a build takes, never what it
+writes. The benchmark itself (make bench) measures the times; these tests assert behaviour only."""
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
+from figures.figures import transform, transform_document
+from finishing import markup
+from warta.bench import SEED, generate_portal, tree_memory
+from warta.build import build, load_settings
+
+TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
+
+
+def normalized(html):
+    """HTML with attributes in a fixed order, to compare documents rather than bytes."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        tag.attrs = dict(sorted(tag.attrs.items()))
+    return soup.decode()
+
+
+def site_bytes(output):
+    return {
+        path.relative_to(output).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(Path(output).rglob("*.html"))
+    }
+
+
+def opd_names():
+    return [opd["name"] for opd in load_settings()["WARTA_OPD"]]
+
+
+def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):
+    cache = tmp_path / "cache"
+    build(tmp_path / "dingin", content=TEST_CONTENT, CACHE_PATH=str(cache))
+    build(tmp_path / "hangat", content=TEST_CONTENT, CACHE_PATH=str(cache))
+    assert site_bytes(tmp_path / "dingin") == site_bytes(tmp_path / "hangat")
+
+
+def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
+    cache = tmp_path / "cache"
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + '\nKalimat "baru" setelah perubahan.\n', "utf-8"
+    )
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    page = (tmp_path / "out" / "berita/2023/pemeriksaan-pangan-uji/index.html").read_text("utf-8")
+    assert "Kalimat &#8220;baru&#8221;" in page  # read again and typogrified
+
+
+def test_typogrify_results_are_kept_and_reused(tmp_path):
+    cache = tmp_path / "cache"
+    build(tmp_path / "out", content=TEST_CONTENT, CACHE_PATH=str(cache))
+    (memo,) = cache.rglob(TYPOGRIFY_CACHE)
+    entries = pickle.loads(memo.read_bytes())
+    assert len(entries) >= 3  # titles, summaries and bodies of the test content
+    before = memo.read_bytes()
+    build(tmp_path / "out", content=TEST_CONTENT, CACHE_PATH=str(cache))
+    assert memo.read_bytes() == before  # every text was found: nothing new to remember
+
+
+def test_cache_folder_changes_with_markdown_settings():
+    settings = load_settings()
+    other = {**settings, "MARKDOWN": {**settings["MARKDOWN"], "output_format": "xhtml"}}
+    assert fingerprint(settings) != fingerprint(other)
+    assert fingerprint(settings) == fingerprint(dict(settings))
+
+
+def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path):
+    cache = tmp_path / "cache"
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    (content_dir / "berita" / "2023-02-01-uji-kedua.md").unlink()
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    (readers,) = cache.rglob("ArticlesGenerator-Readers")
+    cached = pickle.loads(readers.read_bytes())
+    assert cached and all(os.path.exists(path) for path in cached)
+    assert not any(path.endswith("uji-kedua.md") for path in cached)
+
+
+def test_figures_fast_path_writes_what_the_full_parse_writes():
+    samples = [
+        '<p>Teks.</p>\n<p><img alt="Petugas &amp; warga" src="/a.webp" title="Keterangan"></p>',
+        '<p><img alt="Tanpa keterangan" src="/b.webp" /></p>',
+        "<p>Lihat <img alt=\"ikon\" src=\"/i.svg\"> di sini.</p>",
+        "<table>\n<thead>\n<tr>\n<th>A</th>\n<th style=\"text-align: right;\">B</th>\n</tr>\n"
+        "</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>",
+        # Raw HTML in Markdown: single quotes and a nested table take the full parse.
+        "<p><img src='/c.webp' alt='Tanda kutip tunggal' title='Judul'></p>",
+        "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>",
+    ]
+    for html in samples:
+        assert normalized(transform(html)) == normalized(transform_document(html)), html
+
+
+def test_in_place_image_rewrite_writes_what_the_full_parse_writes(tmp_path):
+    generate_portal(tmp_path / "content", 12, opd_names())
+    settings = {"SITEURL": "", "IMAGE_WIDTHS": [200, 400], "IMAGE_SIZES": "100vw"}
+    real = markup.process_site
+    try:
+        markup.process_site = lambda *args, **kwargs: None  # build the untouched pages
+        build(tmp_path / "mentah", content=tmp_path / "content", CACHE_PATH=str(tmp_path / "c"))
+    finally:
+        markup.process_site = real
+    fast, full = tmp_path / "cepat", tmp_path / "lengkap"
+    shutil.copytree(tmp_path / "mentah", fast)
+    shutil.copytree(tmp_path / "mentah", full)
+    markup.process_site(fast, settings)
+    rewrite = markup.rewrite_images_in_place
+    try:
+        markup.rewrite_images_in_place = lambda *args: None  # force the BeautifulSoup path
+        markup.process_site(full, settings)
+    finally:
+        markup.rewrite_images_in_place = rewrite
+    pages = sorted(full.rglob("*.html"))
+    assert any("srcset" in page.read_text(encoding="utf-8") for page in pages)
+    for page in pages:
+        other = fast / page.relative_to(full)
+        assert normalized(other.read_text("utf-8")) == normalized(page.read_text("utf-8")), page
+
+
+def test_synthetic_portal_is_the_same_for_the_same_seed_and_builds(tmp_path):
+    first = generate_portal(tmp_path / "a", 30, opd_names(), seed=SEED)
+    second = generate_portal(tmp_path / "b", 30, opd_names(), seed=SEED)
+    assert [p.read_text("utf-8") for p in first] == [p.read_text("utf-8") for p in second]
+    assert len(list((tmp_path / "a" / "halaman" / "ppid").glob("*.md"))) == 3
+    build(tmp_path / "out", content=tmp_path / "a", CACHE_PATH=str(tmp_path / "c"))
+    assert len(list((tmp_path / "out" / "berita").rglob("index.html"))) == 30
+
+
+def test_benchmark_memory_covers_the_process_tree():
+    assert tree_memory(os.getpid()) > 0

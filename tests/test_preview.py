@@ -1,0 +1,149 @@
+"""Live preview: drafts and scheduled articles show in `make devserver`, never in a published build."""
+
+import datetime
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from warta import ROOT
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
+
+DRAFT = """Title: Draf jadwal vaksinasi
+Date: 2024-05-03 08:00
+Category: Dinas Kesehatan
+Slug: draf-jadwal-vaksinasi
+Status: draft
+Summary: Jadwal vaksinasi yang belum final.
+
+Isi draf penandaunikdraf.
+"""
+SCHEDULED = f"""Title: Pengumuman terjadwal pasar murah
+Date: {NEXT_YEAR}-01-15 09:00
+Category: Dinas Sosial
+Slug: pengumuman-terjadwal
+Summary: Pengumuman yang baru terbit tahun depan.
+
+Isi terjadwal penandaunikterjadwal.
+"""
+DRAFT_PAGE = """Title: Halaman draf
+Slug: halaman-draf
+Status: draft
+Summary: Halaman yang belum terbit.
+
+Isi halaman penandaunikhalaman.
+"""
+MARKERS = ("penandaunikdraf", "penandaunikterjadwal", "penandaunikhalaman")
+
+
+@pytest.fixture
+def unpublished(content_dir):
+    """The test content plus a draft, a future-dated article and a draft page."""
+    (content_dir / "berita" / "2024-05-03-draf.md").write_text(DRAFT, encoding="utf-8")
+    (content_dir / "berita" / f"{NEXT_YEAR}-01-15-terjadwal.md").write_text(SCHEDULED, encoding="utf-8")
+    (content_dir / "halaman" / "halaman-draf.md").write_text(DRAFT_PAGE, encoding="utf-8")
+    return content_dir
+
+
+def every_text(output):
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in output.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_drafts_and_future_articles_are_never_published(unpublished, build_site, settings):
+    output = build_site(unpublished, settings_file=settings)
+    text = every_text(output)
+    for marker in MARKERS + ("Draf jadwal vaksinasi", "Pengumuman terjadwal", "Halaman draf"):
+        assert marker not in text, f"{marker} leaked into the {settings} build"
+    assert not (output / "drafts").exists()
+
+
+def read(output, page):
+    # Typogrify joins the last two words with a no-break space.
+    return (output / page).read_text(encoding="utf-8").replace("&nbsp;", " ")
+
+
+def test_preview_shows_drafts_and_scheduled_articles_labelled(unpublished, build_site):
+    output = build_site(unpublished, WARTA_PREVIEW=True)
+    draft = read(output, "berita/2024/draf-jadwal-vaksinasi/index.html")
+    assert "[Draf] Draf jadwal vaksinasi</h1>" in draft and "Pratinjau — draf." in draft
+    scheduled = read(output, f"berita/{NEXT_YEAR}/pengumuman-terjadwal/index.html")
+    assert "[Terjadwal] Pengumuman terjadwal pasar murah</h1>" in scheduled
+    assert f"15 Januari {NEXT_YEAR}, 09.00 WIB" in scheduled
+    page = read(output, "halaman-draf/index.html")
+    assert "[Draf] Halaman draf</h1>" in page
+    home = read(output, "index.html")
+    assert "[Terjadwal] Pengumuman terjadwal" in home and "[Draf] Draf jadwal vaksinasi" in home
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return None, ""
+
+
+def wait_for(predicate, what, timeout=120):
+    """Poll until ``predicate()`` is true; fail naming ``what`` (a failure, never a skip)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"pratinjau: {what} tidak terjadi dalam {timeout} detik")
+
+
+def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warta", "pratinjau", "--port", "0", "--content", str(unpublished),
+         "--output", str(tmp_path / "pratinjau")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+    )
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)), "mulai menyajikan")
+        base = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0)
+        status, html = fetch(base + "berita/2024/draf-jadwal-vaksinasi/")
+        assert status == 200 and "[Draf]" in html
+        article = unpublished / "berita" / "2024-05-03-draf.md"
+        article.write_text(DRAFT.replace("penandaunikdraf", "isibaruhasilsimpan"), encoding="utf-8")
+        wait_for(lambda: "isibaruhasilsimpan" in fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[1],
+                 "membangun ulang setelah berkas disimpan")
+        # A mistake prints the finding and keeps the last good preview on screen.
+        article.write_text(DRAFT.replace("Date: 2024-05-03 08:00", "Date: besok"), encoding="utf-8")
+        wait_for(lambda: "2024-05-03-draf.md:2: metadata-tanggal" in "".join(lines), "melaporkan kesalahan")
+        assert "isibaruhasilsimpan" in fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[1]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=10)
+    assert "Traceback" not in "".join(lines)
+
+
+def test_preview_on_a_busy_port_says_so_in_indonesian(unpublished, tmp_path):
+    from warta.server import make_server
+
+    busy = make_server(tmp_path, port=0)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "warta", "pratinjau", "--port", str(busy.server_address[1]),
+             "--content", str(unpublished), "--output", str(tmp_path / "pratinjau")],
+            cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+        )
+    finally:
+        busy.server_close()
+    assert run.returncode == 1
+    assert "tidak dapat dipakai" in run.stderr and "PORT=8001" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr

@@ -1,0 +1,200 @@
+"""New articles and PPID documents from a template (issue 5): `make berita`, `make dokumen`.
+
+The new file has the right name, slug and date (Asia/Jakarta) and every field, so an editor only
+fills in. What still needs writing is marked ``[[like this]]``: the `isi-templat` check refuses to
+publish a file that still holds such a marker.
+"""
+
+import datetime
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.utils import slugify
+
+# Text an editor must replace. The content checks (warta.lint, rule isi-templat) look for it.
+PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
+
+SLUG_MAX = 60
+
+# --- PPID documents (issue 3) ---------------------------------------------------------------------
+# The ONE place that names a PPID document's fields for the scaffold, as plugins/ppid reads them
+# (its REQUIRED_FIELDS and EXEMPT_FIELDS): the seven Daftar Informasi Publik columns of Perki 1/2021
+# plus number, category, agency and year. When plugins/ppid renames a field, rename it here.
+PPID_FIELDS = [
+    # (metadata key as editors write it, what goes there; None: the scaffold fills it in)
+    ("Nomor", "nomor di Daftar Informasi Publik, misalnya B-001"),
+    ("Kategori", None),
+    ("OPD", None),
+    ("Tahun", None),
+    ("Ringkasan", "ringkasan isi informasi dalam satu atau dua kalimat"),
+    ("Dikuasai_oleh", "pejabat atau unit yang menguasai informasi"),
+    ("Penanggung_jawab", "penanggung jawab pembuatan atau penerbitan informasi"),
+    ("Date", None),  # waktu pembuatan
+    ("Tempat", "tempat pembuatan, misalnya Kota Contoh"),
+    ("Bentuk", "bentuk informasi, misalnya Softcopy (PDF) dan hardcopy"),
+    ("Retensi", "jangka waktu penyimpanan, misalnya 5 tahun"),
+]
+# Category slugs as editors type them after KATEGORI=, with the name plugins/ppid expects.
+PPID_CATEGORIES = {
+    "berkala": "Berkala",
+    "serta-merta": "Serta Merta",
+    "setiap-saat": "Tersedia Setiap Saat",
+    "dikecualikan": "Dikecualikan",
+}
+# A Dikecualikan document records why it is withheld, and publishes no attachment (issue 3).
+PPID_EXEMPT_FIELDS = [
+    ("Dasar_hukum", "dasar hukum pengecualian, misalnya UU 14/2008 Pasal 17 huruf h"),
+    ("Uji_konsekuensi", "rujukan uji konsekuensi, misalnya Penetapan PPID Nomor 01/UK/PPID/2025"),
+]
+# Optional: `Lampiran: ppid/lampiran/berkas.pdf | Judul lampiran`, one line per attachment.
+PPID_ATTACHMENT_FIELD = "Lampiran"
+
+
+class ScaffoldError(Exception):
+    """The new file cannot be made; the message says why and what to do."""
+
+
+def now_in(settings):
+    """The current time in the portal's time zone (Asia/Jakarta for Kota Contoh)."""
+    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta"))
+
+
+def make_slug(title, settings):
+    """A short URL slug from a title: "Pemkot Contoh Salurkan ..." → "pemkot-contoh-salurkan"."""
+    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug.strip("-")
+
+
+def clean_title(title):
+    title = " ".join((title or "").split())
+    if not title:
+        raise ScaffoldError('Judul kosong. Tulis judulnya, misalnya: make berita JUDUL="Pemkot Contoh buka pasar murah"')
+    if PLACEHOLDER.search(title):
+        raise ScaffoldError("Judul tidak boleh memuat [[ ]]: tanda itu khusus untuk teks contoh templat.")
+    return title
+
+
+def check_opd(settings, opd):
+    opds = [o["name"] for o in settings.get("WARTA_OPD", [])]
+    if opd is not None and opds and opd not in opds:
+        raise ScaffoldError(f"Perangkat daerah {opd!r} tidak terdaftar. Pilih salah satu dari: {', '.join(opds)}.")
+
+
+def _used_slugs(folder):
+    """Slugs already written in the Markdown files of a folder."""
+    from warta.lint import Source
+
+    slugs = set()
+    for path in Path(folder).rglob("*.md"):
+        try:
+            value = Source(path.read_text(encoding="utf-8-sig")).value("slug")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if value:
+            slugs.add(value)
+    return slugs
+
+
+def _free_slug(slug, folder, name_for):
+    """``slug``, or ``slug-2``, ``slug-3`` … when a file or another article already has it."""
+    used = _used_slugs(folder)
+    candidate, number = slug, 1
+    while candidate in used or (Path(folder) / name_for(candidate)).exists():
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def _parse_date(value, settings):
+    if value is None:
+        return now_in(settings)
+    try:
+        moment = datetime.datetime.strptime(value, "%Y-%m-%d %H:%M")
+    except ValueError:
+        try:
+            moment = datetime.datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            raise ScaffoldError(
+                f"Tanggal {value!r} tidak dapat dibaca: tulis TTTT-BB-HH atau TTTT-BB-HH JJ:MM, "
+                "misalnya 2024-04-29 09:30"
+            ) from None
+    return moment
+
+
+def new_article(settings, title, opd=None, author=None, date=None):
+    """Write a new news article; return its path."""
+    title = clean_title(title)
+    slug = make_slug(title, settings)
+    if not slug:
+        raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) beritanya dapat dibuat.")
+    moment = _parse_date(date, settings)
+    check_opd(settings, opd)
+    folder = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0]
+    folder.mkdir(parents=True, exist_ok=True)
+    day = moment.strftime("%Y-%m-%d")
+    slug = _free_slug(slug, folder, lambda s: f"{day}-{s}.md")
+    path = folder / f"{day}-{slug}.md"
+    text = "\n".join([
+        f"Title: {title}",
+        f"Date: {moment:%Y-%m-%d %H:%M}",
+        f"Category: {opd or ''}",
+        "Tags: ",
+        f"Author: {author or ''}",
+        f"Slug: {slug}",
+        "Summary: [[satu atau dua kalimat ringkasan berita]]",
+        "Cover: ",
+        "Cover_alt: ",
+        "Cover_caption: ",
+        "",
+        "[[Paragraf pembuka: siapa, melakukan apa, kapan, dan di mana.]]",
+        "",
+        "## [[Subjudul pertama]]",
+        "",
+        "[[Isi bagian ini.]]",
+        "",
+    ])
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_document(settings, title, category, opd=None, year=None, date=None):
+    """Write a new PPID document where plugins/ppid reads them; return its path."""
+    title = clean_title(title)
+    if category not in PPID_CATEGORIES:
+        raise ScaffoldError(
+            f"Kategori {category!r} tidak dikenal. Pilih salah satu dari: {', '.join(PPID_CATEGORIES)}, "
+            'misalnya: make dokumen JUDUL="Laporan Keuangan 2024" KATEGORI=berkala'
+        )
+    slug = make_slug(title, settings)
+    if not slug:
+        raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) dokumennya dapat dibuat.")
+    moment = _parse_date(date, settings)
+    check_opd(settings, opd)
+    # Where plugins/ppid reads documents: PPID_PATH/PPID_DOCUMENTS_DIR under content/.
+    folder = (Path(settings["PATH"]) / settings.get("PPID_PATH", "ppid")
+              / settings.get("PPID_DOCUMENTS_DIR", "dokumen"))
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = _free_slug(slug, folder, lambda s: f"{s}.md")
+    path = folder / f"{slug}.md"
+    filled = {
+        "Kategori": PPID_CATEGORIES[category],
+        "OPD": opd or "[[perangkat daerah pemilik dokumen]]",
+        "Tahun": str(year or moment.year),
+        "Date": f"{moment:%Y-%m-%d}",
+    }
+    lines = [f"Title: {title}", f"Slug: {slug}"]
+    lines += [f"{key}: {filled[key] if hint is None else f'[[{hint}]]'}" for key, hint in PPID_FIELDS]
+    if category == "dikecualikan":
+        lines += [f"{key}: [[{hint}]]" for key, hint in PPID_EXEMPT_FIELDS]
+    else:
+        lines.append(f"{PPID_ATTACHMENT_FIELD}: ")
+    lines += [
+        "",
+        "[[Versi HTML dokumen, atau ringkasannya: tulis isinya di sini sebagai teks, bukan hanya lampiran PDF.]]",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
