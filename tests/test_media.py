@@ -488,7 +488,8 @@ def test_video_without_a_transcript_fails_the_build(media_dir, build_site):
 def test_poster_without_alt_text_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover_alt=None)
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:7: Gambar sampul tidak punya teks alternatif (Cover_alt)" in error
+    assert ("content/video/uji.md:7: gambar-alt: Gambar sampul tidak punya teks alternatif "
+            "(Cover_alt)") in error, error
     assert "tambahkan baris `Cover_alt: `" in error
 
 
