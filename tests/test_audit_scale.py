@@ -22,7 +22,7 @@ from warta.audit import (
     find_pages,
     start_browser,
 )
-from warta.build import build, source_map_path
+from warta.build import build, load_settings, source_map_path
 from warta.errors import BuildError
 from warta.progress import LineProgress
 from warta.report import JSON_REPORT, console_summary, load_sources, write_reports
@@ -77,7 +77,10 @@ def failing_site(tmp_path_factory):
     shutil.copytree(TEST_CONTENT, content)
     (content / BAD_SOURCE).write_text(BAD_ARTICLE, encoding="utf-8")
     output = base / "output"
-    build(output, content=content)
+    # The content checks (issue 5) refuse this article before it is built; the audit must still
+    # catch such a page, so this build leaves the content_check plugin out.
+    plugins = [name for name in load_settings()["PLUGINS"] if name != "content_check"]
+    build(output, content=content, PLUGINS=plugins)
     return output
 
 
