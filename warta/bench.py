@@ -175,7 +175,7 @@ def generate_portal(content, articles, opds, seed=SEED):
         (content / "attachments" / "ppid" / attachment).write_bytes(pdf)
         text = "\n".join([
             f"Title: {kind} {rng.choice(opds)} Tahun {year}",
-            f"Slug: ppid/dokumen-{number:05d}",
+            f"Slug: ppid-dokumen-{number:05d}",
             f"Summary: {kind} tahun {year}, informasi publik {period}.",
             "",
             paragraph(rng, (2, 4)),
@@ -185,7 +185,7 @@ def generate_portal(content, articles, opds, seed=SEED):
             f"| Tahun | {year} |",
             f"| Penanggung jawab | {rng.choice(opds)} |",
             "",
-            f"[Unduh dokumen (PDF)]({{static}}/attachments/ppid/{attachment})",
+            f"[Unduh dokumen (PDF, {len(pdf)} bita)]({{static}}/attachments/ppid/{attachment})",
             "",
         ])
         (content / "halaman" / "ppid" / f"dokumen-{number:05d}.md").write_text(
