@@ -270,3 +270,51 @@ LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "sha256"
 # Uncompressed: gzip at level 9 made saving a 10,000-article cache a large part of a rebuild.
 GZIP_CACHE = False
+
+# --- City TV and digital magazines (issue 8) -------------------------------------------------
+# Videos in content/video/ and magazine or newspaper editions in content/majalah/, each read by
+# the media plugin (outside ARTICLE_PATHS and PAGE_PATHS on purpose). Other VIDEO_* and
+# MAGAZINE_* defaults (addresses, formats, the YouTube addresses) are in plugins/media/media.py.
+PLUGINS += ["media"]
+VIDEO_SECTION_NAME = "Kota Contoh TV"
+VIDEO_SECTION_DESCRIPTION = (
+    "Video dari perangkat daerah Kota Contoh. Setiap video bertakarir bahasa Indonesia dan "
+    "dilengkapi transkrip."
+)
+VIDEO_URL = "video/"
+VIDEO_FEED_ATOM = "feed/video.atom.xml"
+MAGAZINE_SECTION_NAME = "Majalah dan Koran Digital"
+MAGAZINE_SECTION_DESCRIPTION = (
+    "Edisi digital majalah dan koran Pemerintah Kota Contoh. Setiap edisi dapat dibaca dengan "
+    "pembaca layar: daftar isinya ada di halaman ini dan PDF-nya bertag."
+)
+MAGAZINE_URL = "majalah/"
+MAGAZINE_PUBLICATIONS = [
+    {
+        "name": "Majalah Warta Kota Contoh",
+        "slug": "warta-kota-contoh",
+        "kind": "Majalah",
+        "description": "Majalah bulanan tentang program, layanan, dan kisah warga Kota Contoh.",
+    },
+    {
+        "name": "Koran Kota Contoh",
+        "slug": "koran-kota-contoh",
+        "kind": "Koran",
+        "description": "Koran mingguan berisi berita dan pengumuman Pemerintah Kota Contoh.",
+    },
+]
+# An edition whose PDF has no text layer, title or language is refused (issue 8).
+MAGAZINE_PDF_STRICT = True
+# A video on YouTube: its page there (the link without JavaScript) and the privacy-enhanced
+# player, which theme/static/js/media.js loads in a frame only after a citizen presses play,
+# with Indonesian captions on. The player's origin is the one frame-src of CSP_POLICY; every
+# other directive stays our own origin only.
+VIDEO_YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
+VIDEO_YOUTUBE_EMBED_URL = (
+    "https://www.youtube-nocookie.com/embed/{id}?autoplay=1&cc_load_policy=1&cc_lang_pref=id&hl=id"
+)
+CSP_POLICY += "; frame-src https://www.youtube-nocookie.com"
+# Both sections in the main menu, after the news (the menu wraps at 320 px; tests/test_media.py).
+_after_news = next(n for n, (_, link) in enumerate(WARTA_MENU) if link == "arsip/") + 1
+WARTA_MENU = (WARTA_MENU[:_after_news] + [("Video", VIDEO_URL), ("Majalah", MAGAZINE_URL)]
+              + WARTA_MENU[_after_news:])

@@ -13,11 +13,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ppid.open_data import FIELDS
-from ppid.pdf_check import check_pdf
-from ppid.ppid import CATEGORIES, human_size
+from ppid.ppid import CATEGORIES
 from warta import ROOT
 from warta.audit import find_pages
 from warta.build import BuildError, build
+from warta.downloads import human_size
+from warta.pdf_check import check_pdf
 
 SAMPLE_ATTACHMENTS = ROOT / "content" / "ppid" / "lampiran"
 TAGGED_PDF = "laporan-keuangan-diskominfo-2025.pdf"

@@ -54,8 +54,12 @@ def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
     # PPID documents and standard pages are single documents too (issue 3); the DIP, its filter
     # pages and the category pages are lists.
     ppid = len(list((ROOT / "content" / "ppid").glob("*/*.md")))
+    # Each video and each magazine edition is a single document too (issue 8); the video index
+    # and the lists of editions are lists.
+    media = len(list((ROOT / "content" / "video").glob("*.md")))
+    media += len(list((ROOT / "content" / "majalah").glob("*.md")))
     indexed = entry["languages"]["id"]["page_count"]
-    assert indexed == articles + pages + ppid
+    assert indexed == articles + pages + ppid + media
 
 
 def test_typing_a_title_lists_that_article(browser, site_url, site):

@@ -34,6 +34,12 @@ TEMPLATE_PAGES = {
     "ppid/dip": ["ppid/dip/index.html"],
     "ppid/document": ["ppid/dokumen/*/index.html"],
     "ppid/page": ["ppid/profil-ppid/index.html", "ppid/maklumat-pelayanan/index.html"],
+    # City TV and magazines (issue 8): the YouTube video, whose facade button is our own control.
+    "video/index": ["video/index.html"],
+    "video/video": ["video/pelatihan-bahasa-isyarat-petugas/index.html", "video/*/index.html"],
+    "majalah/index": ["majalah/index.html"],
+    "majalah/publication": ["majalah/warta-kota-contoh/index.html", "majalah/*/index.html"],
+    "majalah/edition": ["majalah/warta-kota-contoh/edisi-7/index.html", "majalah/*/*/index.html"],
     "404": ["404.html"],
 }
 

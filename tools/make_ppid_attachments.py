@@ -175,12 +175,14 @@ def tagged(pdf, struct_type, enabled=True):
     pdf._out("EMC")
 
 
-def text_pdf(title, with_tags, pages):
+def text_pdf(title, with_tags, pages, author="PPID Kota Contoh"):
+    """A text PDF with title and language (and tags, unless ``with_tags`` is false); ``pages``
+    is [[(kind, text), ...], ...]. tools/make_magazine_samples.py makes its editions here too."""
     pdf = FPDF(format="A4")
     pdf.set_creation_date(CREATED)
     pdf.set_title(title)
     pdf.set_lang("id")
-    pdf.set_author("PPID Kota Contoh")
+    pdf.set_author(author)
     pdf.set_subject(SAMPLE_MARK)
     # PDF/UA: viewers show the title, not the file name, in the window bar.
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)

@@ -140,11 +140,14 @@ def start_browser(
     chromium=CHROMIUM,
     timeout=PAGE_TIMEOUT,
     remote=None,
+    performance_log=False,
 ):
     """Start headless Debian Chromium through Debian's ChromeDriver, or raise AuditError.
 
     With ``remote`` (a Selenium Grid URL) the session runs on a Grid node instead; the node's
     own configuration names its Chromium and ChromeDriver (see tools/grid/).
+    ``performance_log`` records every network request in ChromeDriver's performance log
+    (``driver.get_log("performance")``), for tests that prove what a page fetches.
     """
     options = webdriver.ChromeOptions()
     if remote is None:
@@ -169,6 +172,8 @@ def start_browser(
         "--lang=id-ID",
     ):
         options.add_argument(flag)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     try:
         if remote is None:
             driver = webdriver.Chrome(

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from warta import ROOT
+from warta.downloads import human_size
 
 SEED = 20240429
 AXE_CLI = ROOT / "node_modules" / "@axe-core" / "cli" / "dist" / "src" / "bin" / "cli.js"
@@ -175,7 +176,7 @@ def generate_portal(content, articles, opds, seed=SEED):
         (content / "attachments" / "ppid" / attachment).write_bytes(pdf)
         text = "\n".join([
             f"Title: {kind} {rng.choice(opds)} Tahun {year}",
-            f"Slug: ppid-dokumen-{number:05d}",
+            f"Slug: ppid-dokumen-{number:05d}",  # a slug is one path segment (warta.lint)
             f"Summary: {kind} tahun {year}, informasi publik {period}.",
             "",
             paragraph(rng, (2, 4)),
@@ -185,7 +186,8 @@ def generate_portal(content, articles, opds, seed=SEED):
             f"| Tahun | {year} |",
             f"| Penanggung jawab | {rng.choice(opds)} |",
             "",
-            f"[Unduh dokumen (PDF, {len(pdf)} bita)]({{static}}/attachments/ppid/{attachment})",
+            # A download link names its format and size (warta.lint, tautan-berkas).
+            f"[Unduh dokumen (PDF, {human_size(len(pdf))})]({{static}}/attachments/ppid/{attachment})",
             "",
         ])
         (content / "halaman" / "ppid" / f"dokumen-{number:05d}.md").write_text(

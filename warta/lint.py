@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown_it import MarkdownIt
 
+from warta.downloads import human_size
 from warta.errors import ERROR, WARNING, Finding, display_path
 from warta.scaffold import PLACEHOLDER
 
@@ -194,16 +195,6 @@ def normalise_tag(tag):
 def split_list(value):
     """Split Tags/Authors the way Pelican does: on semicolons if any, otherwise on commas."""
     return value.split(";") if ";" in value else value.split(",")
-
-
-def format_size(size):
-    """A file size as Indonesians write it: "1,2 MB", "880 KB"."""
-    from babel.numbers import format_decimal
-
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            return f"{format_decimal(size / factor, format='#,##0.#', locale='id')} {unit}"
-    return f"{size} bita"
 
 
 def _is_file(path):
@@ -747,7 +738,7 @@ class _Checker:
         if has_format and has_size:
             return
         target = self.resolve_local(href)
-        example = f"{names[0]}, {format_size(target.stat().st_size)}" if _is_file(target) else f"{names[0]}, 1,2 MB"
+        example = f"{names[0]}, {human_size(target.stat().st_size)}" if _is_file(target) else f"{names[0]}, 1,2 MB"
         missing = " dan ".join(w for w, ok in (("format", has_format), ("ukuran", has_size)) if not ok)
         self.add(line, "tautan-berkas", f"Tautan ke berkas {extension.upper()} tidak menyebut {missing}nya",
                  f"tulis keduanya di teks tautan, misalnya [{text[:40]} ({example})](...), agar pembaca tahu "

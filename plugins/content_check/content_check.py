@@ -5,12 +5,14 @@ build goes on. The checks themselves live in warta/lint.py, shared with `python 
 """
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Tag
 
 from warta import lint
+from warta.downloads import content_file
 from warta.errors import ContentError
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,87 @@ def read_header(text):
         last = source.starts[key][-1]
         header[key] = (last, " ".join(v for line, v in values if line >= last).strip())
     return header
+
+
+def header_lines(text, key):
+    """The line number of every `Key:` line for ``key`` in the metadata block, in order.
+
+    read_header keeps one line per key; a field written once per item (PPID attachments,
+    video files, magazine contents) needs each item's own line for its error message.
+    """
+    return list(lint.Source(text).starts.get(key, []))
+
+
+class FieldCheck:
+    """One content file's metadata problems, each with its line, logged together.
+
+    The plugins that validate fields of their own (PPID, video, magazines) collect every
+    problem of a file before reporting, so an editor sees them all in one build.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self.text = Path(path).read_text(encoding="utf-8-sig")
+        self.header = read_header(self.text)
+        self.problems = []
+
+    def line(self, key):
+        """The line of ``key`` in the metadata block, or 1 when it is missing."""
+        return self.header.get(key, (1, ""))[0]
+
+    def fail(self, key, message, fix, at=None):
+        """Record a problem at line ``at``, or else at the line of ``key``."""
+        self.problems.append(ContentError(self.path, message, fix, line=at or self.line(key)))
+
+    def written_once(self, metadata, fields):
+        """Each of ``fields`` ({key: as editors write it}) is written once; True if so."""
+        for key, written in fields.items():
+            if isinstance(metadata.get(key), list):
+                self.fail(key, f"Baris {written} ditulis lebih dari sekali",
+                          "tulis satu baris saja untuk kolom ini")
+        return not self.problems
+
+    def required(self, metadata, fields, what="{label} ({written}) tidak ada"):
+        """Each of ``fields`` [(key, as written, label, example)] has a value."""
+        for key, written, label, example in fields:
+            value = metadata.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                self.fail(key, what.format(label=label, written=written),
+                          f"tambahkan baris `{written}: …` di bagian atas berkas, "
+                          f"misalnya `{written}: {example}`")
+
+    def agency(self, key, name, agencies):
+        """``name``, when given, is one of ``agencies`` (the names in WARTA_OPD)."""
+        if name and name not in agencies:
+            self.fail(key, f"Perangkat daerah {name!r} tidak terdaftar",
+                      f"pilih salah satu dari: {', '.join(agencies)}; daftarnya ada di "
+                      "WARTA_OPD di pelicanconf.py")
+
+    def named_file(self, key, relative, content_root, label, noun, example, formats=None,
+                   setting=None, at=None):
+        """The file a metadata line names (relative to content/), or None with a problem: it
+        does not exist, lies outside content/, or its extension is not in ``formats``
+        ({extension: name}; ``setting`` is where more can be added)."""
+        source = content_file(content_root, relative)
+        if source is None:
+            self.fail(key, f"{label} {relative!r} tidak ditemukan",
+                      "periksa nama berkasnya dan pastikan berkasnya ikut diunggah; jalurnya "
+                      f"dihitung dari folder content/, misalnya `{example}`", at)
+            return None
+        extension = source.suffix.lower().lstrip(".")
+        if formats is not None and extension not in formats:
+            fix = f"simpan {noun} dalam salah satu format: {', '.join(formats.values())}"
+            if setting:
+                fix += f"; format lain dapat ditambahkan di {setting}"
+            self.fail(key, f"Format {noun} .{extension} tidak didukung", fix, at)
+            return None
+        return source
+
+    def report(self):
+        """Log every problem (the build collects them); True when there was none."""
+        for problem in self.problems:
+            log.error("%s", problem)
+        return not self.problems
 
 
 def normalised_tags(tags, settings):

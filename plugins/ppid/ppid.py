@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
-from babel.numbers import format_decimal
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
+from markupsafe import escape
 from pelican import signals
 from pelican.contents import Page
-from pelican.generators import Generator
 from pelican.urlwrappers import Category
 
 # Both plugins are listed before this one in PLUGINS, so Pelican has imported them already.
-from content_check.content_check import read_header
+from content_check.content_check import FieldCheck, header_lines
 from indonesian_dates.indonesian_dates import short_date
+from warta.downloads import measure
 from warta.errors import ContentError, display_path
+from warta.pdf_check import UnreadablePdf, report_pdf_checks
+from warta.sections import SectionGenerator, plain, save_as
 
 from .open_data import FIELDS, dip_csv, dip_json, document_row
-from .pdf_check import PDF_FIX, UnreadablePdf, check_pdf
 
 log = logging.getLogger(__name__)
 
@@ -165,47 +165,12 @@ SINGLE_FIELDS.update({"tahun": "Tahun", "title": "Title", "slug": "Slug"})
 RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
 RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
 YEAR = re.compile(r"^\d{4}$")
-ATTACHMENT_LINE = re.compile(r"^lampiran:", re.IGNORECASE)
-
-
-def attachment_lines(text):
-    """The line number of every `Lampiran:` in the metadata block, in order.
-
-    content_check's read_header keeps one line per key; a document may list several attachments,
-    and each error should point at its own line.
-    """
-    lines = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            break
-        if ATTACHMENT_LINE.match(line):
-            lines.append(number)
-    return lines
-
-
-def plain(html):
-    """Typogrified HTML (a title) as plain text for data: no tags, entities or no-break spaces."""
-    return " ".join(Markup(html).striptags().split())
 
 
 def natural(number):
     """Sort key for DIP numbers, so B-9 comes before B-10."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
             for part in re.split(r"(\d+)", number) if part]
-
-
-def save_as(url):
-    """Folder addresses (`ppid/dip/`) are written as `ppid/dip/index.html`."""
-    return f"{url}index.html" if url.endswith("/") or not url else url
-
-
-def human_size(size, locale="id"):
-    """A file size as citizens read it: 812 bita, 24,3 KB, 1,2 MB."""
-    if size < 1024:
-        return f"{size} bita"
-    for unit, factor in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
-        if size < factor * 1024 or unit == "GB":
-            return f"{format_decimal(size / factor, format='#,##0.#', locale=locale)} {unit}"
 
 
 class _PPIDContent:
@@ -258,29 +223,6 @@ class PPIDCategory:
     @property
     def exempt(self):
         return self.name == EXEMPT
-
-
-@dataclass
-class Attachment:
-    """A downloadable file of one document, measured at build time."""
-
-    path: str  # relative to content/, as the editor wrote it
-    label: str  # what is downloaded: "Unduh {label} ({details})"
-    format: str
-    size: int
-    line: int = 1  # of its `Lampiran:` line in the document, for messages
-    locale: str = "id"
-    pages: int | None = None
-    check: object = None  # pdf_check.PdfCheck for PDFs
-    url: str = ""  # Pelican's static-file address, filled in before writing
-
-    @property
-    def details(self):
-        """PDF, 1,2 MB, 24 halaman"""
-        parts = [self.format, human_size(self.size, self.locale)]
-        if self.pages is not None:
-            parts.append(f"{self.pages} halaman")
-        return ", ".join(parts)
 
 
 @dataclass
@@ -345,7 +287,7 @@ def today(settings):
     return value
 
 
-class PPIDGenerator(Generator):
+class PPIDGenerator(SectionGenerator):
     """Reads content/ppid, checks every document, and writes the PPID section."""
 
     def generate_context(self):
@@ -360,10 +302,10 @@ class PPIDGenerator(Generator):
             for category in settings["PPID_CATEGORIES"]
         ]
         base = PurePosixPath(settings["PPID_PATH"])
-        pages = self._read_all(base / settings["PPID_PAGES_DIR"], PPIDPage)
+        pages = self.read_folder(base / settings["PPID_PAGES_DIR"], PPIDPage)
         documents = [
             document
-            for document in self._read_all(base / settings["PPID_DOCUMENTS_DIR"], PPIDDocument)
+            for document in self.read_folder(base / settings["PPID_DOCUMENTS_DIR"], PPIDDocument)
             if self._check_document(document)
         ]
         documents = self._drop_duplicate_numbers(documents)
@@ -396,73 +338,26 @@ class PPIDGenerator(Generator):
         )
         self.context["ppid"] = self.section
 
-    # --- Reading ---------------------------------------------------------------------------
-
-    def _read_all(self, folder, content_class):
-        contents = []
-        for path in sorted(self.get_files(str(folder))):
-            try:
-                content = self.readers.read_file(
-                    base_path=self.path, path=path, content_class=content_class,
-                    context=self.context,
-                )
-            except ContentError as exc:
-                log.error("%s", exc)
-                self._add_failed_source_path(path)
-                continue
-            except Exception:  # noqa: BLE001 - reported like Pelican reports its own failures
-                log.error("Could not process %s", path, exc_info=True)
-                self._add_failed_source_path(path)
-                continue
-            content.set_address(self.settings)
-            if not content.is_valid() or content.status != "published":
-                continue
-            contents.append(content)
-        return contents
-
     # --- Checking one document ----------------------------------------------------------------
 
     def _check_document(self, document):
         """Validate one document and fill in its DIP values; log every problem. True if valid."""
-        path = document.source_path
-        source = Path(path).read_text(encoding="utf-8-sig")
-        header = read_header(source)
-        document.ppid_header = header
-        document.ppid_attachment_lines = attachment_lines(source)
-        problems = []
-
-        def line(key):
-            return header.get(key, (1, ""))[0]
-
-        def fail(key, message, fix, at=None):
-            problems.append(ContentError(path, message, fix, line=at or line(key)))
-
+        check = FieldCheck(document.source_path)
+        fail = check.fail
+        document.ppid_header = check.header
+        document.ppid_attachment_lines = header_lines(check.text, "lampiran")
         meta = document.metadata
-        for key, written in SINGLE_FIELDS.items():
-            if isinstance(meta.get(key), list):
-                fail(key, f"Baris {written} ditulis lebih dari sekali",
-                     "tulis satu baris saja untuk kolom ini")
-        if problems:  # the checks below read single values
-            for problem in problems:
-                log.error("%s", problem)
-            return False
+        if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
+            return check.report()
         category = self._match_category(meta.get("kategori"))
         fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
-        for key, written, label, example in fields:
-            value = meta.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                fail(key, f"Kolom DIP {label} ({written}) tidak ada",
-                     f"tambahkan baris `{written}: …` di bagian atas berkas, "
-                     f"misalnya `{written}: {example}`")
+        check.required(meta, fields, "Kolom DIP {label} ({written}) tidak ada")
         names = ", ".join(c.name for c in self.categories)
         if meta.get("kategori") and category is None:
             fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
                  f"pilih salah satu dari: {names}")
         opds = {opd["name"]: opd for opd in self.settings.get("WARTA_OPD", [])}
-        if meta.get("opd") and meta["opd"] not in opds:
-            fail("opd", f"Perangkat daerah {meta['opd']!r} tidak terdaftar",
-                 f"pilih salah satu dari: {', '.join(opds)}; daftarnya ada di WARTA_OPD "
-                 "di pelicanconf.py")
+        check.agency("opd", meta.get("opd"), opds)
         retention = RETENTION.match(str(meta.get("retensi") or ""))
         if meta.get("retensi") and not retention:
             fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
@@ -472,10 +367,8 @@ class PPIDGenerator(Generator):
             fail("tahun", f"Tahun {year!r} tidak dapat dibaca",
                  "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
                  "agar tahun diambil dari Date")
-        attachments = self._check_attachments(document, category, fail)
-        for problem in problems:
-            log.error("%s", problem)
-        if problems:
+        attachments = self._check_attachments(document, category, check)
+        if not check.report():
             return False
         document.ppid_category = category
         document.nomor = meta["nomor"].strip()
@@ -495,13 +388,13 @@ class PPIDGenerator(Generator):
         name = str(name or "").strip().casefold()
         return next((c for c in self.categories if c.name.casefold() == name), None)
 
-    def _check_attachments(self, document, category, fail):
-        """The document's attachments, measured; problems go to ``fail``."""
+    def _check_attachments(self, document, category, check):
+        """The document's attachments, measured; problems go to ``check``."""
         entries = document.metadata.get("lampiran") or []
         if isinstance(entries, str):
             entries = [entries]
         if entries and category is not None and category.exempt:
-            fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
+            check.fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
                  "hapus baris `Lampiran:`; informasi yang dikecualikan tidak diterbitkan, "
                  "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)")
             return []
@@ -511,35 +404,22 @@ class PPIDGenerator(Generator):
         lines = document.ppid_attachment_lines + [None] * len(entries)
         for entry, at in zip(entries, lines):
             relative, _, label = (part.strip() for part in entry.partition("|"))
-            source = (content_root / relative).resolve()
-            if not source.is_relative_to(content_root) or not source.is_file():
-                fail("lampiran", f"Lampiran {relative!r} tidak ditemukan",
-                     "periksa nama berkasnya; jalurnya dihitung dari folder content/, "
-                     "misalnya `Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas`", at)
-                continue
-            extension = source.suffix.lower().lstrip(".")
-            if extension not in formats:
-                fail("lampiran", f"Format lampiran .{extension} tidak didukung",
-                     f"unggah berkas dalam salah satu format: {', '.join(formats.values())}; "
-                     "format lain dapat ditambahkan di PPID_ATTACHMENT_FORMATS", at)
-                continue
-            attachment = Attachment(
-                path=source.relative_to(content_root).as_posix(),
-                label=label or plain(document.title),
-                format=formats[extension],
-                size=source.stat().st_size,
-                line=at or 1,
-                locale=self.settings.get("WARTA_LOCALE", "id"),
+            source = check.named_file(
+                "lampiran", relative, content_root, "Lampiran", "lampiran",
+                "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
+                "PPID_ATTACHMENT_FORMATS", at,
             )
-            if extension == "pdf":
-                try:
-                    attachment.check = check_pdf(source)
-                except UnreadablePdf as exc:
-                    fail("lampiran", f"Lampiran {relative!r}: {exc}",
-                         "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
-                    continue
-                attachment.pages = attachment.check.pages
-            attachments.append(attachment)
+            if source is None:
+                continue
+            try:
+                attachments.append(measure(
+                    source, content_root, label or plain(document.title),
+                    formats[source.suffix.lower().lstrip(".")],
+                    line=at, locale=self.settings.get("WARTA_LOCALE", "id"),
+                ))
+            except UnreadablePdf as exc:
+                check.fail("lampiran", f"Lampiran {relative!r}: {exc}",
+                     "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
         return attachments
 
     # --- Checking the whole list ---------------------------------------------------------------
@@ -572,20 +452,12 @@ class PPIDGenerator(Generator):
             for key in ("PPID_URL", "PPID_DIP_URL")
         }
         taken.update({c.save_as: "halaman kategori PPID" for c in self.categories})
-        kept = ([], [])
-        for group, contents in enumerate((pages, documents)):
-            for content in contents:
-                if content.save_as in taken:
-                    log.error("%s", ContentError(
-                        content.source_path,
-                        f"Alamat {content.url!r} sudah dipakai oleh {taken[content.save_as]}",
-                        "tulis baris `Slug: …` dengan alamat lain untuk berkas ini",
-                        line=getattr(content, "ppid_header", {}).get("slug", (1, ""))[0],
-                    ))
-                    continue
-                taken[content.save_as] = display_path(content.source_path)
-                kept[group].append(content)
-        return kept
+
+        def slug_line(content):
+            return getattr(content, "ppid_header", {}).get("slug", (1, ""))[0]
+
+        pages = self.drop_address_clashes(pages, taken, slug_line)
+        return pages, self.drop_address_clashes(documents, taken, slug_line)
 
     def _report_freshness(self, documents):
         """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
@@ -621,37 +493,10 @@ class PPIDGenerator(Generator):
 
     def _report_pdfs(self, documents):
         """The attachment accessibility summary: one line, then one line per failing PDF."""
-        pdfs = [(d, a) for d in documents for a in d.attachments if a.check is not None]
-        if not pdfs:
-            return
-        failed = [(d, a) for d, a in pdfs if not a.check.passed]
-        untagged = [(d, a) for d, a in pdfs if not a.check.tagged]
-        summary = (f"Pemeriksaan aksesibilitas lampiran PDF PPID: {len(pdfs)} diperiksa, "
-                   f"{len(pdfs) - len(failed)} lolos, {len(failed)} gagal, "
-                   f"{len(untagged)} tanpa tag")
-        if not failed and not untagged:
-            log.info("%s", summary)
-            return
-        log.warning("%s", summary)
-        report = log.error if self.settings["PPID_PDF_STRICT"] else log.warning
-        for document, attachment in failed:
-            tags = "bertag" if attachment.check.tagged else "tanpa tag"
-            report("%s", ContentError(
-                document.source_path,
-                f"Lampiran {attachment.path!r} tidak aksesibel: "
-                f"{'; '.join(attachment.check.problems)}; {tags}",
-                PDF_FIX,
-                line=attachment.line,
-            ))
-        for document, attachment in untagged:
-            if attachment.check.passed:
-                log.warning("%s", ContentError(
-                    document.source_path,
-                    f"Lampiran {attachment.path!r} lolos, tetapi tanpa tag: pembaca layar tidak "
-                    "mengenali judul, daftar, dan tabel di dalamnya",
-                    "ekspor ulang dengan pilihan 'PDF bertag' bila memungkinkan",
-                    line=attachment.line,
-                ))
+        report_pdf_checks(
+            [(d.source_path, a) for d in documents for a in d.attachments if a.check is not None],
+            "lampiran PDF PPID", "Lampiran", self.settings["PPID_PDF_STRICT"],
+        )
 
     # --- Filters -----------------------------------------------------------------------------
 
