@@ -50,6 +50,20 @@ def test_tables_get_a_focusable_labelled_scroll_region_and_header_scope():
     assert soup.th["scope"] == "col"
 
 
+TABLE = "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+
+
+def test_each_of_several_tables_gets_its_own_region_name():
+    # Same-named regions fail axe landmark-unique; both the fast path and the BeautifulSoup
+    # path (taken for raw HTML such as a nested table) must number them.
+    for html in (TABLE + "<p>x</p>" + TABLE, TABLE + TABLE.replace("<table>", '<table class="lebar">') + TABLE):
+        labels = [div["aria-label"] for div in
+                  BeautifulSoup(transform(html), "html.parser").select(".w-table-wrap")]
+        assert len(labels) == html.count("<table")
+        assert len(set(labels)) == len(labels)
+        assert labels[0].startswith(f"Tabel 1 dari {len(labels)} ")
+
+
 def test_year_archives_are_paginated(content_dir, build_site):
     for number in range(25):
         (content_dir / "berita" / f"2022-03-{number + 1:02d}-n{number}.md").write_text(

@@ -15,6 +15,9 @@ from pelican.contents import Article, Page
 log = logging.getLogger(__name__)
 
 TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"
+# Two regions with one name are two landmarks a screen-reader user cannot tell apart (axe
+# landmark-unique, WCAG 1.3.1 / 2.4.1): with several tables each label carries its number.
+NUMBERED_TABLE_LABEL = "Tabel {number} dari {total} (geser ke samping bila terpotong)"
 
 # Parsing every article with BeautifulSoup was the largest cost Warta added to a build (issue 6
 # benchmark: ~20 ms an article, 1.5 minutes on 10,000 articles). Markdown writes images and
@@ -32,6 +35,24 @@ def transform(html):
     """Return ``html`` with captioned figures and wrapped tables."""
     if "<img" not in html and "<table" not in html:
         return html
+    return number_table_labels(_transform(html))
+
+
+def number_table_labels(html):
+    """Give each table region its own name when a text has more than one table."""
+    marker = f'aria-label="{TABLE_LABEL}"'
+    total = html.count(marker)
+    if total < 2:
+        return html
+    parts = html.split(marker)
+    numbered = [parts[0]]
+    for number, part in enumerate(parts[1:], start=1):
+        label = NUMBERED_TABLE_LABEL.format(number=number, total=total)
+        numbered.append(f'aria-label="{label}"{part}')
+    return "".join(numbered)
+
+
+def _transform(html):
     tables = TABLE.findall(html)
     if (
         "w-table-wrap" in html
