@@ -7,6 +7,10 @@ Findings point at the Markdown source line where the editor types, never only at
 """
 
 import datetime
+import hashlib
+import json
+import logging
+import pickle
 import re
 import unicodedata
 from collections import namedtuple
@@ -21,6 +25,8 @@ from markdown_it import MarkdownIt
 from warta.downloads import human_size
 from warta.errors import ERROR, WARNING, Finding, display_path
 from warta.scaffold import PLACEHOLDER
+
+log = logging.getLogger(__name__)
 
 GUIDE = "docs/panduan-editor.md"
 
@@ -197,19 +203,40 @@ def split_list(value):
     return value.split(";") if ";" in value else value.split(",")
 
 
-def _is_file(path):
-    """Path.is_file that answers False for names the system cannot even look up (too long, …)."""
+# While a LintMemo lints a file, every question the checks ask the file system is noted here, so
+# a remembered result is reused only while every answer is still the same (a deleted cover image
+# must be reported even though the article did not change).
+_probes = None
+
+
+def _probe(kind, path):
     try:
-        return path is not None and path.is_file()
+        if path is None:
+            answer = False
+        elif kind == "file":
+            answer = path.is_file()
+        elif kind == "exists":
+            answer = path.exists()
+        else:  # "size"
+            answer = path.stat().st_size if path.is_file() else None
     except (OSError, ValueError):
-        return False
+        # Names the system cannot even look up (too long, …) are simply not there.
+        answer = None if kind == "size" else False
+    if _probes is not None and path is not None:
+        _probes.append((kind, str(path), answer))
+    return answer
+
+
+def _is_file(path):
+    return _probe("file", path)
 
 
 def _exists(path):
-    try:
-        return path is not None and path.exists()
-    except (OSError, ValueError):
-        return False
+    return _probe("exists", path)
+
+
+def _size(path):
+    return _probe("size", path)
 
 
 def is_valid_lang(value):
@@ -343,6 +370,81 @@ def lint_file(path, settings):
     if problem:
         return [problem]
     return lint_text(path, text, settings)
+
+
+# Settings that name this build's own folders, not anything the checks look at.
+_BUILD_ONLY_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "WARTA_SOURCE_MAP", "WARTA_SOURCE_MAP_OUTPUT"}
+
+
+class LintMemo:
+    """:func:`lint_file` with a memory kept between builds (issue 6: a warm rebuild costs what
+    changed).
+
+    A result is reused when the file's bytes, this module's code, the settings and every answer
+    the file system gave the checks (is the cover there? how large is the PDF?) are all the same;
+    otherwise the file is checked again. A file read from Pelican's content cache is checked
+    through this memo, so a cached article is never published unchecked.
+    """
+
+    def __init__(self):
+        self.path = None
+        self.old = {}
+        self.used = {}
+        self.settings_key = b""
+
+    def load(self, path, settings):
+        self.path = Path(path)
+        self.used = {}
+        picked = {k: v for k, v in settings.items() if k not in _BUILD_ONLY_SETTINGS}
+        self.settings_key = hashlib.sha256(
+            Path(__file__).read_bytes() + json.dumps(picked, sort_keys=True, default=repr).encode()
+        ).digest()
+        try:
+            with open(self.path, "rb") as handle:
+                self.old = pickle.load(handle)
+            if not isinstance(self.old, dict):
+                raise TypeError("bukan dict")
+        except FileNotFoundError:
+            self.old = {}
+        except Exception as exc:  # noqa: BLE001 - a broken memo only costs time
+            log.warning("Cache pemeriksaan konten %s tidak terbaca (%s); semua berkas diperiksa ulang",
+                        path, exc)
+            self.old = {}
+
+    def lint_file(self, path, settings):
+        global _probes
+        if self.path is None:
+            return lint_file(path, settings)
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return lint_file(path, settings)
+        key = hashlib.sha256(self.settings_key + str(path).encode() + b"\0" + data).digest()
+        entry = self.used.get(key) or self.old.get(key)
+        if entry is not None:
+            findings, probes = entry
+            if all(_probe(kind, Path(name)) == answer for kind, name, answer in probes):
+                self.used[key] = entry
+                return list(findings)
+        previous, _probes = _probes, []
+        try:
+            findings = lint_file(path, settings)
+            probes = _probes
+        finally:
+            _probes = previous
+        self.used[key] = (findings, probes)
+        return list(findings)
+
+    def save(self):
+        if self.path is None:
+            return
+        if self.used.keys() != self.old.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".baru")
+            with open(temporary, "wb") as handle:
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.path)
+        self.path = None
 
 
 def lint_text(path, text, settings):
@@ -738,7 +840,8 @@ class _Checker:
         if has_format and has_size:
             return
         target = self.resolve_local(href)
-        example = f"{names[0]}, {human_size(target.stat().st_size)}" if _is_file(target) else f"{names[0]}, 1,2 MB"
+        size = _size(target)
+        example = f"{names[0]}, {human_size(size)}" if size is not None else f"{names[0]}, 1,2 MB"
         missing = " dan ".join(w for w, ok in (("format", has_format), ("ukuran", has_size)) if not ok)
         self.add(line, "tautan-berkas", f"Tautan ke berkas {extension.upper()} tidak menyebut {missing}nya",
                  f"tulis keduanya di teks tautan, misalnya [{text[:40]} ({example})](...), agar pembaca tahu "
