@@ -478,6 +478,19 @@ def axe_cli(work, output, sample, steps):
             steps,
         )
     figure["pages"] = len(sample)
+    # @axe-core/cli exits 0 even when it stops early; count what it really audited, with
+    # which axe-core, so the ratio compares the same work.
+    saved = work / "axe-cli" / "axe-cli.json"
+    try:
+        results = json.loads(saved.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        results = []
+    figure["pages_audited"] = len(results)
+    figure["axe_versions"] = sorted({r.get("testEngine", {}).get("version", "?") for r in results})
+    if figure["pages_audited"] != len(sample):
+        print(f"   @axe-core/cli mengaudit {figure['pages_audited']} dari {len(sample)} halaman; "
+              "perbandingan tidak sah")
+        figure["exit_code"] = figure["exit_code"] or 1
     return figure
 
 
