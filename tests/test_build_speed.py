@@ -116,6 +116,28 @@ def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_p
     assert [Path(path).name for path in checked] == [article.name]
 
 
+def test_files_checked_in_other_processes_report_the_same_mistakes(content_dir, tmp_path):
+    from content_check import content_check  # noqa: PLC0415
+
+    article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Summary:", "Cover: images/tidak-ada.webp\nSummary:"),
+        encoding="utf-8",
+    )
+    failures = {}
+    for minimum in (None, 1):  # in the build's process; in forked checkers from the first file
+        with pytest.raises(BuildError) as failure:
+            build(tmp_path / f"out-{minimum}", content=content_dir,
+                  CACHE_PATH=str(tmp_path / f"cache-{minimum}"), WARTA_LINT_PARALLEL_MIN=minimum)
+        failures[minimum] = failure.value.errors
+        if minimum == 1:
+            # Every Markdown file was checked by the forked checkers and their result used.
+            submitted, served = content_check._memo.ahead
+            assert submitted == served == len(list(content_dir.rglob("*.md")))
+    assert failures[None] == failures[1]
+    assert any("2023-02-01-uji-kedua.md:" in line and "gambar-berkas" in line for line in failures[1])
+
+
 def test_figures_fast_path_writes_what_the_full_parse_writes():
     samples = [
         '<p>Teks.</p>\n<p><img alt="Petugas &amp; warga" src="/a.webp" title="Keterangan"></p>',

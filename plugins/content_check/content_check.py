@@ -5,6 +5,7 @@ build goes on. The checks themselves live in warta/lint.py, shared with `python 
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -181,7 +182,18 @@ def use_checked_readers(readers):
     if settings.get("CACHE_CONTENT") and _memo.path is None:
         # CACHE_PATH is final here: build_cache moved it on `initialized`.
         _memo.load(Path(settings["CACHE_PATH"]) / LINT_MEMO, settings)
+        _memo.check_ahead(markdown_files(settings["PATH"]), settings)
     check_cache_hits(readers)
+
+
+def markdown_files(root):
+    """Every Markdown file under content/, as Pelican would find it (hidden folders aside)."""
+    extensions = tuple(f".{e}" for e in CheckedMarkdownReader.file_extensions)
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if name.endswith(extensions) and not name.startswith("."):
+                yield os.path.join(folder, name)
 
 
 def check_cache_hits(readers):
@@ -209,6 +221,7 @@ def save_memo(pelican):
 
 def forget_previous_build(pelican):
     _seen.clear()
+    _memo.stop()
     _memo.path = None  # loaded again, with this build's settings, once the readers exist
 
 
