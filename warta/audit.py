@@ -104,6 +104,7 @@ class PageResult:
     reused: bool = False  # taken from the cache instead of audited again
     resources: list = field(default_factory=list)  # URLs of the CSS, JS and fonts it loaded
     seconds: float = 0.0  # loading the page and running axe on it
+    axe_seconds: float = 0.0  # running axe alone (issue 6: no list page may take over 2 s)
 
     @property
     def passed(self):
@@ -311,6 +312,7 @@ class Auditor:
         url = self.load(page)
         if setup is not None:
             setup(self.driver)
+        started = time.perf_counter()
         results = self.run_axe(page)
         return PageResult(
             page=page,
@@ -318,6 +320,7 @@ class Auditor:
             axe_version=results.get("testEngine", {}).get("version", ""),
             violations=[Violation.from_axe(v) for v in results["violations"]],
             raw=results["violations"],
+            axe_seconds=time.perf_counter() - started,
         )
 
 

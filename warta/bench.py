@@ -389,9 +389,12 @@ def run(articles, workers, keep, json_path, axe_pages, builds_only=False):
         steps["warta_full_audit"]["pages_per_second_if_2_cores_were_free"] = round(
             full_report["meta"]["diaudit"] / max(full["cpu_seconds"] / 2, 1e-9), 2
         )
-        slowest = max(full_report["pages"], key=lambda p: p.get("seconds") or 0)
+        # The list-page target is about axe's own time on a page; loading it is counted apart.
+        slowest = max(full_report["pages"], key=lambda p: p.get("axe_seconds") or 0)
         steps["warta_full_audit"]["slowest_page"] = slowest["page"]
+        steps["warta_full_audit"]["slowest_page_axe_seconds"] = slowest.get("axe_seconds")
         steps["warta_full_audit"]["slowest_page_seconds"] = slowest.get("seconds")
+        steps["warta_full_audit"]["axe_seconds_by_template"] = axe_times_by_template(full_report)
 
         before = page_hashes(output)
         figures["changed_article"] = change_one_article(paths, work)
@@ -450,7 +453,7 @@ def run(articles, workers, keep, json_path, axe_pages, builds_only=False):
             "incremental_audit_covers_changed_pages": steps["warta_incremental_audit"][
                 "audited_every_changed_page"
             ],
-            "no_page_over_2_s_in_axe": (slowest.get("seconds") or 0) <= 2,
+            "no_page_over_2_s_in_axe": (slowest.get("axe_seconds") or 0) <= 2,
         }
     finally:
         Path(json_path).write_text(json.dumps(figures, indent=2, ensure_ascii=False))
@@ -459,6 +462,24 @@ def run(articles, workers, keep, json_path, axe_pages, builds_only=False):
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     return figures
+
+
+def axe_times_by_template(report):
+    """{template: {pages, median, p95, max}} of axe's time per page, slowest template first."""
+    times = {}
+    for page in report["pages"]:
+        if not page.get("reused"):
+            times.setdefault(page.get("template") or "?", []).append(page.get("axe_seconds") or 0)
+    table = {}
+    for template, values in times.items():
+        values.sort()
+        table[template] = {
+            "pages": len(values),
+            "median": round(values[len(values) // 2], 3),
+            "p95": round(values[min(len(values) - 1, int(len(values) * 0.95))], 3),
+            "max": round(values[-1], 3),
+        }
+    return dict(sorted(table.items(), key=lambda item: -item[1]["max"]))
 
 
 def axe_cli(work, output, sample, steps):
