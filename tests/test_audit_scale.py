@@ -128,6 +128,34 @@ def test_each_page_records_the_css_it_loaded(small_site, tmp_path):
     assert any(url.endswith("/theme/css/warta.css") for url in run.results[0].resources)
 
 
+def test_browser_session_gives_every_page_the_pinned_axe_once(small_site):
+    driver = start_browser()
+    try:
+        with serve(small_site) as base_url:
+            first = Auditor(driver, base_url)
+            calls = []
+            driver.execute_cdp_cmd = lambda *args: calls.append(args)
+            second = Auditor(driver, base_url)  # the same session: nothing registered again
+            assert first.axe.registered and second.axe.registered and calls == []
+            for page in ("index.html", "topik/index.html"):
+                second.load(page)
+                # In the page before anything is injected through WebDriver.
+                assert second.axe.version().startswith("4.14.")
+                assert second.audit(page).passed
+    finally:
+        driver.quit()
+
+
+def test_audit_server_lets_the_browser_keep_assets_but_not_pages(small_site):
+    import urllib.request  # noqa: PLC0415
+
+    with serve(small_site, cache_assets=True) as base_url:
+        css = urllib.request.urlopen(f"{base_url}/theme/css/warta.css")
+        page = urllib.request.urlopen(f"{base_url}/")
+    assert css.headers["Cache-Control"] == "max-age=3600"
+    assert page.headers["Cache-Control"] is None
+
+
 # --- Incremental cache -------------------------------------------------------------------------
 
 

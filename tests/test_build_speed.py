@@ -7,13 +7,16 @@ import pickle
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
 from figures.figures import transform, transform_document
 from finishing import markup
 from warta.bench import SEED, generate_portal, tree_memory
+from warta import lint
 from warta.build import build, load_settings
+from warta.errors import BuildError
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 
@@ -83,6 +86,56 @@ def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path
     cached = pickle.loads(readers.read_bytes())
     assert cached and all(os.path.exists(path) for path in cached)
     assert not any(path.endswith("uji-kedua.md") for path in cached)
+
+
+def test_cached_article_is_checked_again_when_its_cover_disappears(content_dir, tmp_path):
+    cache = tmp_path / "cache"
+    article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "Summary:", "Cover: images/logo-kota-contoh.svg\nCover_alt: Logo Kota Contoh\nSummary:"),
+        encoding="utf-8",
+    )
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    assert list(cache.rglob("lint.pickle"))  # the second build takes the article from the caches
+    (content_dir / "images" / "logo-kota-contoh.svg").unlink()
+    with pytest.raises(BuildError) as failure:
+        build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    assert any("2023-02-01-uji-kedua.md:" in line and "gambar-berkas" in line
+               for line in failure.value.errors), failure.value.errors
+
+
+def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    checked = []
+    monkeypatch.setattr(lint, "lint_text", lambda path, *args: checked.append(path) or [])
+    article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nKalimat baru.\n", "utf-8")
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    assert [Path(path).name for path in checked] == [article.name]
+
+
+def test_files_checked_in_other_processes_report_the_same_mistakes(content_dir, tmp_path):
+    from content_check import content_check  # noqa: PLC0415
+
+    article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Summary:", "Cover: images/tidak-ada.webp\nSummary:"),
+        encoding="utf-8",
+    )
+    failures = {}
+    for minimum in (None, 1):  # in the build's process; in forked checkers from the first file
+        with pytest.raises(BuildError) as failure:
+            build(tmp_path / f"out-{minimum}", content=content_dir,
+                  CACHE_PATH=str(tmp_path / f"cache-{minimum}"), WARTA_LINT_PARALLEL_MIN=minimum)
+        failures[minimum] = failure.value.errors
+        if minimum == 1:
+            # Every Markdown file was checked by the forked checkers and their result used.
+            submitted, served = content_check._memo.ahead
+            assert submitted == served == len(list(content_dir.rglob("*.md")))
+    assert failures[None] == failures[1]
+    assert any("2023-02-01-uji-kedua.md:" in line and "gambar-berkas" in line for line in failures[1])
 
 
 def test_figures_fast_path_writes_what_the_full_parse_writes():

@@ -26,6 +26,16 @@ def test_date_time_uses_a_dot_and_the_indonesian_zone_name():
     assert iso_datetime(value) == "2024-04-29T09:30:00+07:00"
 
 
+def test_remembered_dates_keep_each_zone_apart():
+    # 09.30 WIB and 10.30 WITA are the same instant and equal in Python; the memo of formatted
+    # dates must still write each in its own zone.
+    jakarta = datetime.datetime(2024, 4, 29, 9, 30, tzinfo=JAKARTA)
+    makassar = jakarta.astimezone(ZoneInfo("Asia/Makassar"))
+    assert jakarta == makassar
+    assert date_time(jakarta) == "Senin, 29 April 2024, 09.30 WIB"
+    assert date_time(makassar) == "Senin, 29 April 2024, 10.30 WITA"
+
+
 def test_image_alone_in_a_paragraph_becomes_a_captioned_figure():
     html = transform('<p><img alt="Petugas memeriksa cabai" src="/a.webp" title="Uji pangan"></p>')
     soup = BeautifulSoup(html, "html.parser")

@@ -104,6 +104,7 @@ class PageResult:
     reused: bool = False  # taken from the cache instead of audited again
     resources: list = field(default_factory=list)  # URLs of the CSS, JS and fonts it loaded
     seconds: float = 0.0  # loading the page and running axe on it
+    axe_seconds: float = 0.0  # running axe alone (issue 6: no list page may take over 2 s)
 
     @property
     def passed(self):
@@ -201,6 +202,41 @@ def axe_options(tags=None, disabled_rules=None):
     }
 
 
+class SessionAxe(Axe):
+    """axe-selenium-python's Axe that gives each browser session the pinned axe-core once.
+
+    Axe.inject() sends the 560 KB script through WebDriver again for every page: ~150 ms a page
+    in the issue 6 benchmark, a third of the audit. On local Chromium the same file is handed
+    to the browser once, with the DevTools command Page.addScriptToEvaluateOnNewDocument, and
+    every page (and frame) then evaluates it as it opens. A session without DevTools (a Grid
+    node) or a page where axe is somehow missing gets Axe.inject() as before.
+    """
+
+    def __init__(self, selenium, script_url):
+        super().__init__(selenium, script_url=script_url)
+        self.registered = getattr(selenium, "_warta_axe_script", None) == str(script_url)
+        if not self.registered and hasattr(selenium, "execute_cdp_cmd"):
+            try:
+                selenium.execute_cdp_cmd(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    {"source": Path(script_url).read_text(encoding="utf-8")},
+                )
+            except WebDriverException:
+                return
+            selenium._warta_axe_script = str(script_url)
+            self.registered = True
+
+    def version(self):
+        """The axe-core version in the loaded page, or None."""
+        return self.selenium.execute_script(
+            "return (typeof axe === 'object' && axe.version) || null;"
+        )
+
+    def inject(self):
+        if not (self.registered and self.version()):
+            super().inject()
+
+
 class Auditor:
     """Audits pages of a site served at ``base_url`` in one browser session."""
 
@@ -213,7 +249,7 @@ class Auditor:
                 f"axe-core tidak ditemukan di {self.axe_script}. Jalankan `make node` "
                 "untuk memasang axe-core yang disematkan di package.json."
             )
-        self.axe = Axe(driver, script_url=str(self.axe_script))
+        self.axe = SessionAxe(driver, script_url=str(self.axe_script))
         self.options = options or axe_options()
 
     def load(self, page):
@@ -235,9 +271,7 @@ class Auditor:
         """Inject the pinned axe-core and run it on the loaded page; return its raw result."""
         try:
             self.axe.inject()
-            version = self.driver.execute_script(
-                "return (typeof axe === 'object' && axe.version) || null;"
-            )
+            version = self.axe.version()
         except WebDriverException as exc:
             raise AuditError(f"{page}: axe-core gagal dimuat: {exc.msg}") from exc
         if not version or not version.startswith(AXE_VERSION_PREFIX):
@@ -278,6 +312,7 @@ class Auditor:
         url = self.load(page)
         if setup is not None:
             setup(self.driver)
+        started = time.perf_counter()
         results = self.run_axe(page)
         return PageResult(
             page=page,
@@ -285,6 +320,7 @@ class Auditor:
             axe_version=results.get("testEngine", {}).get("version", ""),
             violations=[Violation.from_axe(v) for v in results["violations"]],
             raw=results["violations"],
+            axe_seconds=time.perf_counter() - started,
         )
 
 
@@ -712,7 +748,9 @@ class AuditEngine:
             else:
                 self.todo.put(page)
         if not self.todo.empty():
-            with serve(self.root, host=self.host) as base_url:
+            # The browsers may keep stylesheets, scripts and fonts for the whole run: they cannot
+            # change while it lasts, and re-asking for them cost every page a round trip.
+            with serve(self.root, host=self.host, cache_assets=True) as base_url:
                 self.base_url = base_url
                 workers = [_Worker(self, n) for n in range(min(self.workers, self.todo.qsize()))]
                 for worker in workers:

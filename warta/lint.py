@@ -6,7 +6,14 @@ Every rule has an id, a severity and a section of the same name in docs/panduan-
 Findings point at the Markdown source line where the editor types, never only at the HTML.
 """
 
+import concurrent.futures
 import datetime
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import pickle
 import re
 import unicodedata
 from collections import namedtuple
@@ -21,6 +28,8 @@ from markdown_it import MarkdownIt
 from warta.downloads import human_size
 from warta.errors import ERROR, WARNING, Finding, display_path
 from warta.scaffold import PLACEHOLDER
+
+log = logging.getLogger(__name__)
 
 GUIDE = "docs/panduan-editor.md"
 
@@ -73,6 +82,9 @@ DEFAULTS = {
     "WARTA_LINT_REQUIRED_ARTICLE": ["title", "date", "category", "summary"],
     "WARTA_LINT_REQUIRED_PAGE": ["title", "summary"],
     "WARTA_LINT_REQUIRED_OTHER": ["title"],
+    # Check files in other processes while Pelican reads, from this many files to check on
+    # (a fork costs more than checking a handful); None checks everything in one process.
+    "WARTA_LINT_PARALLEL_MIN": 200,
 }
 
 FIELD_LABELS = {
@@ -197,19 +209,40 @@ def split_list(value):
     return value.split(";") if ";" in value else value.split(",")
 
 
-def _is_file(path):
-    """Path.is_file that answers False for names the system cannot even look up (too long, …)."""
+# While a LintMemo lints a file, every question the checks ask the file system is noted here, so
+# a remembered result is reused only while every answer is still the same (a deleted cover image
+# must be reported even though the article did not change).
+_probes = None
+
+
+def _probe(kind, path):
     try:
-        return path is not None and path.is_file()
+        if path is None:
+            answer = False
+        elif kind == "file":
+            answer = path.is_file()
+        elif kind == "exists":
+            answer = path.exists()
+        else:  # "size"
+            answer = path.stat().st_size if path.is_file() else None
     except (OSError, ValueError):
-        return False
+        # Names the system cannot even look up (too long, …) are simply not there.
+        answer = None if kind == "size" else False
+    if _probes is not None and path is not None:
+        _probes.append((kind, str(path), answer))
+    return answer
+
+
+def _is_file(path):
+    return _probe("file", path)
 
 
 def _exists(path):
-    try:
-        return path is not None and path.exists()
-    except (OSError, ValueError):
-        return False
+    return _probe("exists", path)
+
+
+def _size(path):
+    return _probe("size", path)
 
 
 def is_valid_lang(value):
@@ -343,6 +376,182 @@ def lint_file(path, settings):
     if problem:
         return [problem]
     return lint_text(path, text, settings)
+
+
+# Settings that name this build's own folders, not anything the checks look at.
+_BUILD_ONLY_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "WARTA_SOURCE_MAP", "WARTA_SOURCE_MAP_OUTPUT"}
+
+
+class LintMemo:
+    """:func:`lint_file` with a memory kept between builds (issue 6: a warm rebuild costs what
+    changed).
+
+    A result is reused when the file's bytes, this module's code, the settings and every answer
+    the file system gave the checks (is the cover there? how large is the PDF?) are all the same;
+    otherwise the file is checked again. A file read from Pelican's content cache is checked
+    through this memo, so a cached article is never published unchecked.
+    """
+
+    def __init__(self):
+        self.path = None
+        self.old = {}
+        self.used = {}
+        self.settings_key = b""
+        self.checker = None
+        self.ahead = (0, 0)  # files the last build's checkers were given, and results used
+
+    def stop(self):
+        if self.checker is not None:
+            self.checker.stop()
+            self.ahead = (self.checker.submitted, self.checker.served)
+            self.checker = None
+
+    def load(self, path, settings):
+        self.path = Path(path)
+        self.used = {}
+        picked = {k: v for k, v in settings.items() if k not in _BUILD_ONLY_SETTINGS}
+        self.settings_key = hashlib.sha256(
+            Path(__file__).read_bytes() + json.dumps(picked, sort_keys=True, default=repr).encode()
+        ).digest()
+        try:
+            with open(self.path, "rb") as handle:
+                self.old = pickle.load(handle)
+            if not isinstance(self.old, dict):
+                raise TypeError("bukan dict")
+        except FileNotFoundError:
+            self.old = {}
+        except Exception as exc:  # noqa: BLE001 - a broken memo only costs time
+            log.warning("Cache pemeriksaan konten %s tidak terbaca (%s); semua berkas diperiksa ulang",
+                        path, exc)
+            self.old = {}
+
+    def key(self, path, data):
+        return hashlib.sha256(self.settings_key + str(path).encode() + b"\0" + data).digest()
+
+    def remembered(self, key):
+        """The findings remembered under ``key`` if every file-system answer still holds."""
+        entry = self.used.get(key) or self.old.get(key)
+        if entry is not None:
+            findings, probes = entry
+            if all(_probe(kind, Path(name)) == answer for kind, name, answer in probes):
+                self.used[key] = entry
+                return list(findings)
+        return None
+
+    def lint_file(self, path, settings):
+        if self.path is None:
+            return lint_file(path, settings)
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return lint_file(path, settings)
+        key = self.key(path, data)
+        findings = self.remembered(key)
+        if findings is not None:
+            return findings
+        entry = self.checker.result(path, key) if self.checker else None
+        if entry is None:
+            entry = _lint_recording(path, settings)
+        self.used[key] = entry
+        return list(entry[0])
+
+    def check_ahead(self, paths, settings):
+        """Start checking, in other processes, the files among ``paths`` not remembered.
+
+        Pelican reads content on one core; on a machine with more, the checks of the files it
+        will read next run beside it (issue 6: the checks were a fifth of a cold build).
+        """
+        if self.path is None or self.checker is not None:
+            return
+        todo = []
+        for path in paths:
+            try:
+                key = self.key(path, Path(path).read_bytes())
+            except OSError:
+                continue
+            if self.remembered(key) is None:
+                todo.append((str(path), key))
+        workers = min((os.cpu_count() or 1) - 1, 4)
+        minimum = setting(settings, "WARTA_LINT_PARALLEL_MIN")
+        if workers < 1 or minimum is None or len(todo) < minimum:
+            return
+        self.checker = AheadChecker(todo, settings, workers)
+
+    def save(self):
+        self.stop()
+        if self.path is None:
+            return
+        if self.used.keys() != self.old.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".baru")
+            with open(temporary, "wb") as handle:
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.path)
+        self.path = None
+
+
+def _lint_recording(path, settings):
+    """(findings, the file-system answers they depend on) for one file."""
+    global _probes
+    previous, _probes = _probes, []
+    try:
+        findings = lint_file(path, settings)
+        probes = _probes
+    finally:
+        _probes = previous
+    return findings, probes
+
+
+# The settings a forked checker process lints with: set before the fork, so nothing is pickled.
+_ahead_settings = None
+
+
+def _lint_ahead(path, key):
+    return key, _lint_recording(path, _ahead_settings)
+
+
+class AheadChecker:
+    """Checks files in forked worker processes while Pelican reads; see LintMemo.check_ahead.
+
+    Anything unexpected (a worker that died, a result that does not come) only means the file
+    is checked again in the build's own process: never a file left unchecked.
+    """
+
+    WAIT = 60  # seconds for one result before checking that file here instead
+
+    def __init__(self, todo, settings, workers):
+        global _ahead_settings
+        _ahead_settings = settings
+        self.futures = {}
+        self.submitted = self.served = 0
+        try:
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            )
+            for path, key in todo:
+                self.futures[path] = self.pool.submit(_lint_ahead, path, key)
+                self.submitted += 1
+        except Exception as exc:  # noqa: BLE001 - no workers: every file is checked inline
+            log.debug("pemeriksaan paralel tidak tersedia: %s", exc)
+            self.pool = None
+
+    def result(self, path, key):
+        future = self.futures.pop(str(path), None)
+        if future is None:
+            return None
+        try:
+            done_key, entry = future.result(timeout=self.WAIT)
+        except Exception:  # noqa: BLE001 - see the class docstring
+            return None
+        if done_key != key:
+            return None  # the file changed since: check it again
+        self.served += 1
+        return entry
+
+    def stop(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
 
 def lint_text(path, text, settings):
@@ -738,7 +947,8 @@ class _Checker:
         if has_format and has_size:
             return
         target = self.resolve_local(href)
-        example = f"{names[0]}, {human_size(target.stat().st_size)}" if _is_file(target) else f"{names[0]}, 1,2 MB"
+        size = _size(target)
+        example = f"{names[0]}, {human_size(size)}" if size is not None else f"{names[0]}, 1,2 MB"
         missing = " dan ".join(w for w, ok in (("format", has_format), ("ukuran", has_size)) if not ok)
         self.add(line, "tautan-berkas", f"Tautan ke berkas {extension.upper()} tidak menyebut {missing}nya",
                  f"tulis keduanya di teks tautan, misalnya [{text[:40]} ({example})](...), agar pembaca tahu "

@@ -164,6 +164,7 @@ def write_json(run, path, sources, output):
                 "error": result.error or None,
                 "axe_version": result.axe_version,
                 "seconds": round(result.seconds, 3),
+                "axe_seconds": round(result.axe_seconds, 3),
                 "violations": result.raw or [],
             }
             for result in run.results

@@ -27,17 +27,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def make_server(directory, host="127.0.0.1", port=0):
+class _CachingHandler(_QuietHandler):
+    """Lets the browser keep everything but pages for an hour: for an audit run, where the
+    site cannot change under it, never for `make serve`, where an editor rebuilds."""
+
+    def end_headers(self):
+        if not self.path.split("?", 1)[0].endswith(("/", ".html")):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+
+def make_server(directory, host="127.0.0.1", port=0, cache_assets=False):
     """An HTTP server for ``directory``; port 0 picks a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(
+        _CachingHandler if cache_assets else _QuietHandler, directory=str(directory)
+    )
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
 @contextlib.contextmanager
-def serve(directory, host="127.0.0.1", port=0):
+def serve(directory, host="127.0.0.1", port=0, cache_assets=False):
     """Serve ``directory`` in a background thread; yield its base URL (no trailing slash)."""
-    server = make_server(directory, host, port)
+    server = make_server(directory, host, port, cache_assets)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

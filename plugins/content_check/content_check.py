@@ -5,6 +5,7 @@ build goes on. The checks themselves live in warta/lint.py, shared with `python 
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -19,6 +20,9 @@ log = logging.getLogger(__name__)
 
 # Content objects created in this build, to find two files that write the same output.
 _seen = []
+# Remembered findings of unchanged files (issue 6); a file is checked on every build either way.
+_memo = lint.LintMemo()
+LINT_MEMO = "lint.pickle"
 
 
 def report(findings):
@@ -141,7 +145,7 @@ class CheckedMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, with every content check run before Pelican parses the file."""
 
     def read(self, source_path):
-        report(lint.lint_file(source_path, self.settings))
+        report(_memo.lint_file(source_path, self.settings))
         content, metadata = super().read(source_path)
         # Pelican leaves a private "discard" marker for an empty `Tags:`; only lists are tags.
         if isinstance(metadata.get("tags"), list):
@@ -174,10 +178,51 @@ def use_checked_readers(readers):
         readers.reader_classes[extension] = CheckedMarkdownReader
     for extension in RefusingReader.file_extensions:
         readers.reader_classes[extension] = RefusingReader
+    settings = readers.settings
+    if settings.get("CACHE_CONTENT") and _memo.path is None:
+        # CACHE_PATH is final here: build_cache moved it on `initialized`.
+        _memo.load(Path(settings["CACHE_PATH"]) / LINT_MEMO, settings)
+        _memo.check_ahead(markdown_files(settings["PATH"]), settings)
+    check_cache_hits(readers)
+
+
+def markdown_files(root):
+    """Every Markdown file under content/, as Pelican would find it (hidden folders aside)."""
+    extensions = tuple(f".{e}" for e in CheckedMarkdownReader.file_extensions)
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if name.endswith(extensions) and not name.startswith("."):
+                yield os.path.join(folder, name)
+
+
+def check_cache_hits(readers):
+    """Check files Pelican takes from its content cache too.
+
+    On a cache hit Pelican never calls the reader, so without this an unchanged article whose
+    cover image was deleted would be published unchecked until someone edited it.
+    """
+    fetch = readers.get_cached_data
+    extensions = tuple(f".{e}" for e in CheckedMarkdownReader.file_extensions)
+
+    def get_cached_data(filename, default=None):
+        cached = fetch(filename, default)
+        if isinstance(cached, tuple) and cached and cached[0] is not None \
+                and str(filename).endswith(extensions):
+            report(_memo.lint_file(filename, readers.settings))
+        return cached
+
+    readers.get_cached_data = get_cached_data
+
+
+def save_memo(pelican):
+    _memo.save()
 
 
 def forget_previous_build(pelican):
     _seen.clear()
+    _memo.stop()
+    _memo.path = None  # loaded again, with this build's settings, once the readers exist
 
 
 def remember(content):
@@ -224,3 +269,5 @@ def register():
     # all_generators_finalized runs after every file is read and before anything is written,
     # so a duplicate URL stops the build before one file silently overwrites the other.
     signals.all_generators_finalized.connect(check_duplicate_outputs)
+    # finalized fires once everything is written; a build that raised never saves the memo.
+    signals.finalized.connect(save_memo)
