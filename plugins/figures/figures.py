@@ -130,7 +130,7 @@ def transform_document(html):
                    "aria-label": TABLE_LABEL},
         )
         table.wrap(wrapper)
-    return str(soup)
+    return number_table_labels(str(soup))
 
 
 def process_content(instance):
