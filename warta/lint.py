@@ -539,6 +539,10 @@ class AheadChecker:
         future = self.futures.pop(str(path), None)
         if future is None:
             return None
+        # Pelican reads in its own order: a file the workers have not started yet is checked
+        # here at once rather than waited for (waiting made a cold build 7 s slower).
+        if not future.done() and future.cancel():
+            return None
         try:
             done_key, entry = future.result(timeout=self.WAIT)
         except Exception:  # noqa: BLE001 - see the class docstring
