@@ -114,6 +114,10 @@ DEFAULTS = {
     "PPID_DIP_JSON": "ppid/dip.json",
     "PPID_DIP_CSV": "ppid/dip.csv",
     "PPID_CATEGORIES": CATEGORIES,
+    # Rows per page of the DIP and its filters, and documents per category page. A DIP of
+    # hundreds of rows on one page took axe over 5 s and is a long page for anyone to read;
+    # the JSON and CSV still hold the whole list (issue 6: paginate every list).
+    "PPID_PER_PAGE": 50,
     # Attachment formats by file extension: the name shown in "Unduh … (PDF, 1,2 MB)".
     "PPID_ATTACHMENT_FORMATS": {
         "pdf": "PDF",
@@ -276,6 +280,12 @@ class PPIDSection:
 def set_defaults(pelican):
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
+    for template in PAGINATED:
+        templates.setdefault(template, pelican.settings["PPID_PER_PAGE"])
+
+
+PAGINATED = ("ppid/dip", "ppid/category")
 
 
 def today(settings):
@@ -532,23 +542,31 @@ class PPIDGenerator(SectionGenerator):
                 attachment.url = static.url if static is not None else attachment.path
             document.dip_row = document_row(document, siteurl)
 
-        def write(name, template, url, **variables):
+        def write(name, template, url, paginated=None, **variables):
             writer.write_file(
                 name, self.get_template(template), self.context, url=url,
-                relative_urls=settings["RELATIVE_URLS"], **variables,
+                relative_urls=settings["RELATIVE_URLS"], paginated=paginated,
+                template_name=template if paginated else None, **variables,
             )
+
+        def in_category_order(documents):
+            # Pages of the DIP follow its grouping, so a category's rows are never split
+            # between pages more than the page size forces.
+            return [d for _, members in section.groups(documents) for d in members]
 
         section = self.section
         # Site search indexes single documents, not the lists of them (base.html, issue 7).
         write(save_as(section.url), "ppid/index", section.url, search_indexed=False)
         write(save_as(section.dip_url), "ppid/dip", section.dip_url, search_indexed=False,
-              dip_filter=None, dip_documents=self.documents)
+              dip_filter=None, dip_documents=self.documents,
+              paginated={"dip_rows": in_category_order(self.documents)})
         for dip_filter in section.years + section.opds:
             write(dip_filter.save_as, "ppid/dip", dip_filter.url, search_indexed=False,
-                  dip_filter=dip_filter, dip_documents=dip_filter.documents)
+                  dip_filter=dip_filter, dip_documents=dip_filter.documents,
+                  paginated={"dip_rows": in_category_order(dip_filter.documents)})
         for category in self.categories:
             write(category.save_as, "ppid/category", category.url, search_indexed=False,
-                  category=category)
+                  category=category, paginated={"category_documents": category.documents})
         for document in self.documents:
             # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
             write(document.save_as, document.template, document.url, document=document,
