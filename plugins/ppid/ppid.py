@@ -117,7 +117,7 @@ DEFAULTS = {
     # Rows per page of the DIP and its filters, and documents per category page. A DIP of
     # hundreds of rows on one page took axe over 5 s and is a long page for anyone to read;
     # the JSON and CSV still hold the whole list (issue 6: paginate every list).
-    "PPID_PER_PAGE": 50,
+    "PPID_PER_PAGE": 25,
     # Attachment formats by file extension: the name shown in "Unduh … (PDF, 1,2 MB)".
     "PPID_ATTACHMENT_FORMATS": {
         "pdf": "PDF",
