@@ -66,6 +66,7 @@ RULES = {
         Rule("html-iframe", ERROR, "Tidak ada <iframe>, <object> atau <embed> selain yang diizinkan"),
         Rule("html-event", ERROR, "Tidak ada atribut peristiwa seperti onclick"),
         Rule("html-warna", ERROR, "Tidak ada style yang mengatur warna, <style> atau <font>"),
+        Rule("html-tidak-diizinkan", ERROR, "Isi tulisan hanya memakai HTML yang diizinkan tema"),
         Rule("bahasa-kode", ERROR, "Kode bahasa pada lang sah, misalnya en atau ar"),
         Rule("bahasa-tanda", WARNING, "Bagian berbahasa lain ditandai dengan lang"),
         Rule("url-ganda", ERROR, "Dua berkas tidak boleh menulis alamat (URL) yang sama"),

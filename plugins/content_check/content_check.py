@@ -4,17 +4,20 @@ Errors stop the build with `path:line: rule-id: message (fix)`; warnings are pri
 build goes on. The checks themselves live in warta/lint.py, shared with `python -m warta periksa`.
 """
 
+import html
 import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Tag
 
 from warta import lint
 from warta.downloads import content_file
-from warta.errors import ContentError
+from warta.errors import ContentError, Finding
+from warta.sanitize import Sanitizer, frame_src_gaps, source_line
 
 log = logging.getLogger(__name__)
 
@@ -141,16 +144,43 @@ def normalised_tags(tags, settings):
     return result
 
 
+# Fields that are addresses or machine values, not text: read exactly as written, so an entity
+# can never smuggle a `..` or a scheme past the checks of the raw header.
+MACHINE_FIELDS = frozenset({"slug", "save_as", "url", "date", "modified", "status", "template",
+                            "lang", "translation", "cover", "category"})
+
+
 class CheckedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with every content check run before Pelican parses the file."""
+    """Pelican's Markdown reader, with every content check run before Pelican parses the file.
+
+    Text fields are decoded here, once (see warta.sanitize for the model): `&lt;b&gt;` written in
+    a header is the text ``<b>``, which templates, feeds and data files then escape.
+    """
+
+    def process_metadata(self, name, value):
+        if name.lower() not in self.settings["FORMATTED_FIELDS"] \
+                and name.lower() not in MACHINE_FIELDS:
+            value = _decoded(value)
+        return super().process_metadata(name, value)
 
     def read(self, source_path):
         report(_memo.lint_file(source_path, self.settings))
         content, metadata = super().read(source_path)
+        if isinstance(metadata.get("title"), str):
+            # Pelican treats a title as HTML (typogrify decorates it next): escape the text.
+            metadata["title"] = html.escape(metadata["title"], quote=False)
         # Pelican leaves a private "discard" marker for an empty `Tags:`; only lists are tags.
         if isinstance(metadata.get("tags"), list):
             metadata["tags"] = normalised_tags(metadata["tags"], self.settings)
         return content, metadata
+
+
+def _decoded(value):
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
 
 
 class RefusingReader(HTMLReader):
@@ -229,6 +259,78 @@ def remember(content):
     _seen.append(content)
 
 
+class _Sanitizing:
+    """Every piece of content HTML through one allowlist, once Warta's plugins have rewritten it.
+
+    Connected on `initialized`, after every plugin's register(), so it runs after each plugin's
+    own content_object_init rewrite whatever the order of PLUGINS.
+    """
+
+    def __init__(self):
+        self.sanitizer = None
+
+    def start(self, pelican):
+        settings = pelican.settings
+        # Text reaches templates escaped unless it is sanitized markup: no template can forget.
+        settings.setdefault("JINJA_ENVIRONMENT", {})["autoescape"] = True
+        prefixes = lint.setting(settings, "WARTA_LINT_IFRAME_ALLOWED") or []
+        gaps = frame_src_gaps(prefixes, settings.get("CSP_POLICY", ""))
+        if gaps and settings.get("CSP_POLICY"):
+            raise ContentError(
+                "pelicanconf.py",
+                f"Alamat sisipan {', '.join(gaps)} ada di WARTA_LINT_IFRAME_ALLOWED tetapi tidak di "
+                "frame-src pada CSP_POLICY, jadi peramban akan memblokirnya",
+                "tambahkan asalnya ke frame-src di CSP_POLICY, atau hapus dari "
+                "WARTA_LINT_IFRAME_ALLOWED", line=1, rule="html-tidak-diizinkan")
+        self.sanitizer = Sanitizer(prefixes)
+        signals.content_object_init.connect(self.sanitize)
+
+    def sanitize(self, content):
+        if self.sanitizer is None or getattr(content, "status", "") == "skip":
+            return
+        if isinstance(getattr(content, "title", None), str):
+            content.title = Markup(content.title)
+        findings = []
+        if getattr(content, "_content", None):
+            content._content = self._clean(content, content._content, None, findings)
+        for key in content.settings.get("FORMATTED_FIELDS", ()):
+            value = content.metadata.get(key)
+            if isinstance(value, str) and value:
+                value = self._clean(content, value, key, findings)
+                content.metadata[key] = value
+                setattr(content, key, value)
+                if key == "summary":
+                    content._summary = value
+        report(findings)
+
+    def _clean(self, content, text, field, findings):
+        cleaned, removed = self.sanitizer.check(text)
+        if removed:
+            findings.extend(_removal_findings(content.source_path, removed, field))
+        return cleaned
+
+
+def _removal_findings(path, removed, field):
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError, TypeError):
+        text = ""
+    source = lint.Source(text)
+    default = source.line(field, 1) if field else source.body_start + 1
+    return [
+        Finding(str(path), source_line(text, removal.needle, default), "html-tidak-diizinkan",
+                f"Tema tidak mengizinkan {removal.what} di isi tulisan",
+                "hapus bagian itu; fitur interaktif, formulir, gaya dan sisipan dibuat di tema oleh "
+                "pengembang, dan tautan hanya ke alamat https:, http:, mailto:, tel: atau alamat "
+                "di portal ini")
+        for removal in removed
+    ]
+
+
+_sanitizing = _Sanitizing()
+
+
 def _source_line(content):
     """The line an editor changes to give a file another URL: Slug, else Title, else 1."""
     path = getattr(content, "source_path", None) or ""
@@ -263,6 +365,7 @@ def register():
     signals.readers_init.connect(use_checked_readers)
     # initialized fires once per Pelican instance: the record of outputs starts empty each build.
     signals.initialized.connect(forget_previous_build)
+    signals.initialized.connect(_sanitizing.start)
     # content_object_init sees every article, page, draft and static file as it is created,
     # including the ones Pelican later drops as "translations" when two share a slug.
     signals.content_object_init.connect(remember)
