@@ -31,7 +31,8 @@ $(VENV_STAMP): requirements.txt
 
 # @axe-core/cli depends on the npm `chromedriver` package, whose install script downloads a
 # driver; we skip that and give it Debian's /usr/bin/chromedriver instead (issue 6).
-$(NODE_STAMP): package.json package-lock.json
+# vnu-jar's install script downloads a Java runtime unless it finds one: Debian's comes first.
+$(NODE_STAMP): package.json package-lock.json | java
 	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -53,6 +54,9 @@ fonts: node ## Copy the pinned Atkinson Hyperlegible woff2 files and OFL licence
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@bash tools/ensure-browser.sh
 
+java: ## Install Debian's default-jre-headless (Java for the HTML checker) when missing
+	@bash tools/ensure-java.sh
+
 deploy-tools: ## Install Debian's nginx (with brotli_static) and rsync when missing
 	@bash tools/ensure-deploy-tools.sh
 
@@ -65,7 +69,7 @@ serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
 	$(PYTHON) -m warta pratinjau --port $(PORT)
 
-test: venv node browser deploy-tools ## Run every test, including the axe audit of every built page
+test: venv java node browser deploy-tools ## Run every test: the axe audit and the HTML check of every built page
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
@@ -112,4 +116,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean berita dokumen periksa
+.PHONY: help venv node fonts browser java deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean berita dokumen periksa
