@@ -260,3 +260,137 @@ def test_hostile_file_fails_the_build_cleanly_and_output_is_untouched(name, rela
     assert "Traceback" not in message and ".output-" not in message
     assert "FileOverwriteFailedError" not in message
     assert _tree_digest(output) == before
+
+
+# --- Every field of every kind of content, entity-encoded, in one build -------------------------
+SCRIPT = "&lt;script src=/images/x.js&gt;&lt;/script&gt;"
+IMAGE = "&lt;img src=x onerror=alert(1)&gt;"
+REFRESH = "&lt;meta http-equiv=refresh content=0;url=/kontak/&gt;"
+# (file under content/, {field: new value}); every file is a real sample file, rewritten.
+HOSTILE_FIELDS = [
+    ("berita/2024-05-20-jadwal-ppdb-2024.md", {
+        "Title": f"Jadwal PPDB {SCRIPT} warga", "Summary": f"Ringkasan {REFRESH} berita.",
+        "Author": f"Humas {IMAGE}", "Tags": f"sekolah, {IMAGE}",
+        "Cover_alt": f"Gedung sekolah {IMAGE} berwarna krem",
+        "Cover_caption": f"Gedung sekolah {SCRIPT}. Ilustrasi: Diskominfo."}),
+    ("halaman/kontak.md", {"Title": f"Kontak {SCRIPT}", "Summary": f"Alamat {REFRESH} kantor."}),
+    ("ppid/halaman/01-profil-ppid.md", {"Title": f"Profil PPID {SCRIPT}",
+                                        "Summary": f"Siapa PPID {REFRESH}."}),
+    ("ppid/dokumen/daftar-puskesmas-dan-layanan-disabilitas.md", {
+        "Title": f"Daftar Puskesmas {SCRIPT}", "Ringkasan": f"Alamat {IMAGE} puskesmas.",
+        "Dikuasai_oleh": f"=HYPERLINK(\"https://contoh.invalid\") {IMAGE}",
+        "Penanggung_jawab": f"Kepala Dinas {SCRIPT}", "Tempat": f"Kota Contoh {IMAGE}"}),
+    ("video/belanja-pangan-aman.md", {
+        "Title": f"Tips Belanja {SCRIPT}", "Summary": f"Empat hal {REFRESH} sederhana.",
+        "Cover_alt": f"Kartu judul {IMAGE} Kota Contoh TV"}),
+    ("majalah/warta-kota-contoh-08.md", {
+        "Title": f"Sigap {SCRIPT} Menolong", "Summary": f"Edisi September {REFRESH}.",
+        "Cover_alt": f"Sampul majalah {IMAGE} edisi 8"}),
+]
+
+# Run in each page: every element, attribute and URL the theme did not write.
+UNSAFE_IN_DOM = """
+const origin = location.origin, found = [];
+const allowedScheme = (value) => {
+  const url = new URL(value, location.href);
+  return ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol);
+};
+for (const element of document.querySelectorAll('*')) {
+  const tag = element.localName;
+  for (const attribute of element.attributes) {
+    if (attribute.name.startsWith('on')) found.push(tag + '[' + attribute.name + ']');
+    if (['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite']
+        .includes(attribute.name) && !allowedScheme(attribute.value))
+      found.push(tag + '[' + attribute.name + '=' + attribute.value.slice(0, 30) + ']');
+  }
+  if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset'].includes(tag))
+    found.push('<' + tag + '>');
+  // The theme's own forms (search, display preferences) submit to the portal itself.
+  if (tag === 'form' && !(new URL(element.action).origin === origin
+      && [...element.classList].some((name) => name.startsWith('w-'))))
+    found.push('<form ' + element.action + '>');
+  if (tag === 'script' && element.type !== 'application/ld+json'
+      && !(element.src && element.src.startsWith(origin + '/theme/js/')))
+    found.push('<script ' + (element.src || element.textContent.slice(0, 30)) + '>');
+  if (tag === 'link' && !(['stylesheet', 'icon', 'alternate', 'canonical'].includes(element.rel)
+      && new URL(element.href).origin === origin))
+    found.push('<link ' + element.rel + ' ' + element.href + '>');
+  if (tag === 'meta' && element.httpEquiv
+      && element.httpEquiv.toLowerCase() !== 'content-security-policy')
+    found.push('<meta http-equiv=' + element.httpEquiv + '>');
+}
+return found;
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "content"
+    shutil.copytree(ROOT / "content", content)
+    for relative, fields in HOSTILE_FIELDS:
+        path = content / relative
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for key, value in fields.items():
+            index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+            lines[index] = f"{key}: {value}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+    output = root / "output"
+    build(output, content=content)
+    return output
+
+
+def test_entity_encoded_fields_are_text_in_every_page_chromium_builds(hostile_site, browser):
+    from warta.server import serve
+
+    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html"))
+    problems = {}
+    with serve(hostile_site) as base_url:
+        for page in pages:
+            browser.get(f"{base_url}/{page}")
+            assert browser.current_url.startswith(base_url), page
+            found = browser.execute_script(UNSAFE_IN_DOM)
+            if found:
+                problems[page] = found
+        browser.get(f"{base_url}/berita/2024/jadwal-ppdb-2024/")
+        title = browser.title
+    assert problems == {}
+    assert len(pages) > 100
+    # The editor wrote entities; the citizen reads the characters, as text.
+    assert "<script src=/images/x.js></script>" in title
+
+
+def test_entity_encoded_fields_are_decoded_text_in_feeds_and_open_data(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(hostile_site / "feed" / "berita.atom.xml").getroot()
+    titles = [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")]
+    assert any("<script src=/images/x.js></script>" in t for t in titles), titles
+    data = json.loads((hostile_site / "ppid" / "dip.json").read_text(encoding="utf-8"))
+    row = next(r for r in data["informasi"] if r["judul"].startswith("Daftar Puskesmas"))
+    assert row["judul"] == "Daftar Puskesmas <script src=/images/x.js></script>"
+    assert row["ringkasan"] == "Alamat <img src=x onerror=alert(1)> puskesmas."
+    assert row["dikuasai_oleh"].startswith("=HYPERLINK(")
+    cells = next(r for r in csv.DictReader(io.StringIO(
+        (hostile_site / "ppid" / "dip.csv").read_text(encoding="utf-8")))
+        if r["judul"].startswith("Daftar Puskesmas"))
+    assert cells["dikuasai_oleh"].startswith("'=HYPERLINK(")
+    assert cells["penanggung_jawab"] == "Kepala Dinas <script src=/images/x.js></script>"
+
+
+def test_the_dom_check_finds_what_it_looks_for(tmp_path, browser):
+    from warta.server import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="id"><title>x</title>'
+        '<meta http-equiv="refresh" content="60;url=/">'
+        '<script src="/x.js"></script><img src="a.png" alt="" onerror="void 0">'
+        '<a href="javascript:void 0">a</a><form action="https://contoh.invalid/"></form>'
+        '<link rel="stylesheet" href="https://contoh.invalid/x.css"><base href="/">',
+        encoding="utf-8")
+    with serve(tmp_path) as base_url:
+        browser.get(f"{base_url}/index.html")
+        found = browser.execute_script(UNSAFE_IN_DOM)
+    kinds = {item.split(" ")[0].split("[")[0].split("=")[0] for item in found}
+    assert {"<meta", "<script", "img", "a", "<form", "<link", "<base>"} <= kinds, found
