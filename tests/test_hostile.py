@@ -394,3 +394,30 @@ def test_the_dom_check_finds_what_it_looks_for(tmp_path, browser):
         found = browser.execute_script(UNSAFE_IN_DOM)
     kinds = {item.split(" ")[0].split("[")[0].split("=")[0] for item in found}
     assert {"<meta", "<script", "img", "a", "<form", "<link", "<base>"} <= kinds, found
+
+
+def test_templates_mark_safe_only_the_sanitized_html_fields():
+    import re
+
+    marked = []
+    for template in sorted((ROOT / "theme" / "templates").rglob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        marked += [(template.name, m.group(1)) for m in re.finditer(r"\{\{\s*([^}]*?)\|\s*safe", text)]
+    assert marked, "the bodies and summaries are marked safe somewhere"
+    assert [m for m in marked if not re.fullmatch(r"\w+\.(content|summary)", m[1].strip())] == []
+
+
+def test_allowed_iframe_hosts_must_be_in_the_csp_frame_src():
+    from warta.sanitize import frame_src_gaps
+
+    csp = "default-src 'self'; frame-src https://www.youtube-nocookie.com"
+    assert frame_src_gaps(["https://www.youtube-nocookie.com/embed/"], csp) == []
+    assert frame_src_gaps(["https://player.vimeo.com/video/"], csp) == [
+        "https://player.vimeo.com/video/"]
+
+
+def test_an_iframe_host_missing_from_the_csp_stops_the_build(tmp_path):
+    with pytest.raises(BuildError, match=r"pelicanconf.py:\d+: html-tidak-diizinkan: .*frame-src"):
+        build(tmp_path / "output", content=Path(__file__).parent / "test_data" / "content",
+              WARTA_LINT_IFRAME_ALLOWED=["https://player.vimeo.com/video/"])
+    assert not (tmp_path / "output").exists()
