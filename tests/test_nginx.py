@@ -4,6 +4,7 @@ deployed with `make rsync_upload`'s code (issue 7)."""
 import brotli
 import gzip
 import http.client
+import shutil
 import ssl
 from urllib.parse import urlparse
 
@@ -14,8 +15,9 @@ from warta.build import load_settings
 ONE_YEAR = 31536000
 
 
-def fetch(origin, path, encoding=None, method="GET", port=None, tls=True):
-    """(status, headers, body as sent) for one request; certificates are not checked (loopback)."""
+def fetch(origin, path, encoding=None, method="GET", port=None, tls=True, host=None):
+    """(status, headers, body as sent) for one request; certificates are not checked (loopback).
+    ``host`` replaces the Host header (as a client may send any)."""
     parsed = urlparse(origin)
     if tls:
         context = ssl.create_default_context()
@@ -26,6 +28,8 @@ def fetch(origin, path, encoding=None, method="GET", port=None, tls=True):
     else:
         connection = http.client.HTTPConnection(parsed.hostname, port, timeout=10)
     headers = {"Accept-Encoding": encoding} if encoding else {"Accept-Encoding": "identity"}
+    if host:
+        headers["Host"] = host
     connection.request(method, path, headers=headers)
     response = connection.getresponse()
     body = response.read()
@@ -124,3 +128,77 @@ def test_plain_http_redirects_to_https(published_url):
 def test_hidden_files_are_never_served(published_url):
     status, _, _ = fetch(published_url, "/.git/config", None)
     assert status == 404
+
+
+# --- Hardening: files planted in the live release the way a server would have them ---------
+ACME_TOKEN = "LoqXcYV8q5ONbJQxbmR7SCTNo3tiAXDfowyjxAjEuX0"
+SECRET = "rahasia-di-luar-situs"
+
+
+def our_404_page(body, published_site):
+    return body == (published_site / "404.html").read_bytes() and b"nginx" not in body.lower()
+
+
+@pytest.fixture(scope="module")
+def live_release(published_url):
+    """The deployed release `current` points at, with what a live server may hold besides the
+    build: an ACME token, dotfiles, a folder without index.html.
+    All removed afterwards: the release is shared with the other publishing tests."""
+    import published
+
+    current = published._state["work"] / "srv" / "current"
+    release = current.resolve()
+    planted = [release / ".well-known", release / ".env", release / "kosong"]
+    (release / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (release / ".well-known" / "acme-challenge" / ACME_TOKEN).write_text(ACME_TOKEN + ".kunci")
+    (release / ".well-known" / "acme-challenge" / ".env").write_text(SECRET)
+    (release / ".env").write_text(SECRET)
+    (release / "kosong").mkdir()
+    (release / "kosong" / "catatan.txt").write_text("bukan halaman")
+    yield current
+    for path in planted:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def test_acme_challenge_is_served_but_other_dotfiles_are_refused(published_url, published_site,
+                                                                  live_release):
+    status, headers, body = fetch(published_url, f"/.well-known/acme-challenge/{ACME_TOKEN}")
+    assert status == 200 and body == (ACME_TOKEN + ".kunci").encode()
+    assert headers["content-type"].startswith("text/plain")
+    for path in ("/.env", "/.git/config", "/.well-known/", "/.well-known/acme-challenge/",
+                 "/.well-known/acme-challenge/.env", "/berita/.env"):
+        status, _, body = fetch(published_url, path)
+        assert status == 404, path
+        assert our_404_page(body, published_site), path
+
+
+def test_redirects_never_name_the_requests_host(published_url):
+    import published
+
+    status, headers, _ = fetch(published_url, "/berita", None, host="evil.example")
+    assert status == 301
+    assert "evil.example" not in headers["location"] and headers["location"].endswith("/berita/")
+    status, headers, _ = fetch(published_url, "/berita/", None, port=published._state["http_port"],
+                               tls=False, host="evil.example")
+    assert status == 301
+    assert headers["location"] == "https://portal.kotacontoh.example/berita/"
+
+
+def test_csv_is_served_as_utf8_text_csv(published_url, published_site):
+    assert (published_site / "ppid" / "dip.csv").is_file()
+    for encoding in (None, "br, gzip"):
+        status, headers, _ = fetch(published_url, "/ppid/dip.csv", encoding)
+        assert status == 200, encoding
+        assert headers["content-type"] == "text/csv; charset=utf-8", encoding
+
+
+def test_folder_without_index_gets_our_404_not_nginxs_page(published_url, published_site,
+                                                            live_release):
+    status, headers, body = fetch(published_url, "/kosong/", None)
+    assert status == 404
+    assert our_404_page(body, published_site)
+    assert "Halaman tidak ditemukan" in body.decode("utf-8")
+    assert headers["x-content-type-options"] == "nosniff"
