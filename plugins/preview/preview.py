@@ -9,6 +9,7 @@ import datetime
 import logging
 from html import escape
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.utils import order_content
 
@@ -44,7 +45,8 @@ def notice(label, content):
 def mark(content, label):
     content.status = "published"
     content.warta_preview = label
-    content.title = f"[{label}] {content.title}"
+    # A title is escaped text (Markup, see warta.sanitize): keep it so, the label escaped too.
+    content.title = Markup("[{}] {}").format(label, content.title)
     content._content = notice(label, content) + (content._content or "")
 
 
