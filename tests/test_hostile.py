@@ -421,3 +421,11 @@ def test_an_iframe_host_missing_from_the_csp_stops_the_build(tmp_path):
         build(tmp_path / "output", content=Path(__file__).parent / "test_data" / "content",
               WARTA_LINT_IFRAME_ALLOWED=["https://player.vimeo.com/video/"])
     assert not (tmp_path / "output").exists()
+
+
+def test_an_allowed_iframe_prefix_is_not_a_bare_string_prefix():
+    sanitizer = Sanitizer(["https://www.youtube-nocookie.com"])
+    look_alike = '<iframe src="https://www.youtube-nocookie.com.contoh.invalid/x" title="V"></iframe>'
+    assert sanitizer.check(look_alike)[1]
+    good = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="V"></iframe>'
+    assert sanitizer.check(good)[1] == []

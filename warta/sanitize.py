@@ -107,8 +107,19 @@ class Sanitizer:
 
     def _filter(self, tag, attribute, value):
         if tag == "iframe" and attribute == "src":
-            return value if value.startswith(self.iframe_prefixes) else None
+            return value if self._allowed_frame(value) else None
         return value
+
+    def _allowed_frame(self, src):
+        # Compared part by part: a bare prefix match would let
+        # https://www.youtube-nocookie.com.contoh.invalid/ through.
+        url = urlsplit(src.strip())
+        for prefix in self.iframe_prefixes:
+            allowed = urlsplit(prefix)
+            if (url.scheme, url.netloc.lower()) == (allowed.scheme, allowed.netloc.lower()) \
+                    and url.path.startswith(allowed.path or "/"):
+                return True
+        return False
 
     def clean(self, html):
         """``html`` with everything outside the allowlist removed."""
