@@ -49,6 +49,8 @@ def site_config(port, http_port, root, certificate, key):
         ("    listen 80;\n", f"    listen 127.0.0.1:{http_port};\n"),
         ("    listen [::]:80;\n", ""),
         ("    root /srv/warta/current;\n", f"    root {root};\n"),
+        ("    disable_symlinks on from=/srv/warta/current;\n",
+         f"    disable_symlinks on from={root};\n"),
         ("    ssl_certificate /etc/letsencrypt/live/portal.kotacontoh.example/fullchain.pem;\n",
          f"    ssl_certificate {certificate};\n"),
         ("    ssl_certificate_key /etc/letsencrypt/live/portal.kotacontoh.example/privkey.pem;\n",

@@ -6,6 +6,8 @@ import gzip
 import http.client
 import shutil
 import ssl
+import tempfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -142,25 +144,32 @@ def our_404_page(body, published_site):
 @pytest.fixture(scope="module")
 def live_release(published_url):
     """The deployed release `current` points at, with what a live server may hold besides the
-    build: an ACME token, dotfiles, a folder without index.html.
+    build: an ACME token, dotfiles, symlinks leading outside, a folder without index.html.
     All removed afterwards: the release is shared with the other publishing tests."""
     import published
 
     current = published._state["work"] / "srv" / "current"
     release = current.resolve()
-    planted = [release / ".well-known", release / ".env", release / "kosong"]
+    outside = Path(tempfile.mkdtemp(prefix="warta-luar-"))
+    (outside / "rahasia.txt").write_text(SECRET)
+    (outside / "index.html").write_text(SECRET)
+    planted = [release / ".well-known", release / ".env", release / "bocor.txt",
+               release / "bocor-folder", release / "kosong"]
     (release / ".well-known" / "acme-challenge").mkdir(parents=True)
     (release / ".well-known" / "acme-challenge" / ACME_TOKEN).write_text(ACME_TOKEN + ".kunci")
     (release / ".well-known" / "acme-challenge" / ".env").write_text(SECRET)
     (release / ".env").write_text(SECRET)
+    (release / "bocor.txt").symlink_to(outside / "rahasia.txt")
+    (release / "bocor-folder").symlink_to(outside, target_is_directory=True)
     (release / "kosong").mkdir()
     (release / "kosong" / "catatan.txt").write_text("bukan halaman")
     yield current
     for path in planted:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
         else:
             path.unlink()
+    shutil.rmtree(outside)
 
 
 def test_acme_challenge_is_served_but_other_dotfiles_are_refused(published_url, published_site,
@@ -173,6 +182,21 @@ def test_acme_challenge_is_served_but_other_dotfiles_are_refused(published_url, 
         status, _, body = fetch(published_url, path)
         assert status == 404, path
         assert our_404_page(body, published_site), path
+
+
+def test_symlinks_inside_the_site_are_refused_but_the_current_root_is_followed(
+        published_url, published_site, live_release):
+    assert live_release.is_symlink()  # the document root is deploy's `current` pointer
+    assert not [p for p in published_site.rglob("*") if p.is_symlink()]  # the build has none
+    status, _, body = fetch(published_url, "/", None)
+    assert status == 200 and body == (published_site / "index.html").read_bytes()
+    for path in ("/bocor.txt", "/bocor-folder/", "/bocor-folder/rahasia.txt"):
+        for encoding in (None, "br, gzip"):
+            status, headers, body = fetch(published_url, path, encoding)
+            assert status == 404, (path, encoding)
+            decode = {"br": brotli.decompress, "gzip": gzip.decompress}
+            body = decode.get(headers.get("content-encoding"), bytes)(body)
+            assert SECRET.encode() not in body and our_404_page(body, published_site), path
 
 
 def test_redirects_never_name_the_requests_host(published_url):
