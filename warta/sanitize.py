@@ -67,6 +67,9 @@ ATTRIBUTES = {
     "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading",
                "referrerpolicy"},
 }
+# A link may open a new tab (the finishing step adds rel="noopener noreferrer" to it), nothing
+# else: a named target could drive another window of the portal.
+ATTRIBUTE_VALUES = {"a": {"target": {"_blank"}}}
 # Relative URLs (and Pelican's {static}/{filename}/{attach} links) always pass.
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -101,6 +104,8 @@ class Sanitizer:
             attributes.pop("iframe")
         self._cleaner = nh3.Cleaner(
             tags=tags, clean_content_tags=clean_content, attributes=attributes,
+            tag_attribute_values={tag: {name: set(values) for name, values in names.items()}
+                                  for tag, names in ATTRIBUTE_VALUES.items()},
             url_schemes=set(URL_SCHEMES), strip_comments=True, link_rel=None,
             attribute_filter=self._filter,
         )
