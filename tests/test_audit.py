@@ -1,5 +1,15 @@
 """The audit gate: every built page passes axe-core, and the gate cannot pass vacuously."""
 
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -8,16 +18,22 @@ from conftest import record_audited
 from warta.audit import (
     AXE_TAGS,
     DISABLED_RULES,
+    NAVIGATION_RULE,
+    PROFILE_PREFIX,
     AuditError,
     Auditor,
+    audit_site,
     find_pages,
     page_url,
     start_browser,
 )
 from warta import ROOT
+from warta.report import JSON_REPORT, write_reports
 from warta.server import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Pages that leave for /tentang/ (which passes axe) while they themselves have an unlabeled field.
+MOVING = FIXTURES / "pindah"
 
 
 def test_page_passes_axe(built_page, site_audit):
@@ -94,3 +110,232 @@ def test_pages_are_audited_at_their_folder_address():
     assert page_url("http://h", "index.html") == "http://h/"
     assert page_url("http://h", "berita/2024/a/index.html") == "http://h/berita/2024/a/"
     assert page_url("http://h", "404.html") == "http://h/404.html"
+
+
+# --- The audit audits the page it was asked to ---------------------------------------------------
+
+
+def audit_moving(browser, page):
+    with serve(MOVING) as base_url:
+        return Auditor(browser, base_url).audit(page)
+
+
+def assert_moved_to_tentang(result):
+    assert not result.passed
+    assert NAVIGATION_RULE in {v.rule for v in result.violations}, result.format()
+    assert "berpindah ke /tentang/" in result.format(), result.format()
+
+
+def test_page_that_refreshes_to_another_at_once_fails(browser):
+    assert_moved_to_tentang(audit_moving(browser, "segarkan.html"))
+
+
+def test_page_with_a_refresh_that_would_fire_after_the_audit_still_fails(browser):
+    result = audit_moving(browser, "segarkan-nanti.html")
+    assert_moved_to_tentang(result)
+    assert "setelah 30 detik" in result.format()
+    # The page never left, so axe's findings are about it and are kept.
+    assert "label" in {v.rule for v in result.violations}
+
+
+@pytest.mark.parametrize("page", ["skrip-setelah-muat.html", "skrip-langsung.html"])
+def test_page_that_moves_by_script_fails(browser, page):
+    assert_moved_to_tentang(audit_moving(browser, page))
+
+
+def test_page_the_server_redirects_fails(browser):
+    result = audit_moving(browser, "tentang")  # answered with 301 to /tentang/
+    assert_moved_to_tentang(result)
+    assert "pengalihan dari server" in result.format()
+
+
+def test_page_that_stays_still_passes(browser):
+    result = audit_moving(browser, "index.html")
+    assert result.passed, result.format()
+
+
+def test_page_that_moves_fails_in_the_reports_and_is_never_cached(tmp_path):
+    cache = tmp_path / "cache"
+    first = audit_site(MOVING, workers=1, cache_dir=cache)
+    write_reports(first, tmp_path / "r", MOVING)
+    report = json.loads((tmp_path / "r" / JSON_REPORT).read_text(encoding="utf-8"))
+    status = {page["page"]: page["status"] for page in report["pages"]}
+    stay = {"index.html", "tentang/index.html"}
+    assert status == {page: "lolos" if page in stay else "gagal" for page in find_pages(MOVING)}
+    again = audit_site(MOVING, workers=1, cache_dir=cache)
+    assert {r.page for r in again.results if r.reused} == stay
+    assert not again.passed
+
+
+# --- Every browser the audit starts is gone when it ends -----------------------------------------
+#
+# The audit runs as `python -m warta audit` with a TMPDIR of the test's own: every
+# profile folder it makes, and so the command line of every Chromium process of that run,
+# names that folder, and browsers of other tests running at the same time are left alone.
+
+
+def processes_naming(folder):
+    """{pid: (ppid, args)} of the running (not zombie) processes whose command line names it."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            args = Path(f"/proc/{entry}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] not in "ZX" and any(str(folder) in arg for arg in args):
+            found[int(entry)] = (int(fields[1]), args)
+    return found
+
+
+def browser_mains(folder):
+    """pid -> parent pid of each Chromium browser process (not its helpers) of the run."""
+    return {
+        pid: ppid for pid, (ppid, args) in processes_naming(folder).items()
+        if args[0].endswith("/chromium") and not any(a.startswith("--type=") for a in args)
+    }
+
+
+def is_chromedriver(pid):
+    try:
+        return running(pid) and Path(f"/proc/{pid}/exe").resolve().name == "chromedriver"
+    except OSError:
+        return False
+
+
+def kill(pid):
+    with contextlib.suppress(ProcessLookupError):  # it may have just exited
+        os.kill(pid, signal.SIGKILL)
+
+
+def running(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in "ZX"
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def slow_site(tmp_path):
+    """A one-page site that never finishes loading (its image waits on a socket that never
+    answers), so the audit is always mid-page when the test strikes; no CPU is burnt."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    site = tmp_path / "situs"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Lambat</title></head>'
+        '<body><main><h1>Halaman yang lambat</h1><img alt="" width="1" height="1" '
+        f'src="http://127.0.0.1:{silent.getsockname()[1]}/gambar.png"></main></body></html>',
+        encoding="utf-8",
+    )
+    yield site
+    silent.close()
+
+
+@pytest.fixture
+def profiles():
+    """The run's TMPDIR. Short, not under tmp_path: Chromium will not start when its temporary
+    folder's path is long (its sockets there have a length limit), whatever the audit does."""
+    folder = Path(tempfile.mkdtemp(prefix="wu-", dir="/tmp"))
+    yield folder
+    # Only after a failure is anything left; never leave it to run on for the other tests.
+    for pid, ppid in browser_mains(folder).items():
+        if is_chromedriver(ppid):
+            kill(ppid)
+    deadline = time.monotonic() + 10
+    while processes_naming(folder) and time.monotonic() < deadline:
+        for pid in processes_naming(folder):
+            kill(pid)
+        time.sleep(0.05)  # a dying Chromium still writes to its profile
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_audit(site, tmp_path, profiles):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warta", "audit", "--output", str(site), "--workers", "1",
+         # Far longer than the test takes: the audit must end because of what the test did.
+         "--timeout", "120", "--progress", "lines",
+         "--cache-dir", str(tmp_path / "c"), "--reports", str(tmp_path / "r")],
+        cwd=ROOT, env=dict(os.environ, TMPDIR=str(profiles)),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    return process
+
+
+def wait_until(condition, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        assert process.poll() is None, "audit ended early:\n" + "".join(process.communicate())
+        time.sleep(0.05)
+    process.kill()
+    raise AssertionError("timed out waiting for the audit's browser")
+
+
+def assert_nothing_left(profiles, drivers):
+    assert processes_naming(profiles) == {}
+    assert not [pid for pid in drivers if running(pid)], "chromedriver still running"
+    assert not list(profiles.glob(PROFILE_PREFIX + "*")), "profile folders left behind"
+
+
+def strike_every_browser(process, profiles, target):
+    """Kill each new browser of the run (its chromedriver or its Chromium) as it appears, until
+    the audit exits: a browser that is replaced once would simply be retried. Returns the
+    chromedriver pids seen and the audit's exit status."""
+    drivers, struck = set(), set()
+    wait_until(lambda: browser_mains(profiles), process)
+    deadline = time.monotonic() + 90
+    while process.poll() is None and time.monotonic() < deadline:
+        for pid, ppid in browser_mains(profiles).items():
+            if is_chromedriver(ppid):
+                drivers.add(ppid)
+            victim = ppid if target == "chromedriver" else pid
+            aimed = target != "chromedriver" or ppid in drivers
+            if aimed and victim not in struck and victim != 1:
+                struck.add(victim)
+                kill(victim)
+        time.sleep(0.05)
+    try:
+        process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+    assert struck
+    return drivers, process.returncode
+
+
+@pytest.mark.parametrize("target", ["chromedriver", "chromium"])
+def test_browser_killed_mid_run_fails_the_audit_and_leaves_no_process(slow_site, tmp_path, profiles,
+                                                                     target):
+    process = start_audit(slow_site, tmp_path, profiles)
+    drivers, status = strike_every_browser(process, profiles, target)
+    assert status != 0
+    assert_nothing_left(profiles, drivers)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_audit_kills_its_browsers_and_fails(slow_site, tmp_path, profiles, signum):
+    process = start_audit(slow_site, tmp_path, profiles)
+    # A renderer of the run means the page is being loaded.
+    wait_until(lambda: any("--type=renderer" in arg for _, args in
+                           processes_naming(profiles).values() for arg in args), process)
+    drivers = set(browser_mains(profiles).values())
+    time.sleep(0.5)
+    sent = time.monotonic()
+    process.send_signal(signum)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+    assert process.returncode != 0
+    assert time.monotonic() - sent < 30, "the audit waited for the page instead of stopping"
+    assert f"Audit dihentikan ({signal.Signals(signum).name})" in stderr, stderr
+    assert_nothing_left(profiles, drivers)

@@ -4,12 +4,16 @@ Fail closed: anything that stops a page from being audited (no browser, no drive
 loading, a page that does not load) raises AuditError. It is never a pass and never a skip.
 """
 
+import atexit
 import datetime
 import hashlib
 import json
 import logging
 import os
 import queue
+import re
+import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -51,6 +55,53 @@ PAGE_TIMEOUT = 60  # seconds for a page to load and for axe to finish on it
 
 class AuditError(Exception):
     """The audit could not run. Always a failure, never a pass or a skip."""
+
+
+# Our own rule, reported beside axe's: a page that leaves for another address (a server
+# redirect, a script, a meta refresh) would otherwise have its destination audited in its place.
+NAVIGATION_RULE = "warta-page-navigates"
+NAVIGATION_HELP_URL = "https://www.w3.org/WAI/WCAG22/Techniques/failures/F41"
+
+
+class PageMoved(AuditError):
+    """The browser left the page it was asked to audit. Reported as a failing rule."""
+
+    def __init__(self, message, node):
+        super().__init__(message)
+        self.raw = navigation_violation(message, node)
+
+
+def navigation_violation(message, node):
+    """The NAVIGATION_RULE violation, in axe's own shape so every report treats it alike."""
+    return {
+        "id": NAVIGATION_RULE,
+        "impact": "critical",
+        "tags": ["warta"],
+        "description": message,
+        "help": message,
+        "helpUrl": NAVIGATION_HELP_URL,
+        "nodes": [dict(node, failureSummary=message)],
+    }
+
+
+def parse_refresh(content):
+    """(delay in seconds, target or "") of a meta refresh's content, as browsers read it."""
+    text = content.strip()
+    number = ""
+    while text and (text[0].isdigit() or text[0] == "."):
+        number, text = number + text[0], text[1:]
+    text = text.lstrip(" \t\n;,")
+    if text[:3].lower() == "url":
+        rest = text[3:].lstrip()
+        if rest.startswith("="):
+            text = rest[1:].lstrip()
+    if text[:1] in ("'", '"'):
+        text = text[1:].split(text[0], 1)[0]
+    try:
+        delay = float(number) if number else 0.0
+    except ValueError:
+        delay = 0.0
+    return delay, text.strip()
 
 
 @dataclass
@@ -134,6 +185,164 @@ def page_url(base_url, page):
     return f"{base_url}/{page}"
 
 
+# --- Browser processes --------------------------------------------------------------------
+#
+# Every local browser session gets a profile folder of its own, and its processes are found
+# again by that folder in their command lines. Killing chromedriver does not stop the Chromium
+# it started: Chromium is handed to init and runs on, and nothing else would ever stop it. The
+# folder also holds XDG_CONFIG_HOME, so Chromium's crash handlers (which leave the process tree
+# at once) carry it too.
+
+PROFILE_PREFIX = "warta-audit-chromium-"
+
+_sessions = set()  # BrowserProcesses not yet killed
+_sessions_lock = threading.RLock()  # re-entered by a signal handler on the same thread
+_closing = threading.Event()  # set once the process is stopping: no browser may start after
+
+
+def _process_table():
+    """{pid: (ppid, command line as a list of str)} of every running process, from /proc."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read().decode("utf-8", "replace")
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                args = handle.read().decode("utf-8", "replace").split("\0")
+        except OSError:
+            continue  # exited while we looked
+        fields = stat.rsplit(")", 1)[-1].split()
+        if len(fields) < 2 or fields[0] in ("Z", "X"):
+            continue  # a zombie runs nothing; only its parent can reap it
+        table[int(entry)] = (int(fields[1]), args)
+    return table
+
+
+class BrowserProcesses:
+    """chromedriver and every Chromium process of one local browser session."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix=PROFILE_PREFIX)
+        self._mark = re.compile(re.escape(self.profile) + r"(?=[/\s]|$)")
+        self.service = None
+        with _sessions_lock:
+            if _closing.is_set():
+                shutil.rmtree(self.profile, ignore_errors=True)
+                raise AuditError("audit sedang dihentikan: tidak ada browser baru yang dijalankan")
+            _sessions.add(self)
+
+    def environment(self):
+        return dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.profile, "config"))
+
+    def marks(self, args):
+        # Chromium's helpers rewrite their argv into one space-separated string, so this is
+        # a search inside each argument, not a comparison of whole ones.
+        return any(self._mark.search(arg) for arg in args)
+
+    def pids(self):
+        """The running processes of this session: marked by its profile folder, chromedriver,
+        and anything those started."""
+        table = _process_table()
+        found = {pid for pid, (_, args) in table.items() if self.marks(args)}
+        process = self.service.process if self.service is not None else None
+        if process is not None and process.poll() is None:
+            found.add(process.pid)
+        while True:
+            children = {pid for pid, (ppid, _) in table.items() if ppid in found} - found
+            if not children:
+                break
+            found |= children
+        found.discard(os.getpid())
+        return found
+
+    def kill(self):
+        """SIGKILL the whole session and remove its profile; safe to call again."""
+        # Chromium's zygote can fork while it is being killed: look again until nothing is left.
+        deadline = time.monotonic() + 10
+        while True:
+            pids = self.pids()
+            if not pids:
+                break
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            if time.monotonic() > deadline:
+                log.error("proses browser audit tidak dapat dihentikan: %s", sorted(pids))
+                break
+            time.sleep(0.05)
+        process = self.service.process if self.service is not None else None
+        if process is not None:
+            try:
+                process.wait(timeout=5)  # reap chromedriver, our own child
+            except Exception:  # noqa: BLE001 - best effort while tearing down
+                pass
+        shutil.rmtree(self.profile, ignore_errors=True)
+        with _sessions_lock:
+            _sessions.discard(self)
+
+
+def stop_all_browsers():
+    """Kill every browser this process started and refuse to start more. For exit and signals."""
+    _closing.set()
+    with _sessions_lock:
+        sessions = list(_sessions)
+    for session in sessions:
+        session.kill()
+
+
+atexit.register(stop_all_browsers)
+
+
+def _stop_on_signal(signum, frame):
+    stop_all_browsers()
+    name = signal.Signals(signum).name
+    # os.write, not print: the handler may interrupt a write to the same stream.
+    os.write(2, f"\nAudit dihentikan ({name}): semua browser audit sudah ditutup.\n".encode())
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
+
+
+class stop_browsers_on_signals:
+    """For the ``with`` block: SIGINT and SIGTERM kill every browser first, then stop the run
+    (KeyboardInterrupt, or exit status 143 for SIGTERM). Without this, SIGTERM ends Python
+    at once, atexit never runs, and each worker's Chromium outlives the audit. Only the main
+    thread can own signal handlers; elsewhere this does nothing."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __enter__(self):
+        self.previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in self.SIGNALS:
+                self.previous[signum] = signal.signal(signum, _stop_on_signal)
+        return self
+
+    def __exit__(self, *exc):
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+
+class _TrackedChrome(webdriver.Chrome):
+    """webdriver.Chrome whose quit() also kills whatever of its session is left running, even
+    when chromedriver is gone and its own quit fails."""
+
+    def __init__(self, processes, **kwargs):
+        self._warta_processes = processes
+        processes.service = kwargs["service"]
+        super().__init__(**kwargs)
+
+    def quit(self):
+        try:
+            super().quit()
+        finally:
+            self._warta_processes.kill()
+
+
 def start_browser(
     width=1280,
     height=1024,
@@ -149,6 +358,7 @@ def start_browser(
     own configuration names its Chromium and ChromeDriver (see tools/grid/).
     ``performance_log`` records every network request in ChromeDriver's performance log
     (``driver.get_log("performance")``), for tests that prove what a page fetches.
+    A local session's quit() kills every process it started, whatever state they are in.
     """
     options = webdriver.ChromeOptions()
     if remote is None:
@@ -175,20 +385,33 @@ def start_browser(
         options.add_argument(flag)
     if performance_log:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    processes = None
+    started = False
     try:
         if remote is None:
-            driver = webdriver.Chrome(
-                options=options, service=Service(executable_path=str(chromedriver))
-            )
+            processes = BrowserProcesses()
+            options.add_argument(f"--user-data-dir={processes.profile}")
+            service = Service(executable_path=str(chromedriver), env=processes.environment())
+            driver = _TrackedChrome(processes, options=options, service=service)
         else:
             driver = webdriver.Remote(command_executor=remote, options=options)
+        driver.set_page_load_timeout(timeout)
+        driver.set_script_timeout(timeout)
+        started = True
     except WebDriverException as exc:
         where = f" lewat Selenium Grid {remote}" if remote else ""
         raise AuditError(f"Chromium tidak dapat dijalankan{where}: {exc.msg or exc}") from exc
     except (OSError, urllib3.exceptions.HTTPError) as exc:
+        if remote is None:
+            raise AuditError(f"Chromium tidak dapat dijalankan: {exc}") from exc
         raise AuditError(f"Selenium Grid {remote} tidak dapat dihubungi: {exc}") from exc
-    driver.set_page_load_timeout(timeout)
-    driver.set_script_timeout(timeout)
+    finally:
+        if not started and processes is not None:
+            processes.kill()
+    if processes is not None and _closing.is_set():
+        # A stop came while this browser was starting, after the others were killed.
+        driver.quit()
+        raise AuditError("audit sedang dihentikan: tidak ada browser baru yang dijalankan")
     return driver
 
 
@@ -251,20 +474,96 @@ class Auditor:
             )
         self.axe = SessionAxe(driver, script_url=str(self.axe_script))
         self.options = options or axe_options()
+        self.loaded_state = None
+
+    # What the page is now: its address, its meta refresh elements, and the navigations it
+    # tried since the guard was armed. The guard listens to the Navigation API's "navigate"
+    # event and cancels cross-document navigations while armed, so axe finishes on this page.
+    PAGE_STATE = """
+        const arm = arguments[0];
+        let guard = window.__wartaNavigationGuard;
+        if (!guard) {
+          guard = window.__wartaNavigationGuard = {armed: false, seen: []};
+          if (window.navigation) {
+            window.navigation.addEventListener("navigate", (event) => {
+              if (!guard.armed || event.destination.sameDocument) return;
+              guard.seen.push(event.destination.url);
+              if (event.cancelable) event.preventDefault();
+            });
+          }
+        }
+        guard.armed = arm;
+        const entry = performance.getEntriesByType("navigation")[0];
+        return {
+          url: document.URL,
+          status: entry ? entry.responseStatus : null,
+          redirects: entry ? entry.redirectCount : 0,
+          refresh: Array.from(document.querySelectorAll('meta[http-equiv="refresh" i]'),
+            (meta) => ({content: meta.getAttribute("content") || "", html: meta.outerHTML})),
+          seen: guard.seen.slice(),
+        };
+    """
+
+    def page_state(self, arm):
+        return self.driver.execute_script(self.PAGE_STATE, arm)
+
+    def shown(self, url):
+        """An address as editors know it: the path on our site, or the full URL elsewhere."""
+        if url.startswith(self.base_url + "/"):
+            return url[len(self.base_url):]
+        return url
+
+    def check_address(self, expected, state, same_path=False):
+        """Raise PageMoved if the browser is no longer at ``expected`` (fragments aside)."""
+        current = urllib.parse.urldefrag(state["url"])[0]
+        wanted = urllib.parse.urldefrag(expected)[0]
+        if same_path:  # after setup, which may change the query of the same document
+            current = urllib.parse.urlsplit(current)._replace(query="").geturl()
+            wanted = urllib.parse.urlsplit(wanted)._replace(query="").geturl()
+        if current == wanted:
+            return
+        how = " (pengalihan dari server)" if state.get("redirects") else ""
+        raise PageMoved(
+            f"halaman berpindah ke {self.shown(state['url'])}{how}, bukan tetap di "
+            f"{self.shown(expected)}: audit tidak boleh menilai halaman lain sebagai halaman ini",
+            {"target": ["html"], "html": f"{self.shown(expected)} → {self.shown(state['url'])}"},
+        )
+
+    def navigation_findings(self, url, state):
+        """Violations for a page that is still here but leaves, or would leave, by itself."""
+        found = []
+        for meta in state.get("refresh") or []:
+            delay, target = parse_refresh(meta["content"])
+            destination = urllib.parse.urljoin(url, target) if target else url
+            if urllib.parse.urldefrag(destination)[0] == urllib.parse.urldefrag(url)[0]:
+                what = f"halaman memuat ulang dirinya sendiri setelah {delay:g} detik"
+            else:
+                what = f"halaman berpindah ke {self.shown(destination)} setelah {delay:g} detik"
+            found.append(navigation_violation(
+                f"{what} lewat <meta http-equiv=\"refresh\">, berapa pun jedanya: hapus meta "
+                "refresh (alihkan di server, atau beri tautan biasa)",
+                {"target": ['meta[http-equiv="refresh"]'], "html": meta["html"]},
+            ))
+        for destination in dict.fromkeys(state.get("seen") or []):
+            found.append(navigation_violation(
+                f"halaman berpindah ke {self.shown(destination)} lewat skrip saat diaudit "
+                "(dicegah agar axe tetap menilai halaman ini): halaman tidak boleh pindah sendiri",
+                {"target": ["html"], "html": f"{self.shown(url)} → {self.shown(destination)}"},
+            ))
+        return found
 
     def load(self, page):
-        """Open a page and check that the server answered it with 200."""
+        """Open a page; check that the server answered it with 200 and the browser stayed."""
         url = page_url(self.base_url, page)
         try:
             self.driver.get(url)
-            status = self.driver.execute_script(
-                "const n = performance.getEntriesByType('navigation')[0];"
-                "return n ? n.responseStatus : null;"
-            )
+            state = self.page_state(arm=False)
         except WebDriverException as exc:
             raise AuditError(f"{page}: halaman tidak dapat dimuat dari {url}: {exc.msg}") from exc
-        if status != 200:
-            raise AuditError(f"{page}: server menjawab {status} untuk {url}, bukan 200")
+        self.check_address(url, state)
+        if state["status"] != 200:
+            raise AuditError(f"{page}: server menjawab {state['status']} untuk {url}, bukan 200")
+        self.loaded_state = state
         return url
 
     def run_axe(self, page):
@@ -308,20 +607,68 @@ class Auditor:
 
         ``setup(driver)``, if given, runs after the page loads and before axe: a variant audit
         uses it to apply a colour theme, a text size or a viewport.
+
+        The page must stay where it was asked for, from loading until axe is done. A page that
+        moves fails with NAVIGATION_RULE and axe's findings, which may be about the page it
+        moved to, are dropped. A page with a meta refresh fails whatever its delay.
         """
-        url = self.load(page)
-        if setup is not None:
-            setup(self.driver)
-        started = time.perf_counter()
-        results = self.run_axe(page)
+        url = page_url(self.base_url, page)
+        try:
+            url = self.load(page)
+            state = self.loaded_state
+            if setup is not None:
+                setup(self.driver)
+            try:
+                state = self.page_state(arm=True)
+            except WebDriverException as exc:
+                raise AuditError(
+                    f"{page}: halaman tidak terbaca setelah disiapkan: {exc.msg}"
+                ) from exc
+            self.check_address(url, state, same_path=True)
+            expected = state["url"]
+            started = time.perf_counter()
+            try:
+                results = self.run_axe(page)
+            except AuditError:
+                self.raise_if_moved(expected)
+                raise
+            axe_seconds = time.perf_counter() - started
+            try:
+                after = self.page_state(arm=False)
+            except WebDriverException as exc:
+                self.raise_if_moved(expected)
+                raise AuditError(f"{page}: halaman tidak terbaca setelah axe: {exc.msg}") from exc
+            self.check_address(expected, after)
+        except PageMoved as moved:
+            return PageResult(
+                page=page, url=url, axe_version="",
+                violations=[Violation.from_axe(moved.raw)], raw=[moved.raw],
+            )
+        findings = []
+        for seen in (self.loaded_state, state, after):
+            for finding in self.navigation_findings(url, seen):
+                if finding not in findings:
+                    findings.append(finding)
+        raw = results["violations"] + findings
         return PageResult(
             page=page,
             url=url,
             axe_version=results.get("testEngine", {}).get("version", ""),
-            violations=[Violation.from_axe(v) for v in results["violations"]],
-            raw=results["violations"],
-            axe_seconds=time.perf_counter() - started,
+            violations=[Violation.from_axe(v) for v in raw],
+            raw=raw,
+            axe_seconds=axe_seconds,
         )
+
+    def raise_if_moved(self, expected):
+        """After a failure: blame the page if it left, since axe then ran on another one."""
+        try:
+            state = self.page_state(arm=False)
+        except WebDriverException:
+            try:
+                state = {"url": self.driver.current_url}
+            except WebDriverException:
+                return
+        self.check_address(expected, state)
 
 
 def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
@@ -716,6 +1063,10 @@ class AuditEngine:
         ``progress(done, total, result)`` is called after each page, reused ones included.
         Raises AuditError when the audit as a whole cannot run.
         """
+        with stop_browsers_on_signals():
+            return self._run(pages, progress)
+
+    def _run(self, pages, progress):
         from warta.server import serve  # noqa: PLC0415 - the server is only needed here
 
         started = time.time()
