@@ -153,7 +153,11 @@ def test_periksa_help_lists_every_rule_and_where_the_guide_explains_it():
 def test_the_sample_content_passes_every_check(tmp_path):
     findings = []
     build(tmp_path / "output", findings=findings)
-    assert [str(f) for f in findings if f.rule in RULES] == []
+    # The sample PPID shows editors these warnings on purpose: a scanned and an untagged PDF
+    # attachment, a stale Berkala document and a passed retention date.
+    shown = {"pdf-aksesibel", "pdf-tanpa-tag", "ppid-berkala-usang", "ppid-retensi-lewat"}
+    assert [str(f) for f in findings if f.rule in RULES and f.rule not in shown] == []
+    assert all(not f.is_error for f in findings if f.rule in shown)
 
 
 def test_a_broken_article_stops_the_test_suite_with_the_editors_message(tmp_path):

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from warta.build import load_settings
+from warta.content_files import BUILD_RULES as TREE_AND_SECTION_RULES
 from warta.lint import RULES, lint_file
 
 HEADER = {
@@ -112,6 +113,8 @@ CASES = {
 # Rules that need the whole build (they are about files Pelican reads or what it writes):
 # tested in tests/test_editor_build.py.
 BUILD_RULES = {"berkas-jenis", "url-ganda", "url-cadangan", "html-tidak-diizinkan"}
+# The content tree, PDF and section rules: tested in tests/test_content_files.py.
+BUILD_RULES |= {rule for rule, *_ in TREE_AND_SECTION_RULES}
 
 
 def write(content_dir, source):

@@ -455,14 +455,14 @@ def test_valid_video_and_edition_build(media_dir, build_site):
 def test_video_without_a_captions_file_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:1: Video tidak punya takarir (Captions)" in error, error
+    assert "content/video/uji.md:1: video-takarir: Video tidak punya takarir (Captions)" in error, error
     assert "`Captions: video/berkas/nama-video.id.vtt`" in error
 
 
 def test_video_whose_captions_file_is_missing_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions="video/berkas/hilang.vtt")
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:10: Berkas takarir 'video/berkas/hilang.vtt' tidak ditemukan" in error
+    assert "content/video/uji.md:10: video-takarir: Berkas takarir 'video/berkas/hilang.vtt' tidak ditemukan" in error
 
 
 def test_captions_file_that_is_not_valid_webvtt_fails_the_build_naming_it(media_dir, build_site):
@@ -472,7 +472,7 @@ def test_captions_file_that_is_not_valid_webvtt_fails_the_build_naming_it(media_
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
     error = refused(build_site, media_dir)
     # The captions file and its line, where the fix goes, then the video it belongs to.
-    assert "content/video/berkas/uji.id.vtt:1: Takarir untuk " in error, error
+    assert "content/video/berkas/uji.id.vtt:1: video-takarir: Takarir untuk " in error, error
     assert ("content/video/uji.md bukan WebVTT yang sah: baris pertama berkas takarir bukan "
             "`WEBVTT`") in error, error
     assert "ganti koma pada waktu dengan titik" in error
@@ -481,7 +481,7 @@ def test_captions_file_that_is_not_valid_webvtt_fails_the_build_naming_it(media_
 def test_video_without_a_transcript_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, "")
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:12: Transkrip video tidak ada" in error, error
+    assert "content/video/uji.md:12: video-transkrip: Transkrip video tidak ada" in error, error
     assert "tulis transkrip lengkap di bawah metadata" in error
 
 
@@ -496,26 +496,26 @@ def test_poster_without_alt_text_fails_the_build(media_dir, build_site):
 def test_video_without_a_poster_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover=None, Cover_alt=None)
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:1: Gambar poster video (Cover) tidak ada" in error, error
+    assert "content/video/uji.md:1: video-poster: Gambar poster video (Cover) tidak ada" in error, error
 
 
 def test_video_with_both_a_file_and_a_youtube_id_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, YouTube=YOUTUBE_ID)
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:11: Video ini punya berkas video (Video) dan YouTube sekaligus" in error
+    assert "content/video/uji.md:11: video-sumber: Video ini punya berkas video (Video) dan YouTube sekaligus" in error
 
 
 def test_unknown_youtube_id_fails_the_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Video=None,
                 YouTube="https://vimeo.com/123")
     error = refused(build_site, media_dir)
-    assert "content/video/uji.md:10: ID YouTube 'https://vimeo.com/123' tidak dikenali" in error
+    assert "content/video/uji.md:10: video-sumber: ID YouTube 'https://vimeo.com/123' tidak dikenali" in error
 
 
 def test_edition_whose_pdf_is_missing_fails_the_build(media_dir, build_site):
     write_media(media_dir, "majalah", "uji.md", EDITION, "", PDF="majalah/berkas/hilang.pdf")
     error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:7: Berkas PDF 'majalah/berkas/hilang.pdf' tidak ditemukan" in error
+    assert "content/majalah/uji.md:7: majalah-pdf: Berkas PDF 'majalah/berkas/hilang.pdf' tidak ditemukan" in error
     assert "pastikan berkasnya ikut diunggah" in error
 
 
@@ -524,20 +524,20 @@ def test_edition_with_an_inaccessible_pdf_fails_the_build(media_dir, build_site)
     shutil.copy(scanned, media_dir / "majalah" / "berkas" / "uji.pdf")
     write_media(media_dir, "majalah", "uji.md", EDITION, "", Contents="1 | Sampul")
     error = refused(build_site, media_dir)
-    assert ("content/majalah/uji.md:7: PDF 'majalah/berkas/uji.pdf' tidak aksesibel: tidak ada "
+    assert ("content/majalah/uji.md:7: pdf-aksesibel: PDF 'majalah/berkas/uji.pdf' tidak aksesibel: tidak ada "
             "lapisan teks") in error, error
 
 
 def test_contents_pointing_past_the_last_page_fails_the_build(media_dir, build_site):
     write_media(media_dir, "majalah", "uji.md", EDITION, "", Contents="9 | Halaman yang tidak ada")
     error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:8: Daftar isi menunjuk halaman 9, padahal PDF-nya 6 halaman" in error
+    assert "content/majalah/uji.md:8: majalah-daftar-isi: Daftar isi menunjuk halaman 9, padahal PDF-nya 6 halaman" in error
 
 
 def test_edition_naming_news_that_does_not_exist_fails_the_build(media_dir, build_site):
     write_media(media_dir, "majalah", "uji.md", EDITION, "", Articles="berita-yang-tidak-ada")
     error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:9: Berita 'berita-yang-tidak-ada' tidak ditemukan" in error
+    assert "content/majalah/uji.md:9: majalah-berita: Berita 'berita-yang-tidak-ada' tidak ditemukan" in error
 
 
 def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, tmp_path):

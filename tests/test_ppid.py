@@ -119,7 +119,7 @@ def test_unknown_category_fails_the_build_listing_the_categories(ppid_dir, tmp_p
     write_document(ppid_dir, "salah.md", Nomor="B-009", Kategori="Berkla")
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}"),
-        "ppid/dokumen/salah.md:3: Kategori 'Berkla' tidak dikenal",
+        "ppid/dokumen/salah.md:3: ppid-kolom: Kategori 'Berkla' tidak dikenal",
         "pilih salah satu dari: Berkala, Serta Merta, Tersedia Setiap Saat, Dikecualikan",
     )
 
@@ -128,7 +128,7 @@ def test_missing_dip_field_fails_the_build_naming_the_field_and_an_example(ppid_
     write_document(ppid_dir, "kurang.md", Nomor="B-009", Penanggung_jawab=None)
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}"),
-        "ppid/dokumen/kurang.md:1: Kolom DIP penanggung jawab pembuatan atau penerbitan "
+        "ppid/dokumen/kurang.md:1: ppid-kolom: Kolom DIP penanggung jawab pembuatan atau penerbitan "
         "(Penanggung_jawab) tidak ada",
         "tambahkan baris `Penanggung_jawab: …`",
     )
@@ -139,7 +139,7 @@ def test_attachment_that_does_not_exist_fails_the_build(ppid_dir, tmp_path):
                    Lampiran="ppid/lampiran/tidak-ada.pdf | Laporan yang hilang")
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}"),
-        "ppid/dokumen/lampiran.md:12: Lampiran 'ppid/lampiran/tidak-ada.pdf' tidak ditemukan",
+        "ppid/dokumen/lampiran.md:12: ppid-lampiran: Lampiran 'ppid/lampiran/tidak-ada.pdf' tidak ditemukan",
         "jalurnya dihitung dari folder content/",
     )
 
@@ -152,7 +152,7 @@ def test_exempt_document_with_an_attachment_fails_the_build(ppid_dir, tmp_path):
     )
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}"),
-        "ppid/dokumen/rahasia.md:14: Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
+        "ppid/dokumen/rahasia.md:14: ppid-lampiran: Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
         "hapus baris `Lampiran:`",
     )
 
@@ -161,7 +161,7 @@ def test_two_documents_with_the_same_number_fail_the_build_naming_both(ppid_dir,
     write_document(ppid_dir, "kembar.md", Title="Laporan kembar", Nomor="B-001")
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}"),
-        "ppid/dokumen/laporan-uji.md:2: Nomor 'B-001' sudah dipakai oleh ",
+        "ppid/dokumen/laporan-uji.md:2: ppid-nomor-ganda: Nomor 'B-001' sudah dipakai oleh ",
         "ppid/dokumen/kembar.md (beri nomor lain",
     )
 
@@ -169,20 +169,20 @@ def test_two_documents_with_the_same_number_fail_the_build_naming_both(ppid_dir,
 def test_exempt_document_without_legal_basis_fails_the_build(ppid_dir, build_site):
     write_document(ppid_dir, "rahasia.md", Nomor="DK-001", Kategori="Dikecualikan",
                    Uji_konsekuensi="Penetapan 01/UK/2026")
-    with pytest.raises(BuildError, match=r"rahasia.md:1: Kolom DIP dasar hukum pengecualian "
+    with pytest.raises(BuildError, match=r"rahasia.md:1: ppid-kolom: Kolom DIP dasar hukum pengecualian "
                                          r"\(Dasar_hukum\) tidak ada"):
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
 
 def test_field_written_twice_fails_the_build(ppid_dir, build_site):
     write_document(ppid_dir, "ganda.md", Nomor="B-009", OPD=["Diskominfo", "Dinas Sosial"])
-    with pytest.raises(BuildError, match=r"ganda.md:5: Baris OPD ditulis lebih dari sekali"):
+    with pytest.raises(BuildError, match=r"ganda.md:5: ppid-kolom: Baris OPD ditulis lebih dari sekali"):
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
 
 def test_unreadable_retention_period_fails_the_build(ppid_dir, build_site):
     write_document(ppid_dir, "retensi.md", Nomor="B-009", Retensi="lama sekali")
-    with pytest.raises(BuildError, match=r"retensi.md:11: Jangka waktu penyimpanan 'lama sekali'"):
+    with pytest.raises(BuildError, match=r"retensi.md:11: ppid-kolom: Jangka waktu penyimpanan 'lama sekali'"):
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
 
@@ -191,8 +191,9 @@ def test_damaged_pdf_fails_the_build_naming_the_attachment(ppid_dir, build_site)
     broken.parent.mkdir(parents=True)
     broken.write_bytes(b"%PDF-1.4\nini bukan PDF yang utuh\n")
     write_document(ppid_dir, "rusak.md", Nomor="B-009", Lampiran="ppid/lampiran/rusak.pdf")
-    with pytest.raises(BuildError, match=r"rusak.md:12: Lampiran 'ppid/lampiran/rusak.pdf': "
-                                         r"berkas tidak dapat dibaca sebagai PDF"):
+    # Refused where it lies, before any document that links it is read.
+    with pytest.raises(BuildError, match=r"ppid/lampiran/rusak.pdf:1: pdf-rusak: "
+                                         r"Berkas tidak dapat dibaca sebagai PDF"):
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
 
@@ -202,7 +203,7 @@ def test_berkala_older_than_six_months_is_a_warning_naming_file_and_date(ppid_di
     write_document(ppid_dir, "lama.md", Nomor="B-009", Date="2026-03-01")
     warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY)
     assert any(
-        "lama.md:8: Informasi Berkala 'B-009' terakhir diperbarui 1 Maret 2026, lebih dari "
+        "lama.md:8: ppid-berkala-usang: Informasi Berkala 'B-009' terakhir diperbarui 1 Maret 2026, lebih dari "
         "6 bulan lalu" in w for w in warnings
     ), warnings
     assert not any("laporan-uji.md" in w for w in warnings)  # updated in October: fresh
@@ -219,7 +220,7 @@ def test_passed_retention_date_is_a_warning(ppid_dir, tmp_path):
     write_document(ppid_dir, "retensi.md", Nomor="SM-001", Kategori="Serta Merta",
                    Date="2024-02-10", Retensi="2 tahun")
     warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY)
-    assert any("retensi.md:11: Masa retensi 'SM-001' (2 tahun) berakhir 10 Februari 2026" in w
+    assert any("retensi.md:11: ppid-retensi-lewat: Masa retensi 'SM-001' (2 tahun) berakhir 10 Februari 2026" in w
                for w in warnings), warnings
 
 
@@ -227,7 +228,7 @@ def test_ppid_strict_turns_freshness_warnings_into_a_failed_build(ppid_dir, tmp_
     write_document(ppid_dir, "lama.md", Nomor="B-009", Date="2026-03-01")
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}", "PPID_STRICT = True"),
-        "lama.md:8: Informasi Berkala 'B-009' terakhir diperbarui 1 Maret 2026",
+        "lama.md:8: ppid-berkala-usang: Informasi Berkala 'B-009' terakhir diperbarui 1 Maret 2026",
     )
 
 
@@ -263,7 +264,7 @@ def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_
     assert "Peringatan (build tetap berjalan):" in run.stderr
     assert ("  Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
             "1 gagal, 1 tanpa tag") in run.stderr
-    assert (f"ppid/dokumen/pindaian.md:12: Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak "
+    assert (f"ppid/dokumen/pindaian.md:12: pdf-aksesibel: Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak "
             "aksesibel: tidak ada lapisan teks") in run.stderr
     assert "Build selesai" in run.stdout
 

@@ -1,7 +1,9 @@
 """Build the site with Pelican, atomically, reporting editors' mistakes in plain words.
 
 The site is written into a temporary folder next to the output folder and swapped in only when
-the whole build succeeded, so a failed build never leaves a half-written site behind.
+the whole build succeeded, so a failed build never leaves a half-written site behind. An
+interrupted build (Ctrl+C, or SIGTERM from CI or a service manager) removes its staging folders
+on the way out, and the swap itself cannot be cut in half.
 """
 
 import contextlib
@@ -11,13 +13,17 @@ import json
 import logging
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
 
 from warta import ROOT
+from warta.content_files import check_content
 from warta.errors import BuildError, ContentError
 
 log = logging.getLogger(__name__)
@@ -106,23 +112,92 @@ def _forget_stale_source_maps():
             path.unlink(missing_ok=True)
 
 
+INTERRUPTING = (signal.SIGTERM, signal.SIGINT)
+
+
+class Interrupted(BaseException):
+    """A stop signal arrived mid-build. A BaseException, so that no ``except Exception`` in
+    Pelican or in a plugin takes it for a content problem and carries on building."""
+
+    def __init__(self, signum):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _interruptible():
+    """Turn SIGTERM and SIGINT into Interrupted while the build runs, so every ``finally``
+    below removes what it staged; then end the way the signal meant to.
+
+    A signal the process ignores stays ignored (a build started with `&` by a script), and a
+    handler someone installed before us still gets the signal once we have cleaned up.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be installed from the main thread
+        return
+    previous = {}
+    for signum in INTERRUPTING:
+        handler = signal.getsignal(signum)
+        if handler not in (signal.SIG_IGN, None):
+            previous[signum] = handler
+            signal.signal(signum, _interrupt)
+    try:
+        yield
+    except Interrupted as exc:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        handler = previous.get(exc.signum)
+        if callable(handler) and handler is not signal.default_int_handler:
+            handler(exc.signum, None)
+        name = signal.Signals(exc.signum).name
+        print(f"Build dihentikan ({name}); output lama tidak diubah.", file=sys.stderr)
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Hold stop signals until the block is done: the two renames of the swap go together."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTING)
+
+
 def build(output, settings_file=None, content=None, debug=False, findings=None, **overrides):
     """Build the site into ``output``. Raise BuildError listing every problem if it fails.
 
     Returns the Collector's warnings (a list of strings) on success. When ``findings`` is a
-    list, the content checks' findings (errors and warnings) are appended to it.
+    list, the content checks' findings (errors and warnings) are appended to it. SIGTERM or
+    SIGINT during the build ends it with SystemExit, the old output untouched.
     """
+    with _interruptible():
+        return _build(output, settings_file, content, debug, findings, **overrides)
+
+
+def _build(output, settings_file, content, debug, findings, **overrides):
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
     collector = _Collector()
-    staged_map = None
+    staging = staged_map = None
     root_log = logging.getLogger()
     root_log.addHandler(collector)
     previous_level = root_log.level
     if root_log.level > logging.WARNING or root_log.level == logging.NOTSET:
         root_log.setLevel(logging.WARNING)
     try:
+        with _signals_held():  # made and remembered together, so the cleanup below knows it
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
         if content is not None:
             overrides["PATH"] = str(Path(content).resolve())
         # With DEBUG on, Pelican attaches the exception to its "Could not process" log record,
@@ -135,17 +210,23 @@ def build(output, settings_file=None, content=None, debug=False, findings=None, 
         overrides.setdefault("WARTA_SOURCE_MAP", str(staged_map))
         overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
-        try:
-            # Pelican's own summary ("Done: Processed …") would read as success even when we
-            # are about to refuse the build; the CLI prints its own result.
-            with contextlib.redirect_stdout(io.StringIO()):
-                Pelican(settings).run()
-        except ContentError as exc:
-            collector.add_content_error(exc)
-        except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
-            if debug:
-                raise
-            collector.errors.append(f"{type(exc).__name__}: {exc}")
+        # The content tree is checked before Pelican reads or copies any of it: a link out of
+        # content/ or a script among the images must never reach the staging folder.
+        refused = check_content(settings)
+        if refused:
+            collector.add_content_error(ContentError.from_findings(refused))
+        else:
+            try:
+                # Pelican's own summary ("Done: Processed …") would read as success even when
+                # we are about to refuse the build; the CLI prints its own result.
+                with contextlib.redirect_stdout(io.StringIO()):
+                    Pelican(settings).run()
+            except ContentError as exc:
+                collector.add_content_error(exc)
+            except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
+                if debug:
+                    raise
+                collector.errors.append(f"{type(exc).__name__}: {exc}")
         if findings is not None:
             findings.extend(collector.findings)
         if collector.errors:
@@ -162,22 +243,35 @@ def build(output, settings_file=None, content=None, debug=False, findings=None, 
             _forget_stale_source_maps()
         return collector.warnings
     finally:
-        if staged_map is not None:
-            staged_map.unlink(missing_ok=True)
-        root_log.removeHandler(collector)
-        root_log.setLevel(previous_level)
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        # Held, so a second Ctrl+C cannot leave half a staging folder behind.
+        with _signals_held():
+            if staged_map is not None:
+                staged_map.unlink(missing_ok=True)
+            root_log.removeHandler(collector)
+            root_log.setLevel(previous_level)
+            if staging is not None and staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def _swap_in(staging, output):
-    """Replace ``output`` by ``staging`` with two renames, so readers never see a partial site."""
-    old = None
-    if output.exists():
-        old = output.with_name(f".{output.name}-lama-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Replace ``output`` by ``staging`` with two renames, so readers never see a partial site.
+
+    A stop signal between the renames would leave no output at all, so signals wait for both;
+    the old site is removed afterwards, interrupted or not.
+    """
+    old = output.with_name(f".{output.name}-lama-{os.getpid()}")
+    try:
+        with _signals_held():
+            if old.exists():
+                shutil.rmtree(old)
+            if output.exists():
+                output.rename(old)
+            try:
+                staging.rename(output)
+            except OSError:
+                if old.exists() and not output.exists():
+                    old.rename(output)
+                raise
+    finally:
+        with _signals_held():
+            shutil.rmtree(old, ignore_errors=True)

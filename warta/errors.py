@@ -13,6 +13,9 @@ def display_path(path):
     """A path as an editor sees it in the repository: relative to the project root if possible."""
     path = Path(path)
     try:
+        # The parent only: a symbolic link is named as the editor sees it, not by its target.
+        if path.name not in ("", ".", ".."):
+            return str((path.parent.resolve() / path.name).relative_to(ROOT))
         return str(path.resolve().relative_to(ROOT))
     except (ValueError, OSError):
         return str(path)

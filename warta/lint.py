@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown_it import MarkdownIt
 
+from warta.content_files import BUILD_RULES
 from warta.downloads import human_size
 from warta.errors import ERROR, WARNING, Finding, display_path
 from warta.scaffold import PLACEHOLDER
@@ -73,6 +74,8 @@ RULES = {
         Rule("url-cadangan", ERROR, "Tulisan tidak memakai alamat yang ditulis portal sendiri"),
     )
 }
+# The build's own checks (content tree, PDFs, PPID, video, magazines) share the ids and guide.
+RULES.update((rule_id, Rule(rule_id, *rest)) for rule_id, *rest in BUILD_RULES)
 
 # Defaults for the WARTA_LINT_* settings; pelicanconf.py sets the city's own values.
 DEFAULTS = {

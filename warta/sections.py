@@ -69,6 +69,7 @@ class SectionGenerator(Generator):
                     f"Alamat {content.url!r} sudah dipakai oleh {taken[content.save_as]}",
                     "tulis baris `Slug: …` dengan alamat lain untuk berkas ini",
                     line=slug_line(content),
+                    rule="url-ganda",
                 ))
                 continue
             taken[content.save_as] = display_path(content.source_path)

@@ -79,36 +79,38 @@ class FieldCheck:
         """The line of ``key`` in the metadata block, or 1 when it is missing."""
         return self.header.get(key, (1, ""))[0]
 
-    def fail(self, key, message, fix, at=None):
-        """Record a problem at line ``at``, or else at the line of ``key``."""
-        self.problems.append(ContentError(self.path, message, fix, line=at or self.line(key)))
+    def fail(self, key, message, fix, at=None, *, rule):
+        """Record a problem at line ``at``, or else at the line of ``key``. ``rule`` is the id
+        editors look up in docs/panduan-editor.md, as for every other finding."""
+        self.problems.append(ContentError(self.path, message, fix, line=at or self.line(key),
+                                          rule=rule))
 
-    def written_once(self, metadata, fields):
+    def written_once(self, metadata, fields, rule):
         """Each of ``fields`` ({key: as editors write it}) is written once; True if so."""
         for key, written in fields.items():
             if isinstance(metadata.get(key), list):
                 self.fail(key, f"Baris {written} ditulis lebih dari sekali",
-                          "tulis satu baris saja untuk kolom ini")
+                          "tulis satu baris saja untuk kolom ini", rule=rule)
         return not self.problems
 
-    def required(self, metadata, fields, what="{label} ({written}) tidak ada"):
+    def required(self, metadata, fields, rule, what="{label} ({written}) tidak ada"):
         """Each of ``fields`` [(key, as written, label, example)] has a value."""
         for key, written, label, example in fields:
             value = metadata.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
                 self.fail(key, what.format(label=label, written=written),
                           f"tambahkan baris `{written}: …` di bagian atas berkas, "
-                          f"misalnya `{written}: {example}`")
+                          f"misalnya `{written}: {example}`", rule=rule)
 
     def agency(self, key, name, agencies):
         """``name``, when given, is one of ``agencies`` (the names in WARTA_OPD)."""
         if name and name not in agencies:
             self.fail(key, f"Perangkat daerah {name!r} tidak terdaftar",
                       f"pilih salah satu dari: {', '.join(agencies)}; daftarnya ada di "
-                      "WARTA_OPD di pelicanconf.py")
+                      "WARTA_OPD di pelicanconf.py", rule="metadata-opd")
 
     def named_file(self, key, relative, content_root, label, noun, example, formats=None,
-                   setting=None, at=None):
+                   setting=None, at=None, *, rule):
         """The file a metadata line names (relative to content/), or None with a problem: it
         does not exist, lies outside content/, or its extension is not in ``formats``
         ({extension: name}; ``setting`` is where more can be added)."""
@@ -116,14 +118,14 @@ class FieldCheck:
         if source is None:
             self.fail(key, f"{label} {relative!r} tidak ditemukan",
                       "periksa nama berkasnya dan pastikan berkasnya ikut diunggah; jalurnya "
-                      f"dihitung dari folder content/, misalnya `{example}`", at)
+                      f"dihitung dari folder content/, misalnya `{example}`", at, rule=rule)
             return None
         extension = source.suffix.lower().lstrip(".")
         if formats is not None and extension not in formats:
             fix = f"simpan {noun} dalam salah satu format: {', '.join(formats.values())}"
             if setting:
                 fix += f"; format lain dapat ditambahkan di {setting}"
-            self.fail(key, f"Format {noun} .{extension} tidak didukung", fix, at)
+            self.fail(key, f"Format {noun} .{extension} tidak didukung", fix, at, rule=rule)
             return None
         return source
 

@@ -132,14 +132,14 @@ class MagazineGenerator(SectionGenerator):
         check = FieldCheck(edition.source_path)
         edition.media_header = check.header
         meta = edition.metadata
-        if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
+        if not check.written_once(meta, SINGLE_FIELDS, "majalah-kolom"):  # the checks below read single values
             return check.report()
-        check.required(meta, REQUIRED_FIELDS)
+        check.required(meta, REQUIRED_FIELDS, "majalah-kolom")
         publication = self._check_publication(meta, check)
         if not meta.get("cover"):
             check.fail("cover", "Gambar sampul edisi (Cover) tidak ada",
                        "tambahkan baris `Cover: majalah/berkas/nama-sampul.webp` dan "
-                       "`Cover_alt: …` yang menuliskan teks di sampul")
+                       "`Cover_alt: …` yang menuliskan teks di sampul", rule="majalah-sampul")
         pdf = self._check_pdf(meta, publication, check)
         contents = self._check_contents(meta, check, pdf)
         articles = self._check_articles(meta, check)
@@ -158,12 +158,13 @@ class MagazineGenerator(SectionGenerator):
         names = ", ".join(self.publications)
         if not name:
             check.fail("publication", "Nama terbitan (Publication) tidak ada",
-                       f"tambahkan baris `Publication: …` dengan salah satu dari: {names}")
+                       f"tambahkan baris `Publication: …` dengan salah satu dari: {names}",
+                       rule="majalah-kolom")
             return None
         if name not in self.publications:
             check.fail("publication", f"Terbitan {name!r} tidak terdaftar",
                        f"pilih salah satu dari: {names}; daftarnya ada di MAGAZINE_PUBLICATIONS "
-                       "di pelicanconf.py")
+                       "di pelicanconf.py", rule="majalah-kolom")
             return None
         return self.publications[name]
 
@@ -173,10 +174,11 @@ class MagazineGenerator(SectionGenerator):
         if not relative:
             check.fail("pdf", "Berkas PDF edisi (PDF) tidak ada",
                        "tambahkan baris `PDF: majalah/berkas/nama-edisi.pdf` dengan berkas PDF "
-                       "edisi ini; jalurnya dihitung dari folder content/")
+                       "edisi ini; jalurnya dihitung dari folder content/", rule="majalah-pdf")
             return None
         source = check.named_file("pdf", relative, self.content_root, "Berkas PDF", "edisi",
-                                  "PDF: majalah/berkas/nama-edisi.pdf", {"pdf": "PDF bertag"})
+                                  "PDF: majalah/berkas/nama-edisi.pdf", {"pdf": "PDF bertag"},
+                                  rule="majalah-pdf")
         if source is None:
             return None
         label = f"{publication.name} Edisi {meta.get('edition')}" if publication else "edisi ini"
@@ -184,8 +186,7 @@ class MagazineGenerator(SectionGenerator):
             return measure(source, self.content_root, label, "PDF", line=check.line("pdf"),
                            locale=self.locale)
         except UnreadablePdf as exc:
-            check.fail("pdf", f"PDF {relative!r}: {exc}",
-                       "simpan ulang PDF dari berkas aslinya tanpa kata sandi, lalu unggah lagi")
+            check.fail("pdf", f"PDF {relative!r}: {exc}", exc.fix, rule=exc.rule)
             return None
 
     def _check_contents(self, meta, check, pdf):
@@ -194,7 +195,8 @@ class MagazineGenerator(SectionGenerator):
         if isinstance(entries, str):
             entries = [entries]
         if not entries:
-            check.fail("contents", "Daftar isi (Contents) tidak ada", CONTENTS_FIX)
+            check.fail("contents", "Daftar isi (Contents) tidak ada", CONTENTS_FIX,
+                       rule="majalah-daftar-isi")
             return []
         contents = []
         lines = header_lines(check.text, "contents") + [None] * len(entries)
@@ -202,12 +204,13 @@ class MagazineGenerator(SectionGenerator):
             match = CONTENTS_ENTRY.match(entry)
             if not match:
                 check.fail("contents", f"Baris daftar isi {entry!r} tidak dapat dibaca",
-                           CONTENTS_FIX, at)
+                           CONTENTS_FIX, at, rule="majalah-daftar-isi")
                 continue
             page, title = int(match.group(1)), match.group(2)
             if pdf is not None and not 1 <= page <= pdf.pages:
                 check.fail("contents", f"Daftar isi menunjuk halaman {page}, padahal PDF-nya "
-                           f"{pdf.pages} halaman", "periksa nomor halaman di daftar isi", at)
+                           f"{pdf.pages} halaman", "periksa nomor halaman di daftar isi", at,
+                           rule="majalah-daftar-isi")
                 continue
             contents.append((page, title))
         return contents
@@ -223,7 +226,7 @@ class MagazineGenerator(SectionGenerator):
             if slug not in self.articles:
                 check.fail("articles", f"Berita {slug!r} tidak ditemukan",
                            "tulis slug berita yang sudah terbit, yaitu bagian terakhir alamatnya "
-                           "(berita/2025/<slug>/), dipisahkan koma")
+                           "(berita/2025/<slug>/), dipisahkan koma", rule="majalah-berita")
                 continue
             found.append(self.articles[slug])
         return found
@@ -239,6 +242,7 @@ class MagazineGenerator(SectionGenerator):
                     f"{edition.heading} sudah ada di {display_path(seen[key].source_path)}",
                     "periksa nomor edisinya (Edition); setiap edisi punya nomor sendiri",
                     line=edition.media_header.get("edition", (1, ""))[0],
+                    rule="majalah-edisi-ganda",
                 ))
                 continue
             seen[key] = edition

@@ -174,19 +174,20 @@ class VideoGenerator(SectionGenerator):
         check = FieldCheck(video.source_path)
         video.media_header = check.header
         meta = video.metadata
-        if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
+        if not check.written_once(meta, SINGLE_FIELDS, "video-kolom"):  # the checks below read single values
             return check.report()
-        check.required(meta, REQUIRED_FIELDS)
+        check.required(meta, REQUIRED_FIELDS, "video-kolom")
         category = str(meta.get("category") or "").strip()
         check.agency("category", category, opds)
         seconds = parse_duration(meta.get("duration"))
         if meta.get("duration") and seconds is None:
-            check.fail("duration", f"Durasi {meta['duration']!r} tidak dapat dibaca", DURATION_FIX)
+            check.fail("duration", f"Durasi {meta['duration']!r} tidak dapat dibaca", DURATION_FIX,
+                       rule="video-kolom")
         if not meta.get("cover"):
             check.fail("cover", "Gambar poster video (Cover) tidak ada",
                        "tambahkan baris `Cover: video/berkas/nama-poster.webp` dan "
                        "`Cover_alt: …` yang menjelaskan isi gambar; poster tampil sebelum "
-                       "video diputar")
+                       "video diputar", rule="video-poster")
         sources, youtube = self._check_source(meta, check)
         captions = self._check_captions(video, meta, seconds, check)
         sign = self._check_file(check, "sign_language", "Sign_language",
@@ -198,7 +199,7 @@ class VideoGenerator(SectionGenerator):
                        "semua ucapan dengan nama pembicaranya, dan suara atau gambar penting "
                        "yang tidak terucap, untuk warga yang tidak dapat mendengar atau "
                        "melihat videonya",
-                       at=body_line(check.text))
+                       at=body_line(check.text), rule="video-transkrip")
         if not check.report():
             return False
         settings = self.settings
@@ -224,17 +225,20 @@ class VideoGenerator(SectionGenerator):
         if not files and not youtube:
             check.fail("video", "Sumber video tidak ada (Video atau YouTube)",
                        "tulis berkas videonya, misalnya `Video: video/berkas/nama-video.mp4`, "
-                       "atau ID video YouTube-nya, misalnya `YouTube: AbCdEfGhIjK`")
+                       "atau ID video YouTube-nya, misalnya `YouTube: AbCdEfGhIjK`",
+                       rule="video-sumber")
             return [], None
         if files and youtube:
             check.fail("youtube", "Video ini punya berkas video (Video) dan YouTube sekaligus",
                        "pilih salah satu: hapus baris `YouTube:` untuk memutar berkas dari "
-                       "portal ini, atau hapus baris `Video:` untuk memutar dari YouTube")
+                       "portal ini, atau hapus baris `Video:` untuk memutar dari YouTube",
+                       rule="video-sumber")
             return [], None
         if youtube:
             found = youtube_id(youtube)
             if found is None:
-                check.fail("youtube", f"ID YouTube {youtube!r} tidak dikenali", YOUTUBE_FIX)
+                check.fail("youtube", f"ID YouTube {youtube!r} tidak dikenali", YOUTUBE_FIX,
+                           rule="video-sumber")
             return [], found
         lines = header_lines(check.text, "video") + [None] * len(files)
         sources = [self._check_file(check, "video", "Video", relative, "video", at)
@@ -250,6 +254,7 @@ class VideoGenerator(SectionGenerator):
             key, relative, self.content_root, f"Berkas {written}", "video",
             f"{written}: video/berkas/nama-video.mp4",
             {extension: name for extension, (name, _) in formats.items()}, "VIDEO_FORMATS", at,
+            rule="video-sumber",
         )
         if source is None:
             return None
@@ -261,11 +266,12 @@ class VideoGenerator(SectionGenerator):
         """The captions Download, checked as WebVTT in Indonesian, or None."""
         relative = meta.get("captions")
         if not relative:
-            check.fail("captions", "Video tidak punya takarir (Captions)", CAPTIONS_FIX)
+            check.fail("captions", "Video tidak punya takarir (Captions)", CAPTIONS_FIX,
+                       rule="video-takarir")
             return None
         source = check.named_file("captions", relative, self.content_root, "Berkas takarir",
                                   "takarir", "Captions: video/berkas/nama-video.id.vtt",
-                                  {"vtt": "WebVTT (.vtt)"})
+                                  {"vtt": "WebVTT (.vtt)"}, rule="video-takarir")
         if source is None:
             return None
         try:
@@ -279,6 +285,7 @@ class VideoGenerator(SectionGenerator):
                 f"{problem.message}",
                 problem.fix,
                 line=problem.line,
+                rule="video-takarir",
             ))
             return None
         return measure(source, self.content_root, "takarir", "WebVTT",

@@ -28,7 +28,7 @@ from pelican.urlwrappers import Category
 from content_check.content_check import FieldCheck, header_lines
 from indonesian_dates.indonesian_dates import short_date
 from warta.downloads import measure
-from warta.errors import ContentError, display_path
+from warta.errors import WARNING, ContentError, display_path
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
 from warta.sections import SectionGenerator, plain, save_as
 
@@ -357,26 +357,26 @@ class PPIDGenerator(SectionGenerator):
         document.ppid_header = check.header
         document.ppid_attachment_lines = header_lines(check.text, "lampiran")
         meta = document.metadata
-        if not check.written_once(meta, SINGLE_FIELDS):  # the checks below read single values
+        if not check.written_once(meta, SINGLE_FIELDS, "ppid-kolom"):  # the checks below read single values
             return check.report()
         category = self._match_category(meta.get("kategori"))
         fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
-        check.required(meta, fields, "Kolom DIP {label} ({written}) tidak ada")
+        check.required(meta, fields, "ppid-kolom", "Kolom DIP {label} ({written}) tidak ada")
         names = ", ".join(c.name for c in self.categories)
         if meta.get("kategori") and category is None:
             fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
-                 f"pilih salah satu dari: {names}")
+                 f"pilih salah satu dari: {names}", rule="ppid-kolom")
         opds = {opd["name"]: opd for opd in self.settings.get("WARTA_OPD", [])}
         check.agency("opd", meta.get("opd"), opds)
         retention = RETENTION.match(str(meta.get("retensi") or ""))
         if meta.get("retensi") and not retention:
             fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
-                 RETENTION_FIX)
+                 RETENTION_FIX, rule="ppid-kolom")
         year = str(meta.get("tahun") or "").strip()
         if year and not YEAR.match(year):
             fail("tahun", f"Tahun {year!r} tidak dapat dibaca",
                  "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
-                 "agar tahun diambil dari Date")
+                 "agar tahun diambil dari Date", rule="ppid-kolom")
         attachments = self._check_attachments(document, category, check)
         if not check.report():
             return False
@@ -406,7 +406,8 @@ class PPIDGenerator(SectionGenerator):
         if entries and category is not None and category.exempt:
             check.fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
                  "hapus baris `Lampiran:`; informasi yang dikecualikan tidak diterbitkan, "
-                 "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)")
+                 "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)",
+                 rule="ppid-lampiran")
             return []
         formats = self.settings["PPID_ATTACHMENT_FORMATS"]
         content_root = Path(self.path).resolve()
@@ -417,7 +418,7 @@ class PPIDGenerator(SectionGenerator):
             source = check.named_file(
                 "lampiran", relative, content_root, "Lampiran", "lampiran",
                 "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
-                "PPID_ATTACHMENT_FORMATS", at,
+                "PPID_ATTACHMENT_FORMATS", at, rule="ppid-lampiran",
             )
             if source is None:
                 continue
@@ -428,8 +429,7 @@ class PPIDGenerator(SectionGenerator):
                     line=at, locale=self.settings.get("WARTA_LOCALE", "id"),
                 ))
             except UnreadablePdf as exc:
-                check.fail("lampiran", f"Lampiran {relative!r}: {exc}",
-                     "simpan ulang PDF dari dokumen aslinya tanpa kata sandi, lalu unggah lagi", at)
+                check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
         return attachments
 
     # --- Checking the whole list ---------------------------------------------------------------
@@ -448,6 +448,7 @@ class PPIDGenerator(SectionGenerator):
                     "beri nomor lain yang belum dipakai; setiap informasi di Daftar Informasi "
                     "Publik punya nomor sendiri",
                     line=document.ppid_header.get("nomor", (1, ""))[0],
+                    rule="ppid-nomor-ganda",
                 ))
                 continue
             seen[key] = document
@@ -471,7 +472,14 @@ class PPIDGenerator(SectionGenerator):
 
     def _report_freshness(self, documents):
         """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
-        report = log.error if self.settings["PPID_STRICT"] else log.warning
+        strict = self.settings["PPID_STRICT"]
+        report = log.error if strict else log.warning
+
+        def finding(problem):
+            if not strict:
+                problem.findings[0].severity = WARNING
+            return problem
+
         now = today(self.settings)
         months = self.settings["PPID_BERKALA_MAX_AGE_MONTHS"]
         for document in documents:
@@ -480,7 +488,7 @@ class PPIDGenerator(SectionGenerator):
                 due = document.last_updated + relativedelta(months=months)
                 if due < now:
                     key = "modified" if "modified" in header else "date"
-                    report("%s", ContentError(
+                    report("%s", finding(ContentError(
                         document.source_path,
                         f"Informasi Berkala {document.nomor!r} terakhir diperbarui "
                         f"{short_date(document.last_updated, self.locale)}, lebih dari "
@@ -488,18 +496,20 @@ class PPIDGenerator(SectionGenerator):
                         "perbarui isinya lalu tulis tanggal pembaruannya di baris `Modified:`; "
                         f"informasi berkala wajib diperbarui paling lambat setiap {months} bulan",
                         line=header.get(key, (1, ""))[0],
-                    ))
+                        rule="ppid-berkala-usang",
+                    )))
             if document.retention_years is not None:
                 end = document.date.date() + relativedelta(years=document.retention_years)
                 if end < now:
-                    report("%s", ContentError(
+                    report("%s", finding(ContentError(
                         document.source_path,
                         f"Masa retensi {document.nomor!r} ({document.retensi}) berakhir "
                         f"{short_date(end, self.locale)}",
                         "tinjau dokumen ini sesuai jadwal retensi arsip: perbarui, pindahkan ke "
                         "arsip, atau hapus dari Daftar Informasi Publik",
                         line=header.get("retensi", (1, ""))[0],
-                    ))
+                        rule="ppid-retensi-lewat",
+                    )))
 
     def _report_pdfs(self, documents):
         """The attachment accessibility summary: one line, then one line per failing PDF."""
