@@ -9,14 +9,12 @@ import ast
 import logging
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
 import warnings
-from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
@@ -161,7 +159,7 @@ def test_hostile_files_are_refused_naming_the_file(name, tmp_path):
     content = tmp_path / "content"
     (content / "berita").mkdir(parents=True)
     started = time.monotonic()
-    path = make(content, tmp_path, relative, data)
+    make(content, tmp_path, relative, data)
     findings = check_content({"PATH": str(content)})
     assert [f.rule for f in findings] == [rule], [str(f) for f in findings]
     text = str(findings[0])
