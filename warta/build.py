@@ -82,6 +82,18 @@ class _Collector(logging.Handler):
             self.warnings.append(text)
 
 
+def _plain_failure(exc, staging):
+    """One line for an unexpected failure, naming output paths as they will be published: the
+    staging folder is the build's own business, never the editor's."""
+    text = str(exc).replace(f"{staging}{os.sep}", "").replace(str(staging), "output")
+    if type(exc).__name__ == "FileOverwriteFailedError":
+        # Two things would write one file; url-cadangan and url-ganda name content clashes
+        # first, so this is a clash no rule foresaw yet.
+        return (f"url-ganda: dua bagian portal akan menulis berkas yang sama ({text}) (ubah "
+                "`Slug:` atau `Save_as:` tulisan yang baru ditambahkan)")
+    return f"{type(exc).__name__}: {text}"
+
+
 def load_settings(settings_file=None, **overrides):
     """Read a settings file (pelicanconf.py by default) with paths resolved from the project root."""
     settings_file = Path(settings_file or ROOT / "pelicanconf.py")
@@ -226,7 +238,7 @@ def _build(output, settings_file, content, debug, findings, **overrides):
             except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
                 if debug:
                     raise
-                collector.errors.append(f"{type(exc).__name__}: {exc}")
+                collector.errors.append(_plain_failure(exc, staging))
         if findings is not None:
             findings.extend(collector.findings)
         if collector.errors:
