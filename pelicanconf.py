@@ -111,6 +111,9 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Figures, table regions, new-tab links and responsive images, made once while the
+        # document tree is in hand (warta/rewrite.py; the figures plugin connects it).
+        "warta.rewrite": {},
         # No "markdown.extensions.smarty": typogrify (TYPOGRIFY = True) already makes quotes and
         # dashes typographic, and smarty doubled the cost of every build (issue 6 benchmark).
     },

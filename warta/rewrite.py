@@ -1,0 +1,551 @@
+"""One rewrite of content HTML, while Python-Markdown still holds the document tree.
+
+Figures, scrollable tables, safe new-tab links and responsive images are made here, once, for
+every Markdown text Pelican reads (articles, pages, PPID, video and magazine bodies, summaries),
+before the content check sanitizes that HTML. Cover images drawn by templates get the same image
+attributes from :func:`image_attributes` (a Jinja filter). The WebP copies themselves are written
+into the output folder after the build (:func:`write_variants`), for the images actually published.
+
+Raw HTML is not part of Python-Markdown's tree (it keeps it aside as text), so its ``<a>``,
+``<img>`` and ``<table>`` start tags are read one by one and given the very same attributes by the
+same functions as the tree's elements.
+"""
+
+import contextvars
+import html
+import re
+import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"
+# Two regions with one name are two landmarks a screen-reader user cannot tell apart (axe
+# landmark-unique, WCAG 1.3.1 / 2.4.1): with several tables each label carries its number.
+NUMBERED_TABLE_LABEL = "Tabel {number} dari {total} (geser ke samping bila terpotong)"
+_LABEL_MARKER = f'aria-label="{TABLE_LABEL}"'
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp"}
+WEBP_QUALITY = 75
+# Originals wider than this are not offered in srcset: the largest copy is enough even on
+# high-density phones, and the original stays as `src` for browsers without srcset.
+MAX_ORIGINAL_IN_SRCSET = 1600
+DEFAULT_WIDTHS = (480, 800, 1200)
+DEFAULT_SIZES = "100vw"
+
+# Pelican's intrasite links: {static}, {attach}, {filename} (and the older |static| spelling).
+_INTRASITE = re.compile(r"^[{|](static|attach|filename)[|}](.*)$")
+
+
+# --- Which file a text is read from --------------------------------------------------------
+
+# The Markdown file being read and Pelican's settings, for the length of one reader.read():
+# Python-Markdown knows neither, and relative image paths are relative to that file.
+_reading = contextvars.ContextVar("warta_rewrite_reading", default=(None, {}))
+
+
+def reading(read, settings):
+    """``read`` (a reader's read(source_path)) that tells the extension which file it reads."""
+
+    def read_with_source(source_path):
+        token = _reading.set((Path(source_path), settings))
+        try:
+            return read(source_path)
+        finally:
+            _reading.reset(token)
+
+    read_with_source.warta_rewrite = True
+    return read_with_source
+
+
+# --- Images: their size, their WebP copies, and which copies this build needs ----------------
+
+class Images:
+    """The size of each original (read once per build) and the copies the published pages use."""
+
+    def __init__(self):
+        self.sizes = {}
+        self.wanted = {}  # original, relative to the output folder -> {copy name: width}
+
+    def size(self, path):
+        """(width, height) of the image at ``path``, or None when it is not a readable file."""
+        path = Path(path)
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in self.sizes:
+            from PIL import Image  # noqa: PLC0415 - only builds with raster images need Pillow
+
+            try:
+                with Image.open(path) as image:
+                    self.sizes[key] = image.size
+            except OSError:
+                self.sizes[key] = None
+        return self.sizes[key]
+
+    def want(self, original, copies):
+        """Record that the page being written offers ``copies`` [(name, width)] of ``original``."""
+        if copies:
+            self.wanted.setdefault(original, {}).update(copies)
+
+
+images = Images()
+
+
+def reset():
+    """Start a build: sizes may have changed on disk, and no copy is wanted yet."""
+    global images
+    images = Images()
+
+
+def candidates(name, width, widths):
+    """[(file name, width)] for srcset, smallest first; ``name`` itself stands for the original.
+
+    None when srcset would offer the original alone (nothing to choose from).
+    """
+    stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
+    found = [(f"{stem}-{target}w.webp", target) for target in sorted(set(widths)) if target < width]
+    if width <= MAX_ORIGINAL_IN_SRCSET:
+        found.append((name, width) if suffix.lower() == "webp" else (f"{stem}-{width}w.webp", width))
+    if not found or found == [(name, width)]:
+        return None
+    return found
+
+
+def _srcset(src, found):
+    folder = src[: src.rindex("/") + 1] if "/" in src else ""
+    return ", ".join(f"{folder}{name} {width}w" for name, width in found)
+
+
+def _copies_allowed():
+    # The content check fails the build on any attribute its allowlist lacks; until the
+    # allowlist names srcset and sizes, texts keep their width and height only.
+    from warta.sanitize import ATTRIBUTES  # noqa: PLC0415 - the allowlist as it is now
+
+    return {"srcset", "sizes"} <= ATTRIBUTES.get("img", set())
+
+
+def _is_raster(src):
+    return Path(urlparse(src).path).suffix.lower() in RASTER
+
+
+def _responsive(attributes, path, settings):
+    """Width, height, srcset and sizes for the image at ``path``; False when it has none."""
+    src = attributes.get("src", "")
+    if path is None or not _is_raster(src):
+        return False
+    size = images.size(path)
+    if size is None:
+        return False
+    width, height = size
+    if not attributes.get("width") or not attributes.get("height"):
+        # Reserve the box before the picture arrives: no layout shift.
+        attributes["width"], attributes["height"] = str(width), str(height)
+    name = src.rsplit("/", 1)[-1]
+    found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
+    if found and _copies_allowed():
+        attributes["srcset"] = _srcset(src, found)
+        attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
+    return True
+
+
+def _source_file(src, source, settings):
+    """The file under content/ that ``src``, written in ``source``, shows; None if unknown.
+
+    Only addresses the build can follow to a file it publishes: Pelican's {static} and {attach}
+    links, and addresses from the site root; a bare relative address depends on the page's own
+    address, which a Markdown text does not know.
+    """
+    parsed = urlparse(src)
+    if parsed.netloc or (parsed.scheme and not _INTRASITE.match(src)):
+        return None
+    root = Path(settings.get("PATH") or ".")
+    intrasite = _INTRASITE.match(src)
+    if intrasite:
+        value = unquote(urlparse(intrasite.group(2)).path)
+        if value.startswith("/"):
+            path = root / value.lstrip("/")
+        elif source is not None:
+            path = source.parent / value
+        else:
+            return None
+    elif parsed.path.startswith("/"):
+        path = root / unquote(parsed.path).lstrip("/")
+    else:
+        return None
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    return path
+
+
+# --- The rules, each written once, on an element's attributes -------------------------------
+
+def is_external(href):
+    """An http(s) address with a host: a page that is not ours to trust."""
+    parsed = urlparse(href or "")
+    return parsed.scheme in ("http", "https", "") and bool(parsed.netloc)
+
+
+def protect_new_tab(attributes):
+    """A link opening a new tab gets rel="noopener noreferrer": the opened page can neither
+    navigate ours (reverse tabnabbing) nor learn which page linked to it.
+
+    Every absolute http(s) address counts, our own included: the text is cached between
+    builds with different SITEURLs, and protecting our own pages costs nothing.
+    """
+    if attributes.get("target") != "_blank" or not is_external(attributes.get("href")):
+        return
+    rel = (attributes.get("rel") or "").split()
+    wanted = rel + [value for value in ("noopener", "noreferrer") if value not in rel]
+    if wanted != rel:
+        attributes["rel"] = " ".join(wanted)
+
+
+def content_image(attributes, source, settings, in_figure=False):
+    """An image in a text: its size and copies; loaded lazily, since a text's images come
+    after the page's heading and cover."""
+    path = _source_file(attributes.get("src", ""), source, settings)
+    if _responsive(attributes, path, settings) or in_figure:
+        attributes.setdefault("loading", "lazy")
+        attributes.setdefault("decoding", "async")
+
+
+def table_attributes(attributes):
+    attributes["class"] = " ".join((attributes.get("class") or "").split() + ["w-table"])
+
+
+def wrapper_attributes():
+    # A keyboard-focusable, labelled scroll region: a wide table scrolls inside it and the page
+    # never scrolls sideways at 320 CSS px (WCAG 1.4.10, 2.1.1).
+    return {"aria-label": TABLE_LABEL, "class": "w-table-wrap", "role": "region", "tabindex": "0"}
+
+
+def header_cell(attributes):
+    # Column headers say which cells they label (WCAG 1.3.1).
+    attributes.setdefault("scope", "col")
+
+
+def number_table_labels(text):
+    """Give each table region its own name when a text has more than one table."""
+    total = text.count(_LABEL_MARKER)
+    if total < 2:
+        return text
+    parts = text.split(_LABEL_MARKER)
+    numbered = [parts[0]]
+    for number, part in enumerate(parts[1:], start=1):
+        label = NUMBERED_TABLE_LABEL.format(number=number, total=total)
+        numbered.append(f'aria-label="{label}"{part}')
+    return "".join(numbered)
+
+
+# --- The Markdown extension ------------------------------------------------------------------
+
+def _in_class(parents, element, name):
+    parent = parents.get(element)
+    while parent is not None:
+        if name in (parent.get("class") or "").split():
+            return True
+        parent = parents.get(parent)
+    return False
+
+
+class RewriteTreeprocessor(Treeprocessor):
+    def run(self, root):
+        source, settings = _reading.get()
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for paragraph in list(root.iter("p")):
+            self.figure(paragraph, parents)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter()):
+            if element.tag == "a":
+                attributes = dict(element.attrib)
+                protect_new_tab(attributes)
+                _set(element, attributes)
+            elif element.tag == "img":
+                attributes = dict(element.attrib)
+                parent = parents.get(element)
+                content_image(attributes, source, settings, parent is not None
+                              and parent.get("class") == "w-figure")
+                _set(element, attributes)
+            elif element.tag == "table" and not _in_class(parents, element, "w-table-wrap"):
+                self.wrap(element, parents)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, raw in enumerate(stash):
+            if isinstance(raw, str) and ("<a" in raw or "<img" in raw or "<table" in raw):
+                stash[index] = RawRewriter(source, settings).rewrite(raw)
+
+    def figure(self, paragraph, parents):
+        """An image alone in its paragraph with a title becomes a figure captioned by it, so
+        the caption is tied to the picture for assistive technology (WCAG 1.1.1, 1.3.1)."""
+        if len(paragraph) != 1 or paragraph[0].tag != "img" or (paragraph.text or "").strip() \
+                or (paragraph[0].tail or "").strip():
+            return
+        image = paragraph[0]
+        caption = image.attrib.pop("title", None)
+        image.attrib.pop("loading", None)
+        image.attrib.pop("decoding", None)
+        image.set("loading", "lazy")
+        image.set("decoding", "async")
+        image.tail = None
+        paragraph.remove(image)
+        paragraph.tag = "figure"
+        paragraph.text = None
+        paragraph.attrib.clear()
+        paragraph.set("class", "w-figure")
+        paragraph.append(image)
+        if caption:
+            figcaption = etree.SubElement(paragraph, "figcaption", {"class": "w-figure__caption"})
+            figcaption.text = caption
+
+    def wrap(self, table, parents):
+        parent = parents[table]
+        index = list(parent).index(table)
+        wrapper = etree.Element("div", wrapper_attributes())
+        wrapper.tail, table.tail = table.tail, None
+        parent.remove(table)
+        parent.insert(index, wrapper)
+        wrapper.append(table)
+        parents[table], parents[wrapper] = wrapper, parent
+        attributes = dict(table.attrib)
+        table_attributes(attributes)
+        _set(table, attributes)
+        for head in table.iter("thead"):
+            for cell in head.iter("th"):
+                header_cell(cell.attrib)
+
+
+def _set(element, attributes):
+    if attributes != dict(element.attrib):
+        element.attrib.clear()
+        element.attrib.update(attributes)
+
+
+class RawRewriter(HTMLParser):
+    """Raw HTML re-emitted as written, with only the start tags the rules change rewritten."""
+
+    def __init__(self, source, settings):
+        super().__init__(convert_charrefs=False)
+        self.source, self.settings = source, settings
+        self.out = []
+        self.tables = []  # for each open <table>: was it wrapped here?
+        self.wrapped = 0  # editor-written .w-table-wrap divs open around us
+        self.divs = []
+        self.in_head = 0
+
+    def rewrite(self, raw):
+        self.feed(raw)
+        self.close()
+        return "".join(self.out)
+
+    def _tag(self, tag, attributes, closing=""):
+        text = "".join(f' {n}' if v is None else f' {n}="{html.escape(v)}"' for n, v in attributes)
+        return f"<{tag}{text}{closing}>"
+
+    def handle_starttag(self, tag, attrs, closing=""):
+        original = self.get_starttag_text()
+        attributes = dict(attrs)
+        if tag == "div":
+            mark = "w-table-wrap" in (attributes.get("class") or "").split()
+            self.divs.append(mark)
+            self.wrapped += mark
+        elif tag == "thead":
+            self.in_head += 1
+        before = dict(attributes)
+        prefix = ""
+        if tag == "a":
+            protect_new_tab(attributes)
+        elif tag == "img":
+            content_image(attributes, self.source, self.settings)
+        elif tag == "th" and self.in_head:
+            header_cell(attributes)
+        elif tag == "table":
+            wrap = not self.tables and not self.wrapped
+            self.tables.append(wrap)
+            if wrap:
+                table_attributes(attributes)
+                prefix = self._tag("div", wrapper_attributes().items())
+        if attributes == before:
+            self.out.append(prefix + original)
+        else:
+            self.out.append(prefix + self._tag(tag, attributes.items(), closing))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs, closing="/")
+        if tag == "div":
+            self.wrapped -= self.divs.pop()
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+        if tag == "table" and self.tables and self.tables.pop():
+            self.out.append("</div>")
+        elif tag == "div" and self.divs:
+            self.wrapped -= self.divs.pop()
+        elif tag == "thead" and self.in_head:
+            self.in_head -= 1
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+    def close(self):
+        super().close()
+        if self.rawdata:  # an unfinished tag at the very end stays as the editor wrote it
+            self.out.append(self.rawdata)
+            self.rawdata = ""
+
+
+class NumberTablesPostprocessor(Postprocessor):
+    def run(self, text):
+        return number_table_labels(text)
+
+
+class RewriteExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"shaped_by": ["", "the settings this HTML depends on, for caches"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
+        # After inline patterns (20), prettifying (10) and attribute lists (8): links and images
+        # exist with every attribute the editor gave, and our new elements get no extra
+        # whitespace.
+        md.treeprocessors.register(RewriteTreeprocessor(md), "warta_rewrite", 7)
+        # After raw HTML is back in place (30): raw and Markdown tables are numbered together.
+        md.postprocessors.register(NumberTablesPostprocessor(md), "warta_table_numbers", 25)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's name
+    return RewriteExtension(**kwargs)
+
+
+# --- After Pelican resolved {static} and {attach} ---------------------------------------------
+
+_IMG = re.compile(r"<img\b[^<>]*>")
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+
+
+def resolve_srcset(text, siteurl):
+    """``text`` (content HTML whose src Pelican has just resolved) with each srcset written the
+    way its src now is, and its copies recorded for :func:`write_variants`.
+
+    Only Pelican knows where a {static} or {attach} file ends up (an attached image moves next
+    to its page; SITEURL differs between builds that share one cache), and it resolves only
+    src, so the copies, whose file names sit beside the original's, follow src here.
+    """
+    if 'srcset="' not in text:
+        return text
+    prefix = (siteurl or "").rstrip("/")
+
+    def resolve(match):
+        tag = match.group(0)
+        src, srcset = _SRC.search(tag), _SRCSET.search(tag)
+        if src is None or srcset is None:
+            return tag
+        url = html.unescape(src.group(1))
+        folder = url[: url.rindex("/") + 1] if "/" in url else ""
+        parts = [part.strip().rsplit(" ", 1) for part in html.unescape(srcset.group(1)).split(",")]
+        resolved = [(folder + link.rsplit("/", 1)[-1], width) for link, width in parts]
+        original = _output_relative(url, prefix)
+        if original is not None:
+            images.want(original, [(unquote(link.rsplit("/", 1)[-1]), int(width[:-1]))
+                                   for link, width in resolved if link != url])
+        value = html.escape(", ".join(f"{link} {width}" for link, width in resolved))
+        return tag[: srcset.start(1)] + value + tag[srcset.end(1):]
+
+    return _IMG.sub(resolve, text)
+
+
+def _output_relative(url, siteurl):
+    """Where the file at ``url`` is in the output folder, or None if not on our site."""
+    if siteurl and url.startswith(siteurl + "/"):
+        path = url[len(siteurl):]
+    else:
+        parsed = urlparse(url)
+        if parsed.scheme or parsed.netloc or not url.startswith("/"):
+            return None
+        path = parsed.path
+        site_path = urlparse(siteurl).path.rstrip("/") if siteurl else ""
+        if site_path and path.startswith(site_path + "/"):
+            path = path[len(site_path):]
+    return unquote(urlparse(path).path).lstrip("/") or None
+
+
+# --- Cover images drawn by templates ---------------------------------------------------------
+
+def image_attributes(path, settings, first=False):
+    """The attributes after ``alt`` of a template's cover ``<img>`` for ``path`` (relative to
+    content/ and the site root): size, srcset, sizes, and how it loads.
+
+    The cover is above the fold and the largest picture of its page: fetched first, never
+    lazily. Other template images (cards in lists) wait until they are near the viewport.
+    """
+    attributes = {}
+    if path and Path(path).suffix.lower() in RASTER:
+        size = images.size(Path(settings.get("PATH") or ".") / path)
+        if size is not None:
+            width, height = size
+            attributes["width"], attributes["height"] = str(width), str(height)
+            name = path.rsplit("/", 1)[-1]
+            found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
+            if found:
+                siteurl = (settings.get("SITEURL") or "").rstrip("/")
+                attributes["srcset"] = _srcset(f"{siteurl}/{path}", found)
+                attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
+                images.want(path, [(copy, w) for copy, w in found if copy != name])
+    if first:
+        attributes["fetchpriority"] = "high"
+    else:
+        attributes["loading"], attributes["decoding"] = "lazy", "async"
+    return Markup("".join(f' {name}="{html.escape(value)}"' for name, value in attributes.items()))
+
+
+# --- The WebP copies -------------------------------------------------------------------------
+
+def write_variants(output):
+    """Write every WebP copy the published pages offer, beside its original in ``output``."""
+    from PIL import Image  # noqa: PLC0415
+
+    output = Path(output)
+    for relative, copies in sorted(images.wanted.items()):
+        original = output / relative
+        if not original.is_file():
+            continue
+        with Image.open(original) as image:
+            width, height = image.size
+            for name, target in sorted(copies.items(), key=lambda item: item[1]):
+                copy = original.with_name(name)
+                if copy.exists():
+                    continue
+                if target == width:
+                    image.save(copy, "WEBP", quality=WEBP_QUALITY, method=6)
+                    continue
+                resized = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+                resized = resized.resize((target, round(height * target / width)), Image.LANCZOS)
+                resized.save(copy, "WEBP", quality=WEBP_QUALITY, method=6)
+
