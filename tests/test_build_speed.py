@@ -10,24 +10,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
-from figures.figures import transform, transform_document
-from finishing import markup
 from warta.bench import SEED, generate_portal, tree_memory
 from warta import lint
 from warta.build import build, load_settings
 from warta.errors import BuildError
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
-
-
-def normalized(html):
-    """HTML with attributes in a fixed order, to compare documents rather than bytes."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(True):
-        tag.attrs = dict(sorted(tag.attrs.items()))
-    return soup.decode()
 
 
 def site_bytes(output):
@@ -157,45 +148,32 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
         checker.stop()
 
 
-def test_figures_fast_path_writes_what_the_full_parse_writes():
-    samples = [
-        '<p>Teks.</p>\n<p><img alt="Petugas &amp; warga" src="/a.webp" title="Keterangan"></p>',
-        '<p><img alt="Tanpa keterangan" src="/b.webp" /></p>',
-        "<p>Lihat <img alt=\"ikon\" src=\"/i.svg\"> di sini.</p>",
-        "<table>\n<thead>\n<tr>\n<th>A</th>\n<th style=\"text-align: right;\">B</th>\n</tr>\n"
-        "</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>",
-        # Raw HTML in Markdown: single quotes and a nested table take the full parse.
-        "<p><img src='/c.webp' alt='Tanda kutip tunggal' title='Judul'></p>",
-        "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>",
-    ]
-    for html in samples:
-        assert normalized(transform(html)) == normalized(transform_document(html)), html
-
-
-def test_in_place_image_rewrite_writes_what_the_full_parse_writes(tmp_path):
-    generate_portal(tmp_path / "content", 12, opd_names())
-    settings = {"SITEURL": "", "IMAGE_WIDTHS": [200, 400], "IMAGE_SIZES": "100vw"}
-    real = markup.process_site
-    try:
-        markup.process_site = lambda *args, **kwargs: None  # build the untouched pages
-        build(tmp_path / "mentah", content=tmp_path / "content", CACHE_PATH=str(tmp_path / "c"))
-    finally:
-        markup.process_site = real
-    fast, full = tmp_path / "cepat", tmp_path / "lengkap"
-    shutil.copytree(tmp_path / "mentah", fast)
-    shutil.copytree(tmp_path / "mentah", full)
-    markup.process_site(fast, settings)
-    rewrite = markup.rewrite_images_in_place
-    try:
-        markup.rewrite_images_in_place = lambda *args: None  # force the BeautifulSoup path
-        markup.process_site(full, settings)
-    finally:
-        markup.rewrite_images_in_place = rewrite
-    pages = sorted(full.rglob("*.html"))
-    assert any("srcset" in page.read_text(encoding="utf-8") for page in pages)
-    for page in pages:
-        other = fast / page.relative_to(full)
-        assert normalized(other.read_text("utf-8")) == normalized(page.read_text("utf-8")), page
+def test_cached_texts_offer_their_images_where_each_build_publishes_them(tmp_path):
+    # The Markdown cache is shared by builds with different SITEURLs (make html, make publish):
+    # srcset must follow each build's own address of the image, as src does.
+    content = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, content)
+    (content / "images" / "berita").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (1000, 600), (60, 140, 80)).save(content / "images/berita/isi-uji.webp")
+    (content / "berita" / "2024-05-02-gambar.md").write_text(
+        "Title: Berita dengan gambar\nDate: 2024-05-02 10:00\nCategory: Diskominfo\n"
+        "Summary: Ringkasan.\nCover: images/berita/isi-uji.webp\nCover_alt: Persegi hijau.\n\n"
+        '![Persegi hijau]({static}/images/berita/isi-uji.webp "Keterangan")\n', "utf-8")
+    cache = str(tmp_path / "c")
+    build(tmp_path / "lokal", content=content, CACHE_PATH=cache)
+    build(tmp_path / "luar", content=content, CACHE_PATH=cache,
+          SITEURL="https://portal.contoh.example")
+    offered = 0
+    for name, origin in (("lokal", ""), ("luar", "https://portal.contoh.example")):
+        for page in sorted((tmp_path / name).rglob("*.html")):
+            for img in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("img[srcset]"):
+                folder = img["src"].rsplit("/", 1)[0]
+                for part in img["srcset"].split(","):
+                    url = part.split()[0]
+                    assert url.startswith(f"{origin}/") and url.rsplit("/", 1)[0] == folder, url
+                    assert (tmp_path / name / url[len(origin):].lstrip("/")).is_file(), url
+                    offered += 1
+    assert offered >= 4  # cover and figure, in both builds
 
 
 def test_synthetic_portal_is_the_same_for_the_same_seed_and_builds(tmp_path):

@@ -3,9 +3,9 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+import markdown
 from bs4 import BeautifulSoup
 
-from figures.figures import transform
 from indonesian_dates.indonesian_dates import date_time, iso_datetime, long_date, short_date
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -36,42 +36,65 @@ def test_remembered_dates_keep_each_zone_apart():
     assert date_time(makassar) == "Senin, 29 April 2024, 10.30 WITA"
 
 
+def render(text):
+    """``text`` as Pelican's Markdown reader renders it with Warta's settings."""
+    return markdown.markdown(text, output_format="html5", extensions=[
+        "markdown.extensions.extra", "markdown.extensions.toc", "warta.rewrite"])
+
+
 def test_image_alone_in_a_paragraph_becomes_a_captioned_figure():
-    html = transform('<p><img alt="Petugas memeriksa cabai" src="/a.webp" title="Uji pangan"></p>')
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(render('![Petugas memeriksa cabai](/a.svg "Uji pangan")'), "html.parser")
     assert soup.figure.img["alt"] == "Petugas memeriksa cabai"
     assert soup.figure.figcaption.text == "Uji pangan"
     assert "title" not in soup.img.attrs
+    assert soup.img["loading"] == "lazy" and soup.img["decoding"] == "async"
     assert soup.p is None
 
 
 def test_image_inside_text_stays_inline():
-    html = '<p>Lihat <img alt="ikon" src="/i.svg"> di sini.</p>'
-    assert "<figure" not in transform(html)
+    assert "<figure" not in render("Lihat ![ikon](/i.svg) di sini.")
+
+
+TABLE = "| A | B |\n| --- | ---: |\n| 1 | 2 |\n"
+RAW_TABLE = "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
 
 
 def test_tables_get_a_focusable_labelled_scroll_region_and_header_scope():
-    soup = BeautifulSoup(
-        transform("<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"),
-        "html.parser",
-    )
-    wrap = soup.find("div", class_="w-table-wrap")
-    assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
-    assert soup.th["scope"] == "col"
-
-
-TABLE = "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    for text in (TABLE, RAW_TABLE):
+        soup = BeautifulSoup(render(text), "html.parser")
+        wrap = soup.find("div", class_="w-table-wrap")
+        assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
+        assert wrap.table["class"] == ["w-table"]
+        assert all(th["scope"] == "col" for th in soup.select("thead th")), text
 
 
 def test_each_of_several_tables_gets_its_own_region_name():
-    # Same-named regions fail axe landmark-unique; both the fast path and the BeautifulSoup
-    # path (taken for raw HTML such as a nested table) must number them.
-    for html in (TABLE + "<p>x</p>" + TABLE, TABLE + TABLE.replace("<table>", '<table class="lebar">') + TABLE):
-        labels = [div["aria-label"] for div in
-                  BeautifulSoup(transform(html), "html.parser").select(".w-table-wrap")]
-        assert len(labels) == html.count("<table")
-        assert len(set(labels)) == len(labels)
-        assert labels[0].startswith(f"Tabel 1 dari {len(labels)} ")
+    # Same-named regions fail axe landmark-unique: Markdown tables and raw HTML ones (a
+    # nested table inside one region stays inside it) are numbered together, in order.
+    nested = "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>"
+    wrapped = f'<div class="w-table-wrap">{RAW_TABLE}</div>'
+    for parts in ((TABLE, "x", TABLE), (TABLE, RAW_TABLE, nested, TABLE), (wrapped, TABLE, TABLE)):
+        soup = BeautifulSoup(render("\n\n".join(parts)), "html.parser")
+        labels = [div.get("aria-label") for div in soup.select(".w-table-wrap")]
+        assert len(labels) == len([p for p in parts if "table" in p.lower() or "|" in p])
+        named = [label for label in labels if label]
+        assert len(set(named)) == len(named) and named[0].startswith(f"Tabel 1 dari {len(named)} ")
+        assert not soup.select(".w-table-wrap .w-table-wrap")
+
+
+def test_links_opening_a_new_tab_elsewhere_get_noopener_noreferrer():
+    text = ('[luar](https://contoh.example/a){: target="_blank" }, '
+            '<a href="https://contoh.example/b" target="_blank" rel="nofollow">mentah</a>, '
+            '[dalam](/tentang/){: target="_blank" } dan [biasa](https://contoh.example/c).')
+    links = {a.get_text(): a for a in BeautifulSoup(render(text), "html.parser").find_all("a")}
+    assert links["luar"]["rel"] == ["noopener", "noreferrer"]
+    assert links["mentah"]["rel"] == ["nofollow", "noopener", "noreferrer"]
+    assert "rel" not in links["dalam"].attrs and "rel" not in links["biasa"].attrs
+
+
+def test_raw_html_is_kept_as_written_where_no_rule_applies():
+    raw = '<p class="catatan">Lihat&nbsp;<a href="/x" title=\'a "b"\'>ini</a> <!-- c --></p>'
+    assert render(raw) == raw
 
 
 def test_year_archives_are_paginated(content_dir, build_site):
