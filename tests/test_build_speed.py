@@ -140,7 +140,7 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
     try:
         concurrent.futures.wait(list(checker.futures.values()), timeout=60)
         for path, key in todo[:-1]:
-            assert checker.result(path, key) == lint._lint_recording(path, settings)
+            assert checker.result(path, key) == lint.lint_recording(path, settings)
         path, key = todo[-1]
         assert checker.result(path, b"the file changed since") is None  # checked again
         assert checker.served == len(todo) - 1

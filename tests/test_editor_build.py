@@ -64,7 +64,7 @@ def test_same_slug_in_different_years_is_two_urls(content_dir, tmp_path):
     write(content_dir, "2024-05-02-pasar.md")
     write(content_dir, "2025-05-02-pasar.md", GOOD.replace("2024-05-02", "2025-05-02"))
     output = tmp_path / "output"
-    warnings = build(output, content=content_dir)
+    warnings = build(output, content=content_dir).warnings
     assert warnings == []  # not Pelican's "There are 2 items with slug …" either
     assert (output / "berita/2024/pasar-murah-sukamaju/index.html").is_file()
     assert (output / "berita/2025/pasar-murah-sukamaju/index.html").is_file()
@@ -100,8 +100,7 @@ def test_every_error_in_a_file_is_reported_at_its_line(content_dir, build_site):
 
 def test_warnings_are_reported_and_the_build_goes_on(content_dir, build_site, tmp_path):
     write(content_dir, "pasar.md", GOOD.replace("Tags: pasar murah", "Tags: Pasar Murah"))
-    findings = []
-    build(tmp_path / "out", content=content_dir, findings=findings)
+    findings = build(tmp_path / "out", content=content_dir).findings
     assert [(f.rule, f.line, f.severity) for f in findings] == [("metadata-tag", 4, "peringatan")]
 
 
@@ -151,8 +150,7 @@ def test_periksa_help_lists_every_rule_and_where_the_guide_explains_it():
 
 
 def test_the_sample_content_passes_every_check(tmp_path):
-    findings = []
-    build(tmp_path / "output", findings=findings)
+    findings = build(tmp_path / "output").findings
     # The sample PPID shows editors these warnings on purpose: a scanned and an untagged PDF
     # attachment, a stale Berkala document and a passed retention date.
     shown = {"pdf-aksesibel", "pdf-tanpa-tag", "ppid-berkala-usang", "ppid-retensi-lewat"}

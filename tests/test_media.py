@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from browser_checks import wait_for
-from media.captions import CaptionProblem, check_captions
+from warta.captions import CaptionProblem, check_captions
 from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from warta import ROOT
 from warta.audit import start_browser

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import markdown
 from bs4 import BeautifulSoup
 
-from indonesian_dates.indonesian_dates import date_time, iso_datetime, long_date, short_date
+from warta.dates import date_time, iso_datetime, long_date, short_date
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from ppid.open_data import FIELDS
-from ppid.ppid import CATEGORIES
+from warta.open_data import FIELDS
+from warta.ppid_schema import CATEGORIES
 from warta import ROOT
 from warta.audit import find_pages
 from warta.build import BuildError, build
@@ -201,7 +201,7 @@ def test_damaged_pdf_fails_the_build_naming_the_attachment(ppid_dir, build_site)
 
 def test_berkala_older_than_six_months_is_a_warning_naming_file_and_date(ppid_dir, tmp_path):
     write_document(ppid_dir, "lama.md", Nomor="B-009", Date="2026-03-01")
-    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY)
+    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY).warnings
     assert any(
         "lama.md:8: ppid-berkala-usang: Informasi Berkala 'B-009' terakhir diperbarui 1 Maret 2026, lebih dari "
         "6 bulan lalu" in w for w in warnings
@@ -212,14 +212,14 @@ def test_berkala_older_than_six_months_is_a_warning_naming_file_and_date(ppid_di
 def test_modified_date_keeps_a_berkala_document_fresh(ppid_dir, tmp_path):
     write_document(ppid_dir, "diperbarui.md", Nomor="B-009", Date="2025-01-01",
                    Modified="2026-09-01")
-    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY)
+    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY).warnings
     assert not any("diperbarui.md" in w for w in warnings), warnings
 
 
 def test_passed_retention_date_is_a_warning(ppid_dir, tmp_path):
     write_document(ppid_dir, "retensi.md", Nomor="SM-001", Kategori="Serta Merta",
                    Date="2024-02-10", Retensi="2 tahun")
-    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY)
+    warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY).warnings
     assert any("retensi.md:11: ppid-retensi-lewat: Masa retensi 'SM-001' (2 tahun) berakhir 10 Februari 2026" in w
                for w in warnings), warnings
 

@@ -7,9 +7,7 @@ on the way out, and the swap itself cannot be cut in half.
 """
 
 import contextlib
-import hashlib
 import io
-import json
 import logging
 import os
 import shutil
@@ -17,6 +15,7 @@ import signal
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
@@ -25,6 +24,7 @@ from pelican.settings import read_settings
 from warta import ROOT
 from warta.content_files import check_content
 from warta.errors import BuildError, ContentError
+from warta.source_maps import forget_stale_source_maps, source_map_path
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class _Collector(logging.Handler):
         self.findings = []  # structured content findings (warta.errors.Finding), for `periksa`
 
     def add_content_error(self, exc):
-        for finding, text in zip(exc.findings, exc.lines()):
+        for finding, text in zip(exc.findings, exc.lines(), strict=True):
             if text not in self.errors:
                 self.errors.append(text)
                 self.findings.append(finding)
@@ -103,25 +103,17 @@ def load_settings(settings_file=None, **overrides):
     return read_settings(str(settings_file), override=overrides)
 
 
-SOURCE_MAPS = ROOT / ".cache" / "sumber"
-
-
-def source_map_path(output):
-    """Where the source_map plugin records which content file made each page of ``output``:
-    in .cache/sumber/, named after the output folder, never inside the published site (issue 6)."""
-    key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:20]
-    return SOURCE_MAPS / f"{key}.json"
-
-
-def _forget_stale_source_maps():
-    """Drop the maps of output folders that no longer exist (test and benchmark builds)."""
-    for path in SOURCE_MAPS.glob("*.json"):
-        try:
-            output = json.loads(path.read_text(encoding="utf-8")).get("output")
-        except (OSError, ValueError, AttributeError):
-            output = None
-        if not output or not Path(output).is_dir():
-            path.unlink(missing_ok=True)
+def quiet_settings(settings_file="pelicanconf.py", content=None):
+    """Settings for commands that do not build: Pelican's build-time warnings about them (feeds
+    without SITEURL, …) mean nothing to an editor making a file."""
+    overrides = {"PATH": str(Path(content).resolve())} if content else {}
+    pelican_log = logging.getLogger("pelican")
+    level = pelican_log.level
+    pelican_log.setLevel(logging.ERROR)
+    try:
+        return load_settings(settings_file, **overrides)
+    finally:
+        pelican_log.setLevel(level)
 
 
 INTERRUPTING = (signal.SIGTERM, signal.SIGINT)
@@ -186,18 +178,25 @@ def _signals_held():
         signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTING)
 
 
-def build(output, settings_file=None, content=None, debug=False, findings=None, **overrides):
-    """Build the site into ``output``. Raise BuildError listing every problem if it fails.
+@dataclass
+class Built:
+    """A build that succeeded: its warnings, as printed, and the content findings behind them
+    (the rules the CLI links to the editors' guide). BuildError carries the same for a failure."""
 
-    Returns the Collector's warnings (a list of strings) on success. When ``findings`` is a
-    list, the content checks' findings (errors and warnings) are appended to it. SIGTERM or
-    SIGINT during the build ends it with SystemExit, the old output untouched.
+    warnings: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
+
+
+def build(output, settings_file=None, content=None, debug=False, **overrides):
+    """Build the site into ``output``; return :class:`Built`. Raise BuildError listing every
+    problem if it fails. SIGTERM or SIGINT during the build ends it with SystemExit, the old
+    output untouched.
     """
     with _interruptible():
-        return _build(output, settings_file, content, debug, findings, **overrides)
+        return _build(output, settings_file, content, debug, **overrides)
 
 
-def _build(output, settings_file, content, debug, findings, **overrides):
+def _build(output, settings_file, content, debug, **overrides):
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     collector = _Collector()
@@ -222,25 +221,7 @@ def _build(output, settings_file, content, debug, findings, **overrides):
         overrides.setdefault("WARTA_SOURCE_MAP", str(staged_map))
         overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
-        # The content tree is checked before Pelican reads or copies any of it: a link out of
-        # content/ or a script among the images must never reach the staging folder.
-        refused = check_content(settings)
-        if refused:
-            collector.add_content_error(ContentError.from_findings(refused))
-        else:
-            try:
-                # Pelican's own summary ("Done: Processed …") would read as success even when
-                # we are about to refuse the build; the CLI prints its own result.
-                with contextlib.redirect_stdout(io.StringIO()):
-                    Pelican(settings).run()
-            except ContentError as exc:
-                collector.add_content_error(exc)
-            except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
-                if debug:
-                    raise
-                collector.errors.append(_plain_failure(exc, staging))
-        if findings is not None:
-            findings.extend(collector.findings)
+        _run_pelican(settings, collector, staging, debug)
         if collector.errors:
             raise BuildError(
                 "Build gagal; output lama tidak diubah. Perbaiki masalah berikut:\n"
@@ -252,8 +233,8 @@ def _build(output, settings_file, content, debug, findings, **overrides):
         _swap_in(staging, output)
         if staged_map.exists():
             staged_map.replace(source_map)
-            _forget_stale_source_maps()
-        return collector.warnings
+            forget_stale_source_maps()
+        return Built(collector.warnings, collector.findings)
     finally:
         # Held, so a second Ctrl+C cannot leave half a staging folder behind.
         with _signals_held():
@@ -263,6 +244,27 @@ def _build(output, settings_file, content, debug, findings, **overrides):
             root_log.setLevel(previous_level)
             if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run_pelican(settings, collector, staging, debug):
+    """Check the content tree, then run Pelican; every problem goes to ``collector``."""
+    # The content tree is checked before Pelican reads or copies any of it: a link out of
+    # content/ or a script among the images must never reach the staging folder.
+    refused = check_content(settings)
+    if refused:
+        collector.add_content_error(ContentError.from_findings(refused))
+        return
+    try:
+        # Pelican's own summary ("Done: Processed …") would read as success even when we are
+        # about to refuse the build; the CLI prints its own result.
+        with contextlib.redirect_stdout(io.StringIO()):
+            Pelican(settings).run()
+    except ContentError as exc:
+        collector.add_content_error(exc)
+    except Exception as exc:  # noqa: BLE001 - any failure must end in a clean message
+        if debug:
+            raise
+        collector.errors.append(_plain_failure(exc, staging))
 
 
 def _swap_in(staging, output):

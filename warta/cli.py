@@ -6,52 +6,18 @@ from pathlib import Path
 
 import click
 
-from warta.build import BuildError, build as build_site
-from warta.lint import RULES, guide_link
-
-# Click's own words around our Indonesian help and errors ("Usage:", "Options", "Error: …").
-# Click looks every one up through gettext; we answer the ones editors meet, in Indonesian.
-CLICK_WORDS = {
-    "Usage:": "Pemakaian:",
-    "Options": "Pilihan",
-    "Commands": "Perintah",
-    "Show this message and exit.": "Tampilkan bantuan ini, lalu keluar.",
-    "Show the version and exit.": "Tampilkan versi, lalu keluar.",
-    "Error: {message}": "Galat: {message}",
-    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
-    "Missing argument": "Argumen belum ditulis",
-    "Missing option": "Pilihan belum ditulis",
-    "Missing command.": "Perintah belum ditulis.",
-    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
-    "No such option: {name}": "Tidak ada pilihan {name}",
-    "Invalid value for {param_hint}: {message}": "Nilai {param_hint} tidak sah: {message}",
-    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
-    "default: {default}": "bawaan: {default}",
-    "Aborted!": "Dibatalkan.",
-}
+from warta import __version__
+from warta.build import BuildError, quiet_settings
+from warta.build import build as build_site
+from warta.cli_words import IndonesianGroup, run
+from warta.errors import display_path
+from warta.lint import RULES, guide_link, lint_file
+from warta.scaffold import ScaffoldError, new_article, new_document
 
 
-def _speak_indonesian():
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
-
-    def translate(message):
-        return CLICK_WORDS.get(message, message)
-
-    for module in (click.core, click.decorators, click.exceptions, click.formatting,
-                   click.parser, click.types):
-        module._ = translate
-
-
-_speak_indonesian()
-
-
-@click.group(options_metavar="[PILIHAN]", subcommand_metavar="PERINTAH [ARGUMEN]...")
-@click.version_option(package_name=None, version=__import__("warta").__version__)
+@click.group(cls=IndonesianGroup, options_metavar="[PILIHAN]",
+             subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.version_option(package_name=None, version=__version__)
 def cli():
     """Warta: bangun, sajikan, dan audit portal berita pemerintah yang aksesibel."""
 
@@ -66,17 +32,15 @@ def cli():
 def build(output, settings, content, debug, pratinjau):
     """Bangun situs ke OUTPUT. Build yang gagal tidak mengubah OUTPUT lama."""
     overrides = {"WARTA_PREVIEW": True} if pratinjau else {}
-    findings = []
     try:
-        warnings = build_site(Path(output), settings, content=content, debug=debug,
-                              findings=findings, **overrides)
+        built = build_site(Path(output), settings, content=content, debug=debug, **overrides)
     except BuildError as exc:
         click.echo(str(exc), err=True)
         echo_warnings(exc.warnings)
         echo_guide_links(exc.findings)
         sys.exit(1)
-    echo_warnings(warnings)
-    echo_guide_links(findings)
+    echo_warnings(built.warnings)
+    echo_guide_links(built.findings)
     pages = sum(1 for _ in Path(output).rglob("*.html"))
     click.echo(f"Build selesai: {pages} halaman HTML di {output}/")
 
@@ -121,19 +85,15 @@ def periksa(berkas, settings, content):
     Keluar dengan kode 1 bila ada kesalahan.
     """
     if berkas:
-        from warta.lint import lint_file
-
         conf = quiet_settings(settings, content)
         findings = [f for path in berkas for f in lint_file(Path(path), conf)]
         errors = [str(f) for f in findings if f.is_error]
         warnings = [str(f) for f in findings if not f.is_error]
     else:
-        findings = []
         with tempfile.TemporaryDirectory(prefix="warta-periksa-") as scratch:
             try:
-                warnings = build_site(Path(scratch) / "output", settings, content=content,
-                                      findings=findings)
-                errors = []
+                built = build_site(Path(scratch) / "output", settings, content=content)
+                errors, warnings, findings = [], built.warnings, built.findings
             except BuildError as exc:
                 errors, warnings, findings = exc.errors, exc.warnings, exc.findings
     if errors:
@@ -151,34 +111,13 @@ def baru():
     """Buat berkas konten baru dari templat, siap diisi."""
 
 
-def quiet_settings(settings_file="pelicanconf.py", content=None):
-    """Settings for commands that do not build: Pelican's build-time warnings about them (feeds
-    without SITEURL, …) mean nothing to an editor making a file."""
-    import logging
-
-    from warta.build import load_settings
-
-    overrides = {"PATH": str(Path(content).resolve())} if content else {}
-    pelican_log = logging.getLogger("pelican")
-    level = pelican_log.level
-    pelican_log.setLevel(logging.ERROR)
-    try:
-        return load_settings(settings_file, **overrides)
-    finally:
-        pelican_log.setLevel(level)
-
-
 def _scaffold(make, **kwargs):
-    from warta.scaffold import ScaffoldError
-
     content = kwargs.pop("content")
     try:
         path = make(quiet_settings(content=content), **kwargs)
     except ScaffoldError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    from warta.errors import display_path
-
     click.echo(f"Berkas baru: {display_path(path)}")
     click.echo("Ganti setiap teks [[...]] dan isi baris yang masih kosong, lalu lihat hasilnya "
                "dengan `make devserver`. `make periksa` menunjukkan apa yang masih kurang.")
@@ -198,8 +137,6 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 
     Contoh: python -m warta baru berita "Pemkot Contoh buka pasar murah" --opd "Dinas Sosial"
     """
-    from warta.scaffold import new_article
-
     _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
 
 
@@ -216,8 +153,6 @@ def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
 
     Contoh: python -m warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
     """
-    from warta.scaffold import new_document
-
     _scaffold(new_document, title=judul, category=kategori, opd=opd, year=tahun, date=tanggal,
               content=content)
 
@@ -227,7 +162,7 @@ def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
 @click.option("--port", default=8000, show_default=True, help="Port di localhost.")
 def serve(output, port):
     """Sajikan folder OUTPUT di http://localhost:PORT (Ctrl+C untuk berhenti)."""
-    from warta.server import make_server
+    from warta.server import make_server  # noqa: PLC0415 - only this command serves
 
     if not (Path(output) / "index.html").is_file():
         click.echo(f"{output}/index.html tidak ada. Jalankan `make html` lebih dulu.", err=True)
@@ -347,7 +282,7 @@ def pratinjau(output, port, settings, content):
     Draf (`Status: draft`) dan berita bertanggal di masa depan ikut tampil, bertanda jelas.
     Pratinjau tidak pernah diterbitkan: `make publish` tidak memuat keduanya.
     """
-    from warta.preview import run_preview
+    from warta.preview import run_preview  # noqa: PLC0415 - watchfiles only for the preview
 
     sys.exit(run_preview(Path(output), port, settings, content))
 
@@ -359,7 +294,8 @@ def pratinjau(output, port, settings, content):
 @click.option("--keep", default=5, show_default=True, help="Jumlah rilis lama yang disimpan.")
 def deploy(output, target, keep):
     """Unggah OUTPUT sebagai rilis baru di TARGET, lalu alihkan symlink `current` ke rilis itu."""
-    from warta.deploy import DeployError, deploy as deploy_site
+    from warta.deploy import DeployError  # noqa: PLC0415 - only this command deploys
+    from warta.deploy import deploy as deploy_site  # noqa: PLC0415
 
     try:
         release = deploy_site(Path(output), target, keep=keep)
@@ -370,4 +306,4 @@ def deploy(output, target, keep):
 
 
 def main():
-    cli(prog_name="python -m warta")
+    run(cli, prog_name="python -m warta")

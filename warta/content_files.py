@@ -28,7 +28,7 @@ from warta.downloads import human_size
 from warta.errors import ERROR, WARNING, Finding
 from warta.pdf_check import UnreadablePdf, check_pdf_safety
 
-# Rules the build checks outside the Markdown linter (warta/lint.py adds them to its RULES, so
+# Rules the build checks outside the Markdown linter (warta.lint adds them to its RULES, so
 # they share its ids, its guide sections and `periksa --help`): (id, severity, summary).
 BUILD_RULES = (
     # The content tree (this module).

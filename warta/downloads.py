@@ -1,8 +1,8 @@
 """downloads: files citizens download, measured at build time and named the same way everywhere.
 
 A download link says what the file is before anyone pays for it on a metered connection:
-"Unduh Laporan Keuangan 2025 (PDF, 4,9 KB, 3 halaman)" (WCAG 2.4.4, link purpose; issue 3).
-PPID attachments, magazine editions and video files (issue 8) all use this one helper.
+"Unduh Laporan Keuangan 2025 (PDF, 4,9 KB, 3 halaman)" (WCAG 2.4.4, link purpose).
+PPID attachments, magazine editions and video files all use this one helper.
 """
 
 from dataclasses import dataclass

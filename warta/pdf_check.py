@@ -1,7 +1,7 @@
 """pdf_check: is a PDF usable with a screen reader? Text layer, title, language, tags.
 
-Scanned, untagged PDFs are the usual barrier on government portals: PPID attachments (issue 3,
-item 6) and digital magazines (issue 8) share this one check. We read each PDF with pypdf, a
+Scanned, untagged PDFs are the usual barrier on government portals: PPID attachments
+and digital magazines share this one check. We read each PDF with pypdf, a
 maintained PDF library, never by hand: WCAG 1.1.1 (text alternatives: a page that is only a
 picture of text has none), 2.4.2 (a title) and 3.1.1 (the language of the document), and
 PDF/UA's structure tags, which give a screen reader the reading order, headings and tables.

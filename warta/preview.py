@@ -1,4 +1,4 @@
-"""Live preview for editors (issue 5): rebuild on every save, serve on localhost.
+"""Live preview for editors: rebuild on every save, serve on localhost.
 
 Each rebuild runs `python -m warta build --pratinjau` in a fresh process, so changes to settings,
 plugins and templates are picked up as well as content, and a broken file only prints its
@@ -16,6 +16,7 @@ import click
 import watchfiles
 
 from warta import ROOT
+from warta.build import quiet_settings
 from warta.server import make_server
 
 HOST = "127.0.0.1"
@@ -23,8 +24,6 @@ HOST = "127.0.0.1"
 
 def watched_paths(settings_file, content):
     """Everything a preview depends on: content, theme, plugins, settings and Warta itself."""
-    from warta.cli import quiet_settings
-
     settings = quiet_settings(settings_file)
     paths = [Path(content).resolve() if content else Path(settings["PATH"]),
              Path(settings["THEME"]), ROOT / "warta"]

@@ -1,4 +1,4 @@
-"""New articles and PPID documents from a template (issue 5): `make berita`, `make dokumen`.
+"""New articles and PPID documents from a template: `make berita`, `make dokumen`.
 
 The new file has the right name, slug and date (Asia/Jakarta) and every field, so an editor only
 fills in. What still needs writing is marked ``[[like this]]``: the `isi-templat` check refuses to
@@ -6,49 +6,33 @@ publish a file that still holds such a marker.
 """
 
 import datetime
-import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-# Text an editor must replace. The content checks (warta.lint, rule isi-templat) look for it.
-PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
+from warta.lint import PLACEHOLDER, Source
+from warta.ppid_schema import (
+    ATTACHMENT_FIELD,
+    DOCUMENT_FIELDS,
+    EXEMPT_FIELDS,
+    SCAFFOLD_CATEGORIES,
+)
 
 SLUG_MAX = 60
 
-# --- PPID documents (issue 3) ---------------------------------------------------------------------
-# The ONE place that names a PPID document's fields for the scaffold, as plugins/ppid reads them
-# (its REQUIRED_FIELDS and EXEMPT_FIELDS): the seven Daftar Informasi Publik columns of Perki 1/2021
-# plus number, category, agency and year. When plugins/ppid renames a field, rename it here.
+# The fields a new PPID document lists, as editors write them, with what goes there; None where
+# the scaffold fills the value in itself. The schema is warta.ppid_schema, which plugins/ppid
+# checks documents against.
+_FILLED = {"kategori", "opd", "tahun", "date"}
 PPID_FIELDS = [
-    # (metadata key as editors write it, what goes there; None: the scaffold fills it in)
-    ("Nomor", "nomor di Daftar Informasi Publik, misalnya B-001"),
-    ("Kategori", None),
-    ("OPD", None),
-    ("Tahun", None),
-    ("Ringkasan", "ringkasan isi informasi dalam satu atau dua kalimat"),
-    ("Dikuasai_oleh", "pejabat atau unit yang menguasai informasi"),
-    ("Penanggung_jawab", "penanggung jawab pembuatan atau penerbitan informasi"),
-    ("Date", None),  # waktu pembuatan
-    ("Tempat", "tempat pembuatan, misalnya Kota Contoh"),
-    ("Bentuk", "bentuk informasi, misalnya Softcopy (PDF) dan hardcopy"),
-    ("Retensi", "jangka waktu penyimpanan, misalnya 5 tahun"),
+    (field.written, None if field.key in _FILLED else f"{field.label}, misalnya {field.example}")
+    for field in DOCUMENT_FIELDS
 ]
-# Category slugs as editors type them after KATEGORI=, with the name plugins/ppid expects.
-PPID_CATEGORIES = {
-    "berkala": "Berkala",
-    "serta-merta": "Serta Merta",
-    "setiap-saat": "Tersedia Setiap Saat",
-    "dikecualikan": "Dikecualikan",
-}
-# A Dikecualikan document records why it is withheld, and publishes no attachment (issue 3).
-PPID_EXEMPT_FIELDS = [
-    ("Dasar_hukum", "dasar hukum pengecualian, misalnya UU 14/2008 Pasal 17 huruf h"),
-    ("Uji_konsekuensi", "rujukan uji konsekuensi, misalnya Penetapan PPID Nomor 01/UK/PPID/2025"),
-]
-# Optional: `Lampiran: ppid/lampiran/berkas.pdf | Judul lampiran`, one line per attachment.
-PPID_ATTACHMENT_FIELD = "Lampiran"
+PPID_EXEMPT_FIELDS = [(field.written, f"{field.label}, misalnya {field.example}")
+                      for field in EXEMPT_FIELDS]
+PPID_CATEGORIES = SCAFFOLD_CATEGORIES
+PPID_ATTACHMENT_FIELD = ATTACHMENT_FIELD
 
 
 class ScaffoldError(Exception):
@@ -85,8 +69,6 @@ def check_opd(settings, opd):
 
 def _used_slugs(folder):
     """Slugs already written in the Markdown files of a folder."""
-    from warta.lint import Source
-
     slugs = set()
     for path in Path(folder).rglob("*.md"):
         try:

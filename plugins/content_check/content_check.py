@@ -1,7 +1,7 @@
 """content_check: run Warta's content checks (warta.lint) on every file Pelican reads.
 
 Errors stop the build with `path:line: rule-id: message (fix)`; warnings are printed and the
-build goes on. The checks themselves live in warta/lint.py, shared with `python -m warta periksa`.
+build goes on. The checks themselves live in warta.lint, shared with `python -m warta periksa`.
 """
 
 import html
@@ -16,7 +16,6 @@ from pelican.urlwrappers import Tag
 
 from warta import lint
 from warta.addresses import normalised, reserved_findings
-from warta.downloads import content_file
 from warta.errors import ContentError, Finding
 from warta.sanitize import Sanitizer, frame_src_gaps, source_line
 
@@ -24,7 +23,8 @@ log = logging.getLogger(__name__)
 
 # Content objects created in this build, to find two files that write the same output.
 _seen = []
-# Remembered findings of unchanged files (issue 6); a file is checked on every build either way.
+# Remembered findings of unchanged files, so a warm rebuild costs what changed; a file is
+# checked on every build either way.
 _memo = lint.LintMemo()
 LINT_MEMO = "lint.pickle"
 
@@ -37,103 +37,6 @@ def report(findings):
             log.warning(str(finding), extra={"warta_finding": finding})
     if errors:
         raise ContentError.from_findings(errors)
-
-
-def read_header(text):
-    """The metadata block of a Markdown file: {key: (line number, value)}.
-
-    Kept for other plugins (plugins/ppid reads its DIP fields with it); warta.lint.Source is the
-    one parser. A key written twice gives its last line, with its continuation lines joined.
-    """
-    source = lint.Source(text)
-    header = {}
-    for key, values in source.fields.items():
-        last = source.starts[key][-1]
-        header[key] = (last, " ".join(v for line, v in values if line >= last).strip())
-    return header
-
-
-def header_lines(text, key):
-    """The line number of every `Key:` line for ``key`` in the metadata block, in order.
-
-    read_header keeps one line per key; a field written once per item (PPID attachments,
-    video files, magazine contents) needs each item's own line for its error message.
-    """
-    return list(lint.Source(text).starts.get(key, []))
-
-
-class FieldCheck:
-    """One content file's metadata problems, each with its line, logged together.
-
-    The plugins that validate fields of their own (PPID, video, magazines) collect every
-    problem of a file before reporting, so an editor sees them all in one build.
-    """
-
-    def __init__(self, path):
-        self.path = path
-        self.text = Path(path).read_text(encoding="utf-8-sig")
-        self.header = read_header(self.text)
-        self.problems = []
-
-    def line(self, key):
-        """The line of ``key`` in the metadata block, or 1 when it is missing."""
-        return self.header.get(key, (1, ""))[0]
-
-    def fail(self, key, message, fix, at=None, *, rule):
-        """Record a problem at line ``at``, or else at the line of ``key``. ``rule`` is the id
-        editors look up in docs/panduan-editor.md, as for every other finding."""
-        self.problems.append(ContentError(self.path, message, fix, line=at or self.line(key),
-                                          rule=rule))
-
-    def written_once(self, metadata, fields, rule):
-        """Each of ``fields`` ({key: as editors write it}) is written once; True if so."""
-        for key, written in fields.items():
-            if isinstance(metadata.get(key), list):
-                self.fail(key, f"Baris {written} ditulis lebih dari sekali",
-                          "tulis satu baris saja untuk kolom ini", rule=rule)
-        return not self.problems
-
-    def required(self, metadata, fields, rule, what="{label} ({written}) tidak ada"):
-        """Each of ``fields`` [(key, as written, label, example)] has a value."""
-        for key, written, label, example in fields:
-            value = metadata.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                self.fail(key, what.format(label=label, written=written),
-                          f"tambahkan baris `{written}: …` di bagian atas berkas, "
-                          f"misalnya `{written}: {example}`", rule=rule)
-
-    def agency(self, key, name, agencies):
-        """``name``, when given, is one of ``agencies`` (the names in WARTA_OPD)."""
-        if name and name not in agencies:
-            self.fail(key, f"Perangkat daerah {name!r} tidak terdaftar",
-                      f"pilih salah satu dari: {', '.join(agencies)}; daftarnya ada di "
-                      "WARTA_OPD di pelicanconf.py", rule="metadata-opd")
-
-    def named_file(self, key, relative, content_root, label, noun, example, formats=None,
-                   setting=None, at=None, *, rule):
-        """The file a metadata line names (relative to content/), or None with a problem: it
-        does not exist, lies outside content/, or its extension is not in ``formats``
-        ({extension: name}; ``setting`` is where more can be added)."""
-        source = content_file(content_root, relative)
-        if source is None:
-            self.fail(key, f"{label} {relative!r} tidak ditemukan",
-                      "periksa nama berkasnya dan pastikan berkasnya ikut diunggah; jalurnya "
-                      f"dihitung dari folder content/, misalnya `{example}`", at, rule=rule)
-            return None
-        extension = source.suffix.lower().lstrip(".")
-        if formats is not None and extension not in formats:
-            fix = f"simpan {noun} dalam salah satu format: {', '.join(formats.values())}"
-            if setting:
-                fix += f"; format lain dapat ditambahkan di {setting}"
-            self.fail(key, f"Format {noun} .{extension} tidak didukung", fix, at, rule=rule)
-            return None
-        return source
-
-    def report(self):
-        """Log every problem (the build collects them); True when there was none."""
-        for problem in self.problems:
-            log.error("%s", problem)
-        return not self.problems
 
 
 def normalised_tags(tags, settings):

@@ -1,4 +1,4 @@
-"""magazine: digital magazine and newspaper editions (Majalah / Koran digital), issue 8.
+"""magazine: digital magazine and newspaper editions (Majalah / Koran digital).
 
 Editors write one Markdown file per edition in content/majalah/: the publication (one of
 MAGAZINE_PUBLICATIONS), the edition number, the cover with its alt text, the PDF, the table of
@@ -17,9 +17,9 @@ from pathlib import Path
 from pelican.contents import Page
 from pelican.utils import slugify
 
-from content_check.content_check import FieldCheck, header_lines
 from warta.downloads import measure
 from warta.errors import ContentError, display_path
+from warta.fields import FieldCheck, header_lines
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
 from warta.sections import SectionGenerator, save_as
 
@@ -107,7 +107,7 @@ class MagazineGenerator(SectionGenerator):
             sorted(editions, key=lambda e: e.source_path), taken,
             lambda edition: edition.media_header.get("slug", (1, ""))[0],
         )
-        # Newest first, in every list (issue 8).
+        # Newest first, in every list: readers come for the latest edition.
         editions.sort(key=lambda e: e.date, reverse=True)
         for edition in editions:
             edition.publication.editions.append(edition)
@@ -200,7 +200,7 @@ class MagazineGenerator(SectionGenerator):
             return []
         contents = []
         lines = header_lines(check.text, "contents") + [None] * len(entries)
-        for entry, at in zip(entries, lines):
+        for entry, at in zip(entries, lines, strict=False):  # lines is padded to be long enough
             match = CONTENTS_ENTRY.match(entry)
             if not match:
                 check.fail("contents", f"Baris daftar isi {entry!r} tidak dapat dibaca",
@@ -263,7 +263,8 @@ class MagazineGenerator(SectionGenerator):
             writer.write_file(name, self.get_template(template), self.context, url=url,
                               relative_urls=settings["RELATIVE_URLS"], **variables)
 
-        # Lists stay out of site search; each edition's page is in it (base.html, issue 7).
+        # Lists stay out of site search (see base.html); each edition's page is in it, so a query
+        # finds the edition, not every list that names it.
         write(save_as(section.url), "majalah/index", section.url, search_indexed=False)
         for publication in section.publications:
             writer.write_file(

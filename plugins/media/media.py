@@ -1,4 +1,4 @@
-"""media: the city's TV channel and its digital magazines as accessible content types (issue 8).
+"""media: the city's TV channel and its digital magazines as accessible content types.
 
 Two sections, each a generator of its own like the PPID's (content/video and content/majalah
 are outside ARTICLE_PATHS and PAGE_PATHS): videos with required Indonesian captions, a

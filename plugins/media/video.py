@@ -1,4 +1,4 @@
-"""video: the city's TV channel (VIDEO_SECTION_NAME) as a content type (issue 8).
+"""video: the city's TV channel (VIDEO_SECTION_NAME) as a content type.
 
 Editors write one Markdown file per video in content/video/: the metadata names the poster,
 the video file(s) or the YouTube ID, and the captions; the body is the transcript. A video is
@@ -16,12 +16,11 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.contents import Page
 
-from content_check.content_check import FieldCheck, header_lines
+from warta.captions import CaptionProblem, check_captions
 from warta.downloads import Download, measure
 from warta.errors import ContentError, display_path
+from warta.fields import FieldCheck, header_lines
 from warta.sections import SectionGenerator, save_as
-
-from .captions import CaptionProblem, check_captions
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +241,7 @@ class VideoGenerator(SectionGenerator):
             return [], found
         lines = header_lines(check.text, "video") + [None] * len(files)
         sources = [self._check_file(check, "video", "Video", relative, "video", at)
-                   for relative, at in zip(files, lines)]
+                   for relative, at in zip(files, lines, strict=False)]
         return [source for source in sources if source is not None], None
 
     def _check_file(self, check, key, written, relative, label, at=None):
@@ -306,7 +305,8 @@ class VideoGenerator(SectionGenerator):
                               relative_urls=settings["RELATIVE_URLS"], **variables)
 
         section = self.section
-        # Lists stay out of site search; each video page is in it (base.html, issue 7).
+        # Lists stay out of site search (see base.html); each video page is in it, so a query
+        # finds the video, not every list that names it.
         writer.write_file(
             save_as(section.url), self.get_template("video/index"), self.context,
             paginated={"videos": self.videos}, template_name="video/index", url=section.url,

@@ -1,9 +1,10 @@
 """ppid: public-information documents, the Daftar Informasi Publik (DIP) and its open data.
 
 Under UU 14/2008 and Perki 1/2021 every PPID publishes its public information in four categories,
-lists it in a DIP, and keeps it accessible (issue 3). Editors write one Markdown file per document
-in content/ppid/dokumen/ and the standard PPID pages in content/ppid/halaman/; attachments live
-in the content tree (content/ppid/lampiran/).
+lists it in a DIP, and keeps it accessible. Editors write one Markdown file per document in
+content/ppid/dokumen/ and the standard PPID pages in content/ppid/halaman/; attachments live in
+the content tree (content/ppid/lampiran/). The schema is warta.ppid_schema, the checks
+warta.ppid_check, the open data warta.open_data.
 
 Why a generator of our own: content/ppid is outside ARTICLE_PATHS and PAGE_PATHS, so Pelican's
 own generators never see it; this generator reads it with Pelican's readers (the same checked
@@ -11,93 +12,23 @@ Markdown reader as articles), validates the DIP fields, and writes the PPID home
 filter pages, one page per category and per document, and dip.json/dip.csv from the same rows.
 """
 
-import datetime
 import logging
-import re
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-from markupsafe import escape
 from pelican import signals
 from pelican.contents import Page
 from pelican.urlwrappers import Category
 
-# Both plugins are listed before this one in PLUGINS, so Pelican has imported them already.
-from content_check.content_check import FieldCheck, header_lines
-from indonesian_dates.indonesian_dates import short_date
-from warta.downloads import measure
-from warta.errors import WARNING, ContentError, display_path
-from warta.pdf_check import UnreadablePdf, report_pdf_checks
-from warta.sections import SectionGenerator, plain, save_as
-
-from .open_data import FIELDS, dip_csv, dip_json, document_row
+from warta.dip import DipFilter, PPIDCategory, PPIDSection, natural
+from warta.errors import ContentError, display_path
+from warta.open_data import dip_csv, dip_json, document_row
+from warta.pdf_check import report_pdf_checks
+from warta.ppid_check import check_document, report_freshness
+from warta.ppid_schema import CATEGORIES
+from warta.sections import SectionGenerator, save_as
 
 log = logging.getLogger(__name__)
 
-# The four categories of UU 14/2008 (Pasal 9, 10, 11 and 17), explained in plain Indonesian.
-# They are the law, the same for every agency; a setting can still reword them.
-CATEGORIES = [
-    {
-        "name": "Berkala",
-        "slug": "informasi-berkala",
-        "title": "Informasi Berkala",
-        "summary": "Informasi yang kami umumkan secara rutin, paling lambat setiap enam bulan.",
-        "description": [
-            "Informasi berkala adalah informasi yang wajib kami umumkan secara rutin tanpa "
-            "perlu Anda minta, dan kami perbarui paling lambat setiap enam bulan (Undang-Undang "
-            "Nomor 14 Tahun 2008 Pasal 9).",
-            "Contohnya profil dan program kerja perangkat daerah, laporan kinerja, laporan "
-            "keuangan, dan laporan layanan informasi publik.",
-        ],
-    },
-    {
-        "name": "Serta Merta",
-        "slug": "informasi-serta-merta",
-        "title": "Informasi Serta Merta",
-        "summary": "Informasi yang menyangkut keselamatan orang banyak, diumumkan segera.",
-        "description": [
-            "Informasi serta merta adalah informasi yang dapat mengancam hajat hidup orang banyak "
-            "dan ketertiban umum. Kami wajib mengumumkannya segera, tanpa penundaan (Undang-Undang "
-            "Nomor 14 Tahun 2008 Pasal 10).",
-            "Contohnya peringatan dini bencana, kejadian luar biasa penyakit, dan peringatan "
-            "tentang pangan yang tidak aman.",
-        ],
-    },
-    {
-        "name": "Tersedia Setiap Saat",
-        "slug": "informasi-setiap-saat",
-        "title": "Informasi Tersedia Setiap Saat",
-        "summary": "Informasi yang kami simpan dan berikan kapan pun Anda memintanya.",
-        "description": [
-            "Informasi yang tersedia setiap saat adalah informasi yang kami simpan dan siapkan "
-            "untuk diberikan kapan pun Anda memintanya (Undang-Undang Nomor 14 Tahun 2008 "
-            "Pasal 11).",
-            "Contohnya keputusan dan kebijakan, prosedur kerja, perjanjian dengan pihak ketiga, "
-            "dan data. Sebagian sudah kami terbitkan di sini; yang belum terbit dapat Anda minta "
-            "melalui permohonan informasi.",
-        ],
-    },
-    {
-        "name": "Dikecualikan",
-        "slug": "informasi-dikecualikan",
-        "title": "Informasi yang Dikecualikan",
-        "summary": "Informasi yang tertutup untuk umum, dengan dasar hukum dan uji konsekuensinya.",
-        "description": [
-            "Informasi yang dikecualikan adalah informasi yang tidak dapat dibuka untuk umum, "
-            "karena membukanya dapat merugikan kepentingan yang dilindungi undang-undang, "
-            "misalnya rahasia pribadi seseorang, penegakan hukum, atau persaingan usaha yang "
-            "sehat (Undang-Undang Nomor 14 Tahun 2008 Pasal 17). Pengecualian bersifat ketat "
-            "dan terbatas, dan setiap pengecualian "
-            "ditetapkan melalui uji konsekuensi.",
-            "Daftar ini mencatat dasar hukum dan uji konsekuensi setiap informasi yang "
-            "dikecualikan; isi informasinya tidak kami terbitkan. Bila Anda tidak setuju, Anda "
-            "dapat mengajukan permohonan informasi, lalu keberatan.",
-        ],
-    },
-]
-EXEMPT = "Dikecualikan"
 
 # Defaults, filled in one place (the `initialized` signal below). pelicanconf.py overrides them.
 DEFAULTS = {
@@ -140,42 +71,6 @@ DEFAULTS = {
     "PPID_TODAY": None,
 }
 
-# The DIP fields every document must have: (metadata key, as editors write it, what it is in the
-# DIP, an example value for the fix).
-REQUIRED_FIELDS = [
-    ("nomor", "Nomor", "nomor di Daftar Informasi Publik", "B-001"),
-    ("kategori", "Kategori", "kategori informasi", "Berkala"),
-    ("ringkasan", "Ringkasan", "ringkasan isi informasi", "Laporan realisasi anggaran tahun 2025"),
-    ("opd", "OPD", "perangkat daerah pemilik", "Diskominfo"),
-    ("dikuasai_oleh", "Dikuasai_oleh", "pejabat atau unit yang menguasai informasi",
-     "Sekretariat Dinas Kesehatan"),
-    ("penanggung_jawab", "Penanggung_jawab", "penanggung jawab pembuatan atau penerbitan",
-     "Kepala Dinas Kesehatan"),
-    ("date", "Date", "waktu pembuatan", "2025-06-30"),
-    ("tempat", "Tempat", "tempat pembuatan", "Kota Contoh"),
-    ("bentuk", "Bentuk", "bentuk informasi", "Softcopy dan hardcopy"),
-    ("retensi", "Retensi", "jangka waktu penyimpanan (retensi)", "5 tahun"),
-]
-# A Dikecualikan document records why it is closed instead of publishing it.
-EXEMPT_FIELDS = [
-    ("dasar_hukum", "Dasar_hukum", "dasar hukum pengecualian",
-     "UU 14/2008 Pasal 17 huruf h; UU 27/2022 tentang Pelindungan Data Pribadi"),
-    ("uji_konsekuensi", "Uji_konsekuensi", "rujukan uji konsekuensi",
-     "Penetapan PPID Nomor 01/UK/PPID/2025"),
-]
-# Fields written once: {metadata key: as editors write it}.
-SINGLE_FIELDS = {key: written for key, written, *_ in REQUIRED_FIELDS + EXEMPT_FIELDS}
-SINGLE_FIELDS.update({"tahun": "Tahun", "title": "Title", "slug": "Slug"})
-RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
-RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
-YEAR = re.compile(r"^\d{4}$")
-
-
-def natural(number):
-    """Sort key for DIP numbers, so B-9 comes before B-10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-            for part in re.split(r"(\d+)", number) if part]
-
 
 class _PPIDContent:
     """What PPID pages and documents share: their address setting and `{ppid}` links."""
@@ -211,72 +106,6 @@ class PPIDDocument(_PPIDContent, Page):
     url_setting = "PPID_DOCUMENT_URL"
 
 
-@dataclass
-class PPIDCategory:
-    """One of the four categories, with the documents in it."""
-
-    name: str
-    slug: str
-    title: str
-    summary: str
-    description: list
-    url: str
-    save_as: str
-    documents: list = field(default_factory=list)
-
-    @property
-    def exempt(self):
-        return self.name == EXEMPT
-
-
-@dataclass
-class DipFilter:
-    """One filter page of the DIP: a year or an agency."""
-
-    kind: str  # "tahun" or "opd"
-    value: object
-    label: str
-    url: str
-    save_as: str
-    documents: list = field(default_factory=list)
-
-    @property
-    def title(self):
-        """How the page names its filter: "Tahun 2025", "Dinas Kesehatan"."""
-        return f"Tahun {self.label}" if self.kind == "tahun" else self.label
-
-
-@dataclass
-class PPIDSection:
-    """Everything the PPID templates need, in the context as `ppid`."""
-
-    url: str
-    dip_url: str
-    json_url: str
-    csv_url: str
-    contact_url: str
-    categories: list
-    documents: list
-    pages: list
-    years: list
-    opds: list
-    fields: list = field(default_factory=lambda: list(FIELDS))
-
-    @property
-    def menu(self):
-        """(label, url) of every PPID page that is not a document, in menu order."""
-        links = [("Beranda PPID", self.url), ("Daftar Informasi Publik", self.dip_url)]
-        links += [(category.title, category.url) for category in self.categories]
-        links += [(plain(page.title), page.url) for page in self.pages]
-        return links
-
-    def groups(self, documents):
-        """[(category, documents)] for the categories that have any of ``documents``."""
-        chosen = set(map(id, documents))
-        groups = [(c, [d for d in c.documents if id(d) in chosen]) for c in self.categories]
-        return [(category, members) for category, members in groups if members]
-
-
 def set_defaults(pelican):
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
@@ -288,21 +117,11 @@ def set_defaults(pelican):
 PAGINATED = ("ppid/dip", "ppid/category")
 
 
-def today(settings):
-    value = settings.get("PPID_TODAY")
-    if value is None:
-        return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).date()
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value)
-    return value
-
-
 class PPIDGenerator(SectionGenerator):
     """Reads content/ppid, checks every document, and writes the PPID section."""
 
     def generate_context(self):
         settings = self.settings
-        self.locale = settings.get("WARTA_LOCALE", "id")
         self.categories = [
             PPIDCategory(
                 **category,
@@ -316,7 +135,7 @@ class PPIDGenerator(SectionGenerator):
         documents = [
             document
             for document in self.read_folder(base / settings["PPID_DOCUMENTS_DIR"], PPIDDocument)
-            if self._check_document(document)
+            if check_document(document, self.categories, settings, Path(self.path).resolve())
         ]
         documents = self._drop_duplicate_numbers(documents)
         pages, documents = self._drop_address_clashes(pages, documents)
@@ -330,7 +149,7 @@ class PPIDGenerator(SectionGenerator):
         for content in pages + documents:
             self.add_source_path(content)
             self.add_static_links(content)
-        self._report_freshness(documents)
+        report_freshness(documents, settings)
         self._report_pdfs(documents)
         self.pages = sorted(pages, key=lambda p: Path(p.source_path).name)
         self.documents = documents
@@ -350,89 +169,6 @@ class PPIDGenerator(SectionGenerator):
 
     # --- Checking one document ----------------------------------------------------------------
 
-    def _check_document(self, document):
-        """Validate one document and fill in its DIP values; log every problem. True if valid."""
-        check = FieldCheck(document.source_path)
-        fail = check.fail
-        document.ppid_header = check.header
-        document.ppid_attachment_lines = header_lines(check.text, "lampiran")
-        meta = document.metadata
-        if not check.written_once(meta, SINGLE_FIELDS, "ppid-kolom"):  # the checks below read single values
-            return check.report()
-        category = self._match_category(meta.get("kategori"))
-        fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
-        check.required(meta, fields, "ppid-kolom", "Kolom DIP {label} ({written}) tidak ada")
-        names = ", ".join(c.name for c in self.categories)
-        if meta.get("kategori") and category is None:
-            fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
-                 f"pilih salah satu dari: {names}", rule="ppid-kolom")
-        opds = {opd["name"]: opd for opd in self.settings.get("WARTA_OPD", [])}
-        check.agency("opd", meta.get("opd"), opds)
-        retention = RETENTION.match(str(meta.get("retensi") or ""))
-        if meta.get("retensi") and not retention:
-            fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
-                 RETENTION_FIX, rule="ppid-kolom")
-        year = str(meta.get("tahun") or "").strip()
-        if year and not YEAR.match(year):
-            fail("tahun", f"Tahun {year!r} tidak dapat dibaca",
-                 "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
-                 "agar tahun diambil dari Date", rule="ppid-kolom")
-        attachments = self._check_attachments(document, category, check)
-        if not check.report():
-            return False
-        document.ppid_category = category
-        document.nomor = meta["nomor"].strip()
-        document.plain_title = plain(document.title)
-        document.opd_info = opds[meta["opd"]]
-        document.tahun = int(year) if year else document.date.year
-        document.retention_years = int(retention.group(1)) if retention.group(1) else None
-        document.dasar_hukum = meta.get("dasar_hukum", "") if category.exempt else ""
-        document.uji_konsekuensi = meta.get("uji_konsekuensi", "") if category.exempt else ""
-        document.last_updated = (getattr(document, "modified", None) or document.date).date()
-        document.attachments = attachments
-        # The summary feeds, search results and share cards read: the DIP's own ringkasan.
-        document.metadata["summary"] = str(escape(document.ringkasan))
-        return True
-
-    def _match_category(self, name):
-        name = str(name or "").strip().casefold()
-        return next((c for c in self.categories if c.name.casefold() == name), None)
-
-    def _check_attachments(self, document, category, check):
-        """The document's attachments, measured; problems go to ``check``."""
-        entries = document.metadata.get("lampiran") or []
-        if isinstance(entries, str):
-            entries = [entries]
-        if entries and category is not None and category.exempt:
-            check.fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
-                 "hapus baris `Lampiran:`; informasi yang dikecualikan tidak diterbitkan, "
-                 "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)",
-                 rule="ppid-lampiran")
-            return []
-        formats = self.settings["PPID_ATTACHMENT_FORMATS"]
-        content_root = Path(self.path).resolve()
-        attachments = []
-        lines = document.ppid_attachment_lines + [None] * len(entries)
-        for entry, at in zip(entries, lines):
-            relative, _, label = (part.strip() for part in entry.partition("|"))
-            source = check.named_file(
-                "lampiran", relative, content_root, "Lampiran", "lampiran",
-                "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
-                "PPID_ATTACHMENT_FORMATS", at, rule="ppid-lampiran",
-            )
-            if source is None:
-                continue
-            try:
-                attachments.append(measure(
-                    source, content_root, label or plain(document.title),
-                    formats[source.suffix.lower().lstrip(".")],
-                    line=at, locale=self.settings.get("WARTA_LOCALE", "id"),
-                ))
-            except UnreadablePdf as exc:
-                check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
-        return attachments
-
-    # --- Checking the whole list ---------------------------------------------------------------
 
     def _drop_duplicate_numbers(self, documents):
         """Every DIP number is used once; a second use is an error naming the first."""
@@ -470,46 +206,6 @@ class PPIDGenerator(SectionGenerator):
         pages = self.drop_address_clashes(pages, taken, slug_line)
         return pages, self.drop_address_clashes(documents, taken, slug_line)
 
-    def _report_freshness(self, documents):
-        """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
-        strict = self.settings["PPID_STRICT"]
-        report = log.error if strict else log.warning
-
-        def finding(problem):
-            if not strict:
-                problem.findings[0].severity = WARNING
-            return problem
-
-        now = today(self.settings)
-        months = self.settings["PPID_BERKALA_MAX_AGE_MONTHS"]
-        for document in documents:
-            header = document.ppid_header
-            if document.ppid_category.name == "Berkala":
-                due = document.last_updated + relativedelta(months=months)
-                if due < now:
-                    key = "modified" if "modified" in header else "date"
-                    report("%s", finding(ContentError(
-                        document.source_path,
-                        f"Informasi Berkala {document.nomor!r} terakhir diperbarui "
-                        f"{short_date(document.last_updated, self.locale)}, lebih dari "
-                        f"{months} bulan lalu",
-                        "perbarui isinya lalu tulis tanggal pembaruannya di baris `Modified:`; "
-                        f"informasi berkala wajib diperbarui paling lambat setiap {months} bulan",
-                        line=header.get(key, (1, ""))[0],
-                        rule="ppid-berkala-usang",
-                    )))
-            if document.retention_years is not None:
-                end = document.date.date() + relativedelta(years=document.retention_years)
-                if end < now:
-                    report("%s", finding(ContentError(
-                        document.source_path,
-                        f"Masa retensi {document.nomor!r} ({document.retensi}) berakhir "
-                        f"{short_date(end, self.locale)}",
-                        "tinjau dokumen ini sesuai jadwal retensi arsip: perbarui, pindahkan ke "
-                        "arsip, atau hapus dari Daftar Informasi Publik",
-                        line=header.get("retensi", (1, ""))[0],
-                        rule="ppid-retensi-lewat",
-                    )))
 
     def _report_pdfs(self, documents):
         """The attachment accessibility summary: one line, then one line per failing PDF."""
@@ -565,7 +261,8 @@ class PPIDGenerator(SectionGenerator):
             return [d for _, members in section.groups(documents) for d in members]
 
         section = self.section
-        # Site search indexes single documents, not the lists of them (base.html, issue 7).
+        # Site search indexes single documents, not the lists of them (see base.html): a list
+        # page would match every query its documents match.
         write(save_as(section.url), "ppid/index", section.url, search_indexed=False)
         write(save_as(section.dip_url), "ppid/dip", section.dip_url, search_indexed=False,
               dip_filter=None, dip_documents=self.documents,
@@ -598,6 +295,7 @@ class PPIDGenerator(SectionGenerator):
             target = Path(self.output_path) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="")
+
 
 
 def get_generators(pelican):

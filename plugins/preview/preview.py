@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.utils import order_content
 
-from indonesian_dates.indonesian_dates import date_time
+from warta.dates import date_time
 
 log = logging.getLogger(__name__)
 

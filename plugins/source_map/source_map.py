@@ -1,6 +1,6 @@
 """source_map: record which content file and which template produced each output page.
 
-The audit report (issue 6) names the Markdown file an editor must fix for each failing page,
+The audit report names the Markdown file an editor must fix for each failing page,
 e.g. `content/berita/2024-04-29-kipp.md`, and groups violations by template. The map is
 written to .cache/sumber/, never inside the output folder, so it is not published.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.build import source_map_path
 from warta.errors import display_path
+from warta.source_maps import source_map_path
 
 log = logging.getLogger(__name__)
 

@@ -82,7 +82,7 @@ def check_captions(path, duration_ms=None):
         raise CaptionProblem("berkas takarir tidak berisi satu pun teks (cue)", TIMING_FIX)
     cue_lines = [number for number, line in enumerate(lines, 1) if "-->" in line]
     previous = 0
-    for caption, line in zip(parsed.captions, cue_lines):
+    for caption, line in zip(parsed.captions, cue_lines, strict=False):
         start, end = caption.start_time.in_milliseconds(), caption.end_time.in_milliseconds()
         if end <= start:
             raise CaptionProblem(

@@ -1,7 +1,7 @@
 """open_data: the Daftar Informasi Publik as one row per document, and its JSON and CSV exports.
 
 The HTML table, `dip.json` and `dip.csv` are all written from the rows made here, so the three
-cannot disagree (issue 3, item 4). FIELDS is the schema: the README documents it and a test
+cannot disagree. FIELDS is the schema: the README documents it and a test
 checks that every field is documented.
 """
 

@@ -1,0 +1,70 @@
+"""Dates written the Indonesian way, through Babel's locale data: "Senin, 29 April 2024, 09.30 WIB"."""
+
+import functools
+
+from babel.dates import format_date, format_datetime
+
+DEFAULT_LOCALE = "id"
+LONG_FORMAT = "EEEE, d MMMM y"  # Senin, 29 April 2024
+SHORT_FORMAT = "d MMMM y"  # 29 April 2024
+TIME_FORMAT = "HH.mm"  # 09.30: Indonesian writes the time with a dot
+
+
+def remembered(function):
+    """Format each distinct date once per process.
+
+    Babel takes ~50 µs a date and every list page shows ten, most of them shown many times over
+    a build: ~1 s of a 2,000-article rebuild. The key is the date as written, with its
+    offset and zone name: two aware datetimes for the same instant in different zones are equal
+    in Python, but are not written the same.
+    """
+    cached = functools.lru_cache(maxsize=65536)(
+        lambda key, value, locale: function(value, locale)
+    )
+
+    @functools.wraps(function)
+    def format_once(value, locale=DEFAULT_LOCALE):
+        tzinfo = getattr(value, "tzinfo", None)
+        key = (type(value), str(value), tzinfo.tzname(value) if tzinfo else None)
+        return cached(key, value, locale)
+
+    return format_once
+
+
+@remembered
+def long_date(value, locale=DEFAULT_LOCALE):
+    """Senin, 29 April 2024"""
+    return format_date(value, LONG_FORMAT, locale=locale)
+
+
+@remembered
+def short_date(value, locale=DEFAULT_LOCALE):
+    """29 April 2024"""
+    return format_date(value, SHORT_FORMAT, locale=locale)
+
+
+@remembered
+def date_time(value, locale=DEFAULT_LOCALE):
+    """Senin, 29 April 2024, 09.30 WIB (the zone's abbreviation comes from the date itself)."""
+    text = format_datetime(value, f"{LONG_FORMAT}, {TIME_FORMAT}", locale=locale)
+    zone = value.tzname() if value.tzinfo else None
+    return f"{text} {ZONE_NAMES.get(zone, zone)}" if zone else text
+
+
+def iso_datetime(value):
+    """The machine-readable value for <time datetime>, with the UTC offset."""
+    return value.isoformat()
+
+
+# Indonesia's three zones by the names citizens use.
+ZONE_NAMES = {"WIB": "WIB", "WITA": "WITA", "WIT": "WIT", "+07": "WIB", "+08": "WITA", "+09": "WIT"}
+
+
+def filters(locale=DEFAULT_LOCALE):
+    """The templates' date filters, by the names the theme uses, writing in ``locale``."""
+    return {
+        "tanggal": lambda value: long_date(value, locale),
+        "tanggal_pendek": lambda value: short_date(value, locale),
+        "tanggal_waktu": lambda value: date_time(value, locale),
+        "tanggal_iso": iso_datetime,
+    }

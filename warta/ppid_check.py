@@ -1,0 +1,154 @@
+"""The checks of one PPID document's DIP fields and attachments, and of the list's freshness.
+
+Every problem is logged with its file, line and rule id (the build collects them); a document
+with an error is left out of the DIP, so one build reports every broken document.
+"""
+
+import logging
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import escape
+
+from warta.dates import short_date
+from warta.dip import today
+from warta.downloads import measure
+from warta.errors import WARNING, ContentError
+from warta.fields import FieldCheck, header_lines
+from warta.pdf_check import UnreadablePdf
+from warta.ppid_schema import (
+    EXEMPT_FIELDS,
+    REQUIRED_FIELDS,
+    RETENTION,
+    RETENTION_FIX,
+    SINGLE_FIELDS,
+    YEAR,
+)
+from warta.sections import plain
+
+log = logging.getLogger(__name__)
+
+
+def check_document(document, categories, settings, content_root):
+    """Validate one document and fill in its DIP values; log every problem. True if valid."""
+    check = FieldCheck(document.source_path)
+    fail = check.fail
+    document.ppid_header = check.header
+    document.ppid_attachment_lines = header_lines(check.text, "lampiran")
+    meta = document.metadata
+    if not check.written_once(meta, SINGLE_FIELDS, "ppid-kolom"):  # the checks below read single values
+        return check.report()
+    category = match_category(categories, meta.get("kategori"))
+    fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
+    check.required(meta, fields, "ppid-kolom", "Kolom DIP {label} ({written}) tidak ada")
+    names = ", ".join(c.name for c in categories)
+    if meta.get("kategori") and category is None:
+        fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
+             f"pilih salah satu dari: {names}", rule="ppid-kolom")
+    opds = {opd["name"]: opd for opd in settings.get("WARTA_OPD", [])}
+    check.agency("opd", meta.get("opd"), opds)
+    retention = RETENTION.match(str(meta.get("retensi") or ""))
+    if meta.get("retensi") and not retention:
+        fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
+             RETENTION_FIX, rule="ppid-kolom")
+    year = str(meta.get("tahun") or "").strip()
+    if year and not YEAR.match(year):
+        fail("tahun", f"Tahun {year!r} tidak dapat dibaca",
+             "tulis tahun dengan empat angka, misalnya `Tahun: 2025`, atau hapus barisnya "
+             "agar tahun diambil dari Date", rule="ppid-kolom")
+    attachments = check_attachments(document, category, check, settings, content_root)
+    if not check.report():
+        return False
+    document.ppid_category = category
+    document.nomor = meta["nomor"].strip()
+    document.plain_title = plain(document.title)
+    document.opd_info = opds[meta["opd"]]
+    document.tahun = int(year) if year else document.date.year
+    document.retention_years = int(retention.group(1)) if retention.group(1) else None
+    document.dasar_hukum = meta.get("dasar_hukum", "") if category.exempt else ""
+    document.uji_konsekuensi = meta.get("uji_konsekuensi", "") if category.exempt else ""
+    document.last_updated = (getattr(document, "modified", None) or document.date).date()
+    document.attachments = attachments
+    # The summary feeds, search results and share cards read: the DIP's own ringkasan.
+    document.metadata["summary"] = str(escape(document.ringkasan))
+    return True
+
+def match_category(categories, name):
+    name = str(name or "").strip().casefold()
+    return next((c for c in categories if c.name.casefold() == name), None)
+
+def check_attachments(document, category, check, settings, content_root):
+    """The document's attachments, measured; problems go to ``check``."""
+    entries = document.metadata.get("lampiran") or []
+    if isinstance(entries, str):
+        entries = [entries]
+    if entries and category is not None and category.exempt:
+        check.fail("lampiran", "Informasi Dikecualikan tidak boleh punya lampiran (Lampiran)",
+             "hapus baris `Lampiran:`; informasi yang dikecualikan tidak diterbitkan, "
+             "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)",
+             rule="ppid-lampiran")
+        return []
+    formats = settings["PPID_ATTACHMENT_FORMATS"]
+    attachments = []
+    lines = document.ppid_attachment_lines + [None] * len(entries)
+    for entry, at in zip(entries, lines, strict=False):  # lines is padded to be long enough
+        relative, _, label = (part.strip() for part in entry.partition("|"))
+        source = check.named_file(
+            "lampiran", relative, content_root, "Lampiran", "lampiran",
+            "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
+            "PPID_ATTACHMENT_FORMATS", at, rule="ppid-lampiran",
+        )
+        if source is None:
+            continue
+        try:
+            attachments.append(measure(
+                source, content_root, label or plain(document.title),
+                formats[source.suffix.lower().lstrip(".")],
+                line=at, locale=settings.get("WARTA_LOCALE", "id"),
+            ))
+        except UnreadablePdf as exc:
+            check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
+    return attachments
+
+# --- Checking the whole list ---------------------------------------------------------------
+
+def report_freshness(documents, settings):
+    """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
+    strict = settings["PPID_STRICT"]
+    locale = settings.get("WARTA_LOCALE", "id")
+    report = log.error if strict else log.warning
+
+    def finding(problem):
+        if not strict:
+            problem.findings[0].severity = WARNING
+        return problem
+
+    now = today(settings)
+    months = settings["PPID_BERKALA_MAX_AGE_MONTHS"]
+    for document in documents:
+        header = document.ppid_header
+        if document.ppid_category.name == "Berkala":
+            due = document.last_updated + relativedelta(months=months)
+            if due < now:
+                key = "modified" if "modified" in header else "date"
+                report("%s", finding(ContentError(
+                    document.source_path,
+                    f"Informasi Berkala {document.nomor!r} terakhir diperbarui "
+                    f"{short_date(document.last_updated, locale)}, lebih dari "
+                    f"{months} bulan lalu",
+                    "perbarui isinya lalu tulis tanggal pembaruannya di baris `Modified:`; "
+                    f"informasi berkala wajib diperbarui paling lambat setiap {months} bulan",
+                    line=header.get(key, (1, ""))[0],
+                    rule="ppid-berkala-usang",
+                )))
+        if document.retention_years is not None:
+            end = document.date.date() + relativedelta(years=document.retention_years)
+            if end < now:
+                report("%s", finding(ContentError(
+                    document.source_path,
+                    f"Masa retensi {document.nomor!r} ({document.retensi}) berakhir "
+                    f"{short_date(end, locale)}",
+                    "tinjau dokumen ini sesuai jadwal retensi arsip: perbarui, pindahkan ke "
+                    "arsip, atau hapus dari Daftar Informasi Publik",
+                    line=header.get("retensi", (1, ""))[0],
+                    rule="ppid-retensi-lewat",
+                )))
