@@ -261,9 +261,8 @@ def _in_class(parents, element, name):
 class RewriteTreeprocessor(Treeprocessor):
     def run(self, root):
         source, settings = _reading.get()
-        parents = {child: parent for parent in root.iter() for child in parent}
         for paragraph in list(root.iter("p")):
-            self.figure(paragraph, parents)
+            self.figure(paragraph)
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter()):
             if element.tag == "a":
@@ -283,7 +282,7 @@ class RewriteTreeprocessor(Treeprocessor):
             if isinstance(raw, str) and ("<a" in raw or "<img" in raw or "<table" in raw):
                 stash[index] = RawRewriter(source, settings).rewrite(raw)
 
-    def figure(self, paragraph, parents):
+    def figure(self, paragraph):
         """An image alone in its paragraph with a title becomes a figure captioned by it, so
         the caption is tied to the picture for assistive technology (WCAG 1.1.1, 1.3.1)."""
         if len(paragraph) != 1 or paragraph[0].tag != "img" or (paragraph.text or "").strip() \
@@ -291,8 +290,6 @@ class RewriteTreeprocessor(Treeprocessor):
             return
         image = paragraph[0]
         caption = image.attrib.pop("title", None)
-        image.attrib.pop("loading", None)
-        image.attrib.pop("decoding", None)
         image.set("loading", "lazy")
         image.set("decoding", "async")
         image.tail = None

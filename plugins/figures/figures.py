@@ -7,19 +7,20 @@ settings), lets srcset follow src once Pelican has resolved {static} and {attach
 templates the `image_attributes` filter for cover images.
 """
 
-import logging
+import hashlib
+from pathlib import Path
 
 from pelican import signals
 from pelican.readers import MarkdownReader
 
 from warta import rewrite
 
-log = logging.getLogger(__name__)
-
 EXTENSION = "warta.rewrite"
-# Settings that change the HTML the extension writes. Copied into its MARKDOWN configuration
-# so that the content cache, whose fingerprint covers MARKDOWN, is not reused across them.
+# Settings that change the HTML the extension writes, and its own source (it lives outside
+# PLUGIN_PATHS). Copied into its MARKDOWN configuration so that the content cache, whose
+# fingerprint covers MARKDOWN, is never reused across them.
 SHAPING_SETTINGS = ("IMAGE_WIDTHS", "IMAGE_SIZES")
+SOURCE = hashlib.sha256(Path(rewrite.__file__).read_bytes()).hexdigest()[:16]
 
 
 def start(pelican):
@@ -28,7 +29,7 @@ def start(pelican):
     configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
     if EXTENSION in configs:
         configs[EXTENSION] = {**configs[EXTENSION],
-                              "shaped_by": repr([settings.get(k) for k in SHAPING_SETTINGS])}
+                              "shaped_by": repr([SOURCE] + [settings.get(k) for k in SHAPING_SETTINGS])}
 
 
 def follow_sources(generator):
