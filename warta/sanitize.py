@@ -56,7 +56,10 @@ ATTRIBUTES = {
     "data": {"value"},
     "del": {"cite", "datetime"},
     "details": {"open"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    # srcset and sizes come from Warta's own responsive-image rewrite; srcset's URLs are
+    # checked below, since the sanitizer's URL check covers src and href only.
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes",
+            "fetchpriority"},
     "ins": {"cite", "datetime"},
     "li": {"value"},
     "ol": {"start", "reversed", "type"},
@@ -113,6 +116,9 @@ class Sanitizer:
     def _filter(self, tag, attribute, value):
         if tag == "iframe" and attribute == "src":
             return value if self._allowed_frame(value) else None
+        if attribute == "srcset":
+            return value if all(_allowed_url(candidate.split()[0])
+                                for candidate in value.split(",") if candidate.strip()) else None
         return value
 
     def _allowed_frame(self, src):
@@ -200,6 +206,11 @@ def _attribute_removal(tag, name, value):
     if scheme and scheme.lower() not in URL_SCHEMES:
         return Removal(f"alamat {scheme}: pada atribut {name} <{tag}>", value[:30] or name)
     return Removal(f"atribut {name} pada <{tag}>", name)
+
+
+def _allowed_url(url):
+    scheme = urlsplit(re.sub(r"[\s\x00-\x1f]", "", url)).scheme
+    return not scheme or scheme.lower() in URL_SCHEMES
 
 
 def frame_src_gaps(iframe_prefixes, csp_policy):
