@@ -70,7 +70,7 @@ ATTRIBUTES = {
     "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading",
                "referrerpolicy"},
 }
-# A link may open a new tab (the finishing step adds rel="noopener noreferrer" to it), nothing
+# A link may open a new tab (warta.rewrite adds rel="noopener noreferrer" to it), nothing
 # else: a named target could drive another window of the portal.
 ATTRIBUTE_VALUES = {"a": {"target": {"_blank"}}}
 # Relative URLs (and Pelican's {static}/{filename}/{attach} links) always pass.
