@@ -1,15 +1,19 @@
-"""Audit reports people read (issue 6): the console summary, JSON, JUnit XML and an HTML page.
+"""Audit reports people read: the console summary, JSON, JUnit XML and an HTML page.
 
-Every report is made from one AuditRun of the engine in warta/audit.py, plus the source map the
+Every report is made from one AuditRun of the engine in warta.audit, plus the source map the
 build writes beside the output folder, so each failing page names the content file to fix.
 """
 
 import datetime
+import functools
 import html
 import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import jinja2
+import markupsafe
 
 from warta.audit import AXE_TAGS, DISABLED_RULES
 from warta.build import source_map_path
@@ -17,6 +21,8 @@ from warta.build import source_map_path
 JSON_REPORT = "audit-report.json"
 JUNIT_REPORT = "audit-junit.xml"
 HTML_REPORT = "audit-report.html"
+TEMPLATES = Path(__file__).with_name("templates")
+HTML_TEMPLATE = "report.html"
 
 # axe's impact levels, worst first, with the words an Indonesian reader sees.
 IMPACTS = {"critical": "kritis", "serious": "serius", "moderate": "sedang", "minor": "ringan"}
@@ -209,199 +215,82 @@ def write_junit(run, path, sources):
     tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
-# The report is one file, so its CSS is inside it. Colours meet WCAG 2.2 AA contrast (1.4.3),
-# text reflows at 320 CSS px (1.4.10), and focus is always visible (2.4.7).
-REPORT_CSS = """
-:root { color-scheme: light; }
-body { font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff; margin: 0; }
-.w-report { max-width: 70rem; margin: 0 auto; padding: 1rem; }
-h1, h2, h3 { line-height: 1.25; }
-a { color: #0b4f8a; }
-a:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
-table { border-collapse: collapse; margin: 0 0 1.5rem; width: 100%; }
-caption { text-align: left; font-weight: bold; padding: 0 0 .5rem; }
-th, td { border: 1px solid #6b6b6b; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-thead th { background: #e8eef5; }
-td.w-report__number { text-align: right; font-variant-numeric: tabular-nums; }
-.w-report__table-wrap { overflow-x: auto; }
-.w-report__verdict { font-size: 1.25rem; font-weight: bold; padding: .75rem 1rem;
-  border-left: .5rem solid; }
-.w-report__verdict--lolos { border-color: #1d6b35; background: #eaf5ed; }
-.w-report__verdict--gagal { border-color: #a4161a; background: #fbeaea; }
-.w-report__bar { display: inline-block; height: .75rem; background: #a4161a;
-  vertical-align: middle; margin-right: .25rem; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; padding: .5rem;
-  border: 1px solid #c8c8c8; }
-code { overflow-wrap: anywhere; }
-.w-report__item { border-top: 1px solid #c8c8c8; padding-top: .5rem; }
-""" + "".join(f".w-report__bar--{n} {{ width: {n / 2}rem; }}\n" for n in range(1, 9))
+def _escape(value):
+    """Escape as html.escape does (``&quot;``, ``&#x27;``), where Jinja would write ``&#34;``:
+    snippets read the same in the report's source as in axe's JSON and the console."""
+    return value if hasattr(value, "__html__") else markupsafe.Markup(html.escape(str(value)))
 
 
-def _page_link(result, report_dir, output):
+@functools.cache
+def _environment():
+    """The Jinja environment of the HTML report, made on first use: most commands write none."""
+    # Autoescape on for every value: page addresses, axe's snippets and help texts come from
+    # the audited site and from axe, and none of them may become markup in the report.
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_escape,
+    )
+    environment.filters["impact"] = lambda impact: IMPACTS.get(impact, impact)
+    return environment
+
+
+def _page_view(result, sources, report_dir, output):
+    """What the report shows of one page: its link from the report folder and its source."""
     target = os.path.relpath(Path(output).resolve() / result.page, Path(report_dir).resolve())
-    return f'<a href="{html.escape(Path(target).as_posix())}">{html.escape(result.page)}</a>'
+    return {
+        "page": result.page,
+        "href": Path(target).as_posix(),
+        "source": source_of(sources, result.page),
+        "template": sources.get(result.page, {}).get("template"),
+        "error": result.error,
+        "violations": result.violations,
+    }
 
 
-def _source_text(sources, page):
-    source = source_of(sources, page)
-    if source:
-        return f"<code>{html.escape(source)}</code>"
-    template = sources.get(page, {}).get("template")
-    if template:
-        return f"dibuat dari templat <code>{html.escape(template)}</code> (bukan satu berkas konten)"
-    return UNKNOWN_SOURCE
-
-
-def _nodes_html(violation):
-    parts = ["<ul>"]
-    for node in violation.nodes:
-        parts.append(
-            "<li>selektor: <code>"
-            + html.escape(node["target"])
-            + "</code><pre><code>"
-            + html.escape(node["html"])
-            + "</code></pre></li>"
-        )
-    parts.append("</ul>")
-    return "".join(parts)
+def report_context(run, sources, report_dir, output):
+    """The values the report template shows, worked out here so the template only lays out."""
+    rules = by_rule(run)
+    most = max((len(rule["pages"]) for rule in rules), default=1)
+    for rule in rules:
+        # The bar beside each page count, in eighths of the longest; every rule gets one.
+        rule["width"] = max(1, round(8 * len(rule["pages"]) / most))
+        rule["pages"] = [
+            (_page_view(result, sources, report_dir, output), violation)
+            for result, violation in rule["pages"]
+        ]
+    return {
+        "passed": run.passed,
+        "axe_core": metadata(run, output)["axe_core"] or "",
+        "tags": AXE_TAGS,
+        "summary": [
+            ("Halaman", len(run.results)),
+            ("Diaudit", run.audited),
+            ("Dipakai ulang dari cache (tidak berubah sejak audit bersih terakhir)", run.reused),
+            ("Gagal", len(run.failed)),
+            ("Tidak dapat diaudit", len(run.errors)),
+            ("Durasi (detik)", f"{run.duration:.1f}"),
+            ("Pekerja paralel", run.workers),
+        ],
+        "cache_notice": run.cache_notice,
+        "rules": rules,
+        "templates": by_template(run, sources),
+        "failing": [
+            _page_view(result, sources, report_dir, output)
+            for result in run.results if not result.passed
+        ],
+        "unknown_source": UNKNOWN_SOURCE,
+    }
 
 
 def render_html(run, sources, report_dir, output):
     """The self-contained HTML report, in Indonesian, accessible and passing axe itself."""
-    esc = html.escape
-    rules = by_rule(run)
-    passed = run.passed
-    verdict = (
-        "Semua halaman lolos audit aksesibilitas."
-        if passed
-        else "Audit gagal: ada halaman yang perlu diperbaiki."
-    )
-    meta = metadata(run, output)
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="id">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Laporan audit aksesibilitas"
-        + (" (lolos)" if passed else " (gagal)")
-        + "</title>",
-        f"<style>{REPORT_CSS}</style>",
-        "</head>",
-        "<body>",
-        '<main class="w-report">',
-        "<h1>Laporan audit aksesibilitas</h1>",
-        f'<p class="w-report__verdict w-report__verdict--{"lolos" if passed else "gagal"}">'
-        f"{esc(verdict)}</p>",
-        "<p>Setiap halaman diperiksa dengan axe-core "
-        f"{esc(meta['axe_core'] or '')} di Chromium terhadap WCAG 2.2 tingkat A dan AA "
-        f"(tag: {esc(', '.join(AXE_TAGS))}).</p>",
-        '<div class="w-report__table-wrap"><table>',
-        "<caption>Ringkasan</caption>",
-        "<tbody>",
-    ]
-    summary = [
-        ("Halaman", len(run.results)),
-        ("Diaudit", run.audited),
-        ("Dipakai ulang dari cache (tidak berubah sejak audit bersih terakhir)", run.reused),
-        ("Gagal", len(run.failed)),
-        ("Tidak dapat diaudit", len(run.errors)),
-        ("Durasi (detik)", f"{run.duration:.1f}"),
-        ("Pekerja paralel", run.workers),
-    ]
-    for label, value in summary:
-        out.append(
-            f'<tr><th scope="row">{esc(label)}</th>'
-            f'<td class="w-report__number">{esc(str(value))}</td></tr>'
-        )
-    out.append("</tbody></table></div>")
-    if run.cache_notice:
-        out.append(
-            f"<p>Cache audit rusak dan dibuang ({esc(run.cache_notice)}); "
-            "semua halaman diaudit ulang.</p>"
-        )
-
-    out.append('<h2 id="aturan">Pelanggaran menurut aturan</h2>')
-    if rules:
-        most = max(len(rule["pages"]) for rule in rules)
-        out += [
-            '<div class="w-report__table-wrap"><table>',
-            "<caption>Jumlah halaman dan elemen per aturan axe</caption>",
-            '<thead><tr><th scope="col">Aturan</th><th scope="col">Dampak</th>'
-            '<th scope="col">Halaman</th><th scope="col">Elemen</th>'
-            '<th scope="col">Bantuan</th></tr></thead><tbody>',
-        ]
-        for rule in rules:
-            width = max(1, round(8 * len(rule["pages"]) / most))
-            out.append(
-                f'<tr><th scope="row"><a href="#aturan-{esc(rule["rule"])}">'
-                f'{esc(rule["rule"])}</a></th>'
-                f'<td>{esc(IMPACTS.get(rule["impact"], rule["impact"]))}</td>'
-                f'<td class="w-report__number"><span class="w-report__bar w-report__bar--{width}"'
-                f' aria-hidden="true"></span>{len(rule["pages"])}</td>'
-                f'<td class="w-report__number">{rule["elements"]}</td>'
-                f'<td><a href="{esc(rule["help_url"])}">{esc(rule["help"])}</a></td></tr>'
-            )
-        out.append("</tbody></table></div>")
-    else:
-        out.append("<p>Tidak ada pelanggaran.</p>")
-
-    templates = by_template(run, sources)
-    out += [
-        '<h2 id="templat">Pelanggaran menurut templat</h2>',
-        '<div class="w-report__table-wrap"><table>',
-        "<caption>Halaman, halaman gagal, dan pelanggaran per templat</caption>",
-        '<thead><tr><th scope="col">Templat</th><th scope="col">Halaman</th>'
-        '<th scope="col">Gagal</th><th scope="col">Pelanggaran</th></tr></thead><tbody>',
-    ]
-    for template, counts in templates.items():
-        out.append(
-            f'<tr><th scope="row"><code>{esc(template)}</code></th>'
-            f'<td class="w-report__number">{counts["pages"]}</td>'
-            f'<td class="w-report__number">{counts["failed"]}</td>'
-            f'<td class="w-report__number">{counts["violations"]}</td></tr>'
-        )
-    out.append("</tbody></table></div>")
-
-    for rule in rules:
-        out.append(
-            f'<section class="w-report__item" aria-labelledby="aturan-{esc(rule["rule"])}">'
-            f'<h3 id="aturan-{esc(rule["rule"])}">{esc(rule["rule"])} '
-            f'({esc(IMPACTS.get(rule["impact"], rule["impact"]))})</h3>'
-            f'<p>{esc(rule["help"])}. <a href="{esc(rule["help_url"])}">'
-            f'Cara memperbaiki {esc(rule["rule"])}</a></p><ul>'
-        )
-        for result, violation in rule["pages"]:
-            out.append(
-                f"<li>{_page_link(result, report_dir, output)}, sumber: "
-                f"{_source_text(sources, result.page)}{_nodes_html(violation)}</li>"
-            )
-        out.append("</ul></section>")
-
-    failing = [r for r in run.results if not r.passed]
-    out.append('<h2 id="halaman">Halaman yang perlu diperbaiki</h2>')
-    if not failing:
-        out.append("<p>Tidak ada.</p>")
-    for number, result in enumerate(failing, 1):
-        out.append(
-            f'<section class="w-report__item" aria-labelledby="halaman-{number}">'
-            f'<h3 id="halaman-{number}">{esc(result.page)}</h3>'
-            f"<p>Halaman: {_page_link(result, report_dir, output)}. "
-            f"Berkas sumber: {_source_text(sources, result.page)}.</p>"
-        )
-        if result.error:
-            out.append(f"<p>Tidak dapat diaudit: {esc(result.error)}</p>")
-        for violation in result.violations:
-            out.append(
-                f"<h4>{esc(violation.rule)} "
-                f"({esc(IMPACTS.get(violation.impact, violation.impact))})</h4>"
-                f'<p>{esc(violation.help)}. <a href="{esc(violation.help_url)}">'
-                f"Cara memperbaiki {esc(violation.rule)}</a></p>"
-                + _nodes_html(violation)
-            )
-        out.append("</section>")
-    out += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(out)
+    template = _environment().get_template(HTML_TEMPLATE)
+    return template.render(report_context(run, sources, report_dir, output))
 
 
 def write_html(run, path, sources, output):
