@@ -15,6 +15,7 @@ from PIL import Image
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
 from warta.bench import SEED, generate_portal, tree_memory
 from warta import lint
+from warta.lint import checker
 from warta.build import build, load_settings
 from warta.errors import BuildError
 
@@ -48,7 +49,7 @@ def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
     )
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
     page = (tmp_path / "out" / "berita/2023/pemeriksaan-pangan-uji/index.html").read_text("utf-8")
-    assert "Kalimat &#8220;baru&#8221;" in page  # read again and typogrified
+    assert "Kalimat “baru”" in page  # read again and typogrified
 
 
 def test_typogrify_results_are_kept_and_reused(tmp_path):
@@ -101,7 +102,7 @@ def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_p
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
     checked = []
-    monkeypatch.setattr(lint, "lint_text", lambda path, *args: checked.append(path) or [])
+    monkeypatch.setattr(checker, "lint_text", lambda path, *args: checked.append(path) or [])
     article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nKalimat baru.\n", "utf-8")
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
