@@ -1,23 +1,21 @@
 """Shared fixtures: one build of the sample portal, one loopback server, one browser per run."""
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from warta import ROOT
-from warta.audit import Auditor, audit_site, find_pages, start_browser, write_audit_record
-from warta.build import build, load_settings
+from warta.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
+from warta.build import build
 from warta.errors import BuildError
+from warta.gate import record_path, run_gate, variant_grid
+from warta.gate.variants import TEMPLATES, VARIANTS, reset_browser
 from warta.server import serve
-from variants import TEMPLATES, VARIANTS, reset_browser
 
 TEST_DATA = Path(__file__).parent / "test_data"
 
 _site = {}
-_audit = {"selected": 0, "audited": set()}
 
 
 def sample_site():
@@ -28,7 +26,7 @@ def sample_site():
             build(output)
         except BuildError as exc:
             # Broken sample content: stop the run with the editor's message (file:line: rule),
-            # not a traceback through this fixture (issue 5).
+            # not a traceback through this fixture.
             shutil.rmtree(output.parent, ignore_errors=True)
             pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
         _site["path"] = output
@@ -37,40 +35,34 @@ def sample_site():
 
 
 def pytest_generate_tests(metafunc):
-    # One audit test per built page, so a failure names its page.
+    # One test per built page, per template and variant, per check: a failure names its page.
     if "built_page" in metafunc.fixturenames:
         pages = find_pages(sample_site())
         metafunc.parametrize("built_page", pages, ids=pages)
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    _audit["selected"] = sum(1 for item in items if "built_page" in getattr(item, "fixturenames", ()))
-    _tampilan["selected"] = {kind: sum(1 for item in items if _kind_of(item.nodeid) == kind)
-                             for kind in ("variant", "check")}
-
-
-def record_audited(page):
-    """Called by the audit test for every page it audited."""
-    _audit["audited"].add(page)
-
-
 def pytest_terminal_summary(terminalreporter):
-    if "path" in _site and _audit["selected"]:
-        built = _site["built"]
-        terminalreporter.write_line(
-            f"audit axe: {len(_audit['audited'])} halaman diaudit dari {built} halaman yang dibangun"
-        )
-    _write_variant_coverage(terminalreporter)
+    gate = _site.get("gate")
+    if gate is None:
+        return
+    terminalreporter.write_line(
+        f"audit axe: {len(gate.pages.results)} halaman diaudit dari {len(gate.built)} halaman "
+        f"yang dibangun"
+    )
+    terminalreporter.write_line(
+        f"audit axe per tampilan: {len(gate.variant_results())} audit, {len(TEMPLATES)} templat "
+        f"× {len(VARIANTS)} varian"
+    )
+    for line in variant_grid(gate):
+        terminalreporter.write_line(line)
+    written = gate.record is not None
+    terminalreporter.write_line(
+        f"catatan audit: {'ditulis' if written else 'tidak ditulis'} ({_site.get('record')})"
+    )
 
 
 def pytest_sessionfinish(session, exitstatus):
-    # Fail closed: when the whole audit was selected, every built page must have been audited.
     if "path" in _site:
-        built = _site["built"]
-        if _audit["selected"] == built and len(_audit["audited"]) != built and exitstatus == 0:
-            session.exitstatus = 1
-        _write_last_audit(built)
         shutil.rmtree(_site["path"].parent, ignore_errors=True)
 
 
@@ -102,9 +94,14 @@ def auditor(browser, site_url):
 
 
 @pytest.fixture(scope="session")
-def site_audit(site):
-    """The whole sample portal audited once by the parallel engine (2 workers, no cache)."""
-    return audit_site(site, workers=2, use_cache=False)
+def gate(site):
+    """The gate run once on the sample portal, as `make audit` runs it (2 workers, no cache:
+    every page is audited fresh). It writes the audit record itself; the tests only read its
+    results."""
+    _site["record"] = record_path()
+    _site["gate"] = run_gate(site, AuditOptions(workers=2, cache=Cache.OFF),
+                             record=_site["record"])
+    return _site["gate"]
 
 
 @pytest.fixture
@@ -131,7 +128,7 @@ def content_dir(tmp_path):
 @pytest.fixture(scope="session")
 def published_site():
     """The sample portal built with publishconf.py (minified, hashed, precompressed)."""
-    import published
+    import published  # noqa: PLC0415 - only the nginx tests need its helpers
 
     work, output, _ = published.published()
     yield output
@@ -141,7 +138,7 @@ def published_site():
 @pytest.fixture(scope="session")
 def published_url(published_site):
     """The published portal deployed to a local folder and served by Debian's nginx over TLS."""
-    import published
+    import published  # noqa: PLC0415 - only the nginx tests need its helpers
 
     work, output, origin = published.published()
     with published.nginx_serving(output, published._state["port"], work) as http_port:
@@ -156,93 +153,8 @@ def tls_browser(browser):
     yield browser
     browser.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": False})
 
-# --- Tampilan: variant audits, browser checks and the last-audit record (issue 4) -------------
-# Variant audits run axe on one page per template under each display variant; the summary prints
-# the templates × variants grid. When the whole gate ran (every built page, every variant, every
-# browser check), the result is written to WARTA_AUDIT_RECORD for the accessibility statement.
-_tampilan = {"selected": {}, "variants": {}, "outcomes": {}, "axe_version": ""}
-VARIANT_TESTS = "test_tampilan_audit.py::test_template_passes_axe_under_variant["
-CHECK_TESTS = "test_wcag_browser.py::"
-PAGE_TESTS = "test_audit.py::test_page_passes_axe["
-
-
-def _kind_of(nodeid):
-    if "_catches_" in nodeid:
-        return None  # the checks' own tests on the known-bad fixture are not checks of the site
-    for kind, marker in (("variant", VARIANT_TESTS), ("check", CHECK_TESTS), ("page", PAGE_TESTS)):
-        if marker in nodeid:
-            return kind
-    return None
-
-
 @pytest.fixture
 def clean_browser(browser):
     """The shared browser, reset after the test (stored preferences, emulation) whatever happens."""
     yield browser
     reset_browser(browser)
-
-
-def record_variant(template, variant, page, result):
-    """Called by the variant audit for every (template, variant) it audited."""
-    _tampilan["variants"][(template, variant)] = {"page": page, "passed": result.passed}
-    _tampilan["axe_version"] = result.axe_version
-
-
-def pytest_runtest_logreport(report):
-    kind = _kind_of(report.nodeid)
-    if kind is None:
-        return
-    outcomes = _tampilan["outcomes"].setdefault(kind, {})
-    if report.failed:
-        outcomes[report.nodeid] = False
-    elif report.when == "call":
-        outcomes.setdefault(report.nodeid, True)
-
-
-def _write_variant_coverage(terminalreporter):
-    done = _tampilan["variants"]
-    if not done:
-        return
-    names = list(VARIANTS)
-    terminalreporter.write_line(
-        f"audit axe per tampilan: {len(done)} audit, {len(TEMPLATES)} templat × {len(names)} varian"
-    )
-    width = max(len(t) for t in TEMPLATES) + 2
-    terminalreporter.write_line("  " + "templat".ljust(width) + " ".join(n.ljust(9) for n in names))
-    for template in TEMPLATES:
-        cells = []
-        for name in names:
-            entry = done.get((template, name))
-            cells.append(("-" if entry is None else "lolos" if entry["passed"] else "GAGAL").ljust(9))
-        terminalreporter.write_line("  " + template.ljust(width) + " ".join(cells))
-
-
-def _write_last_audit(built):
-    outcomes = _tampilan["outcomes"]
-    pages = outcomes.get("page", {})
-    variants = outcomes.get("variant", {})
-    checks = outcomes.get("check", {})
-    complete = (
-        _audit["selected"] == built == len(pages)
-        and len(variants) == len(TEMPLATES) * len(VARIANTS) == _tampilan["selected"].get("variant")
-        and checks and len(checks) == _tampilan["selected"].get("check")
-    )
-    if not complete:
-        return  # a partial run says nothing about the whole site
-    try:
-        commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT,
-                                capture_output=True, text=True, check=True).stdout.strip() or None
-    except (OSError, subprocess.CalledProcessError):
-        commit = None
-    setting = load_settings().get("WARTA_AUDIT_RECORD")
-    if not setting:
-        return
-    write_audit_record(
-        ROOT / setting,
-        pages=len(pages), pages_failed=sum(not ok for ok in pages.values()),
-        variant_audits=len(variants), variant_audits_failed=sum(not ok for ok in variants.values()),
-        checks=len(checks), checks_failed=sum(not ok for ok in checks.values()),
-        templates=len(TEMPLATES), variants=[spec["label"] for spec in VARIANTS.values()],
-        axe_version=_tampilan["axe_version"], commit=commit,
-    )
-

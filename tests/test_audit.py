@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import record_audited
+from warta import ROOT
 from warta.audit import (
     AXE_TAGS,
     DISABLED_RULES,
@@ -23,11 +23,11 @@ from warta.audit import (
     AuditError,
     Auditor,
     audit_site,
+    axe_options,
     find_pages,
     page_url,
     start_browser,
 )
-from warta import ROOT
 from warta.report import JSON_REPORT, write_reports
 from warta.server import serve
 
@@ -36,28 +36,66 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MOVING = FIXTURES / "pindah"
 
 
-def test_page_passes_axe(built_page, site_audit):
-    # Every page was audited by the parallel engine, the same one `make audit` runs (issue 6).
-    result = site_audit.result_for(built_page)
-    record_audited(built_page)
-    assert result.axe_version.startswith("4.14."), result.format()
+def test_page_passes_axe(built_page, gate):
+    # Every page was audited by the gate's parallel engine, the same one `make audit` runs.
+    result = gate.page_result(built_page)
+    assert result.page == built_page and result.variant == ""
+    assert result.error or result.axe_version.startswith("4.14."), result.format()
     assert result.passed, "\n" + result.format()
 
 
-def test_every_built_html_file_is_an_audit_test(site, request):
-    # The parametrized list is taken from the build; check it against the disk and against the
-    # content, so an empty or partial build cannot pass as "no violations".
-    on_disk = sorted(p.relative_to(site).as_posix() for p in Path(site).rglob("*.html"))
-    assert find_pages(site) == on_disk
+def test_gate_audited_exactly_the_built_pages(site, gate):
+    # An empty or partial build, or an audit of fewer pages than were built, cannot pass as
+    # "no violations": the pages audited are the pages built, and the build has the content.
+    built = find_pages(site)
+    assert gate.built == built
+    assert [r.page for r in gate.pages.results] == built
+    assert gate.pages.audited == len(built) and gate.pages.reused == 0
     articles = list((ROOT / "content" / "berita").glob("*.md"))
     pages = list((ROOT / "content" / "halaman").glob("*.md"))
-    assert len(on_disk) >= len(articles) + len(pages) + 5
-    assert "index.html" in on_disk and "404.html" in on_disk
+    assert len(built) >= len(articles) + len(pages) + 5
+    assert "index.html" in built and "404.html" in built
 
 
-def test_audit_runs_the_wcag_22_tags_and_documents_every_disabled_rule():
+def test_find_pages_lists_every_html_file_and_nothing_else(tmp_path):
+    for name in ("index.html", "a/index.html", "a/b/c.html", "gaya.css", "b/catatan.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert find_pages(tmp_path) == ["a/b/c.html", "a/index.html", "index.html"]
+
+
+def test_audit_runs_the_wcag_22_tags_in_the_browser(browser):
     assert AXE_TAGS == ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-    assert all(reason.strip() for reason in DISABLED_RULES.values())
+    with serve(FIXTURES / "bad") as base_url:
+        auditor = Auditor(browser, base_url)
+        auditor.load("index.html")
+        ran = auditor.run_axe("index.html")["toolOptions"]
+    # What axe itself says it ran, not what we meant to pass it.
+    assert ran["runOnly"]["values"] == AXE_TAGS
+    assert set(ran.get("rules", {})) == set(DISABLED_RULES)
+
+
+def test_every_disabled_rule_has_a_reason_and_names_a_real_axe_rule(browser):
+    with serve(FIXTURES / "bad") as base_url:
+        auditor = Auditor(browser, base_url)
+        auditor.load("index.html")
+        auditor.axe.inject()
+        known = set(browser.execute_script("return axe.getRules().map(r => r.ruleId);"))
+    assert "image-alt" in known
+    for rule, reason in DISABLED_RULES.items():
+        assert rule in known, f"{rule} bukan aturan axe-core"
+        assert reason.strip(), f"{rule} dimatikan tanpa alasan"
+
+
+def test_a_disabled_rule_is_not_reported(browser):
+    # The switch DISABLED_RULES relies on: with image-alt off, the known-bad page's missing
+    # alt text is no longer a finding, while its other failures still are.
+    options = axe_options(disabled_rules={"image-alt": "uji"})
+    assert options["rules"] == {"image-alt": {"enabled": False}}
+    with serve(FIXTURES / "bad") as base_url:
+        result = Auditor(browser, base_url, options=options).audit("index.html")
+    rules = {v.rule for v in result.violations}
+    assert "image-alt" not in rules and "link-name" in rules
 
 
 def test_known_bad_page_fails_the_audit(browser):
@@ -244,7 +282,7 @@ def profiles():
     folder = Path(tempfile.mkdtemp(prefix="wu-", dir="/tmp"))
     yield folder
     # Only after a failure is anything left; never leave it to run on for the other tests.
-    for pid, ppid in browser_mains(folder).items():
+    for ppid in browser_mains(folder).values():
         if is_chromedriver(ppid):
             kill(ppid)
     deadline = time.monotonic() + 10

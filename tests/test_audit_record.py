@@ -1,15 +1,18 @@
 """The accessibility statement shows the last audit's date and result from the audit record,
-filled in at build time; without a trustworthy record it says none exists (issue 4)."""
+filled in at build time; without a trustworthy record it says none exists. The gate writes
+the record itself, from its own results."""
 
 import datetime
 import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from audit_record.audit_record import RecordError, read_record
 from bs4 import BeautifulSoup
 
-from audit_record.audit_record import RecordError, read_record
 from warta.audit import write_audit_record
+from warta.gate.checks import CHECKS
+from warta.gate.variants import TEMPLATES, VARIANTS
 
 STATEMENT = """Title: Pernyataan Aksesibilitas
 Slug: pernyataan-aksesibilitas
@@ -94,3 +97,42 @@ def test_written_record_reads_back_in_jakarta_time(tmp_path):
     assert data["passed"] is False and data["checks_failed"] == 1
     assert data["finished"] == finished and data["finished"].tzinfo == ZoneInfo("Asia/Jakarta")
     assert [p.name for p in record.parent.iterdir()] == ["last-audit.json"]  # no temp files left
+
+
+def test_the_gate_writes_the_record_from_its_own_results(gate, site):
+    # Whatever tests were selected or however they are named: the record is the gate's.
+    assert gate.complete and gate.record is not None
+    written = read_record(gate.record_file)
+    assert written["finished"] >= gate.started
+    assert written["pages"] == len(gate.built) > 0
+    assert written["variant_audits"] == len(TEMPLATES) * len(VARIANTS)
+    assert written["checks"] == len(TEMPLATES) * sum(len(c.cases) for c in CHECKS.values())
+    assert written["validity"] == {"pages": len(gate.built), "errors": len(gate.validity.errors),
+                                   "ran": True}
+    assert written["passed"] is gate.passed
+    failed = written["pages_failed"] + written["variant_audits_failed"] + written["checks_failed"]
+    assert failed == (sum(not r.passed for r in gate.pages.results)
+                      + sum(not r.passed for r in gate.variant_results())
+                      + sum(not c.passed for c in gate.checks))
+
+
+@pytest.mark.parametrize("validity", [{"pages": 40, "errors": 2, "ran": True},
+                                      {"pages": 0, "errors": 0, "ran": False}])
+def test_html_errors_or_a_check_that_did_not_run_keep_the_record_from_passing(tmp_path, validity):
+    record = tmp_path / "last-audit.json"
+    write_audit_record(record, pages_failed=0, variant_audits_failed=0, checks_failed=0,
+                       validity=validity, **COUNTS)
+    data = read_record(record)
+    assert data["passed"] is False and data["validity"] == validity
+
+
+def test_record_claiming_a_pass_despite_html_errors_is_refused(tmp_path):
+    record = tmp_path / "last-audit.json"
+    write_audit_record(record, pages_failed=0, variant_audits_failed=0, checks_failed=0,
+                       validity={"pages": 40, "errors": 0, "ran": True}, **COUNTS)
+    data = json.loads(record.read_text(encoding="utf-8"))
+    assert data["passed"] is True
+    data["validity"]["errors"] = 3
+    record.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RecordError, match="validitas HTML"):
+        read_record(record)

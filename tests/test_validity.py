@@ -31,9 +31,10 @@ GOOD_PAGE = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def site_validity(site):
-    """One checker run over the whole sample portal, shared by the tests below."""
-    return check_site(site)
+def site_validity(gate):
+    """The gate's one checker run over the whole sample portal."""
+    assert gate.validity is not None, f"validitas HTML tidak berjalan: {gate.validity_error}"
+    return gate.validity
 
 
 def test_sample_portal_has_no_html_errors_beyond_the_recorded_exceptions(site, site_validity):
@@ -130,7 +131,7 @@ def test_dip_cells_name_their_headers_by_ids_unique_on_the_page(site):
         group = tr.find_parent("tbody").select_one("th.w-dip__group-title")["id"]
         number = tr.select_one("th.w-dip__number")
         assert tokens(number["headers"]) == [columns[0], group]
-        for column, td in zip(columns[1:], tr.find_all("td")):
+        for column, td in zip(columns[1:], tr.find_all("td"), strict=True):
             assert tokens(td["headers"]) == [column, group, number["id"]]
             assert all(ref in header_ids for ref in tokens(td["headers"]))
 

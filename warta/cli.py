@@ -226,17 +226,35 @@ def serve(output, port):
     show_default=True,
     help="Bilah kemajuan (terminal) atau baris biasa (CI, log).",
 )
-def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host, progress):
-    """Audit setiap halaman HTML di OUTPUT dengan axe-core di Chromium headless.
+@click.option(
+    "--pages-only",
+    is_flag=True,
+    help="Hanya audit axe per halaman: tanpa audit tampilan, pemeriksaan browser, validitas "
+    "HTML, dan tanpa menulis catatan audit.",
+)
+@click.option(
+    "--record",
+    metavar="BERKAS",
+    default=None,
+    help="Tulis catatan audit ke sini  [bawaan: WARTA_AUDIT_RECORD di pelicanconf.py]",
+)
+def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host, progress,
+          pages_only, record):
+    """Jalankan gerbang aksesibilitas atas setiap halaman HTML di OUTPUT.
+
+    axe-core di Chromium headless pada setiap halaman, lalu satu halaman per templat di setiap
+    tampilan (tema, teks 200%, layar 320 piksel), pemeriksaan browser (reflow, jarak teks,
+    keyboard, fokus, ukuran target), dan validitas HTML. Bila setiap templat punya halaman,
+    hasilnya ditulis ke catatan audit yang ditampilkan pernyataan aksesibilitas.
 
     Halaman yang tidak berubah sejak audit bersih terakhir (HTML, CSS, JavaScript, dan fon
     yang dimuatnya sama persis, axe-core dan opsinya sama) dipakai ulang dari cache; --all
-    mengaudit semuanya. Kode keluar: 0 semua lolos; 1 ada halaman gagal, tidak dapat
-    diaudit, atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
+    mengaudit semuanya. Kode keluar: 0 semua lolos; 1 ada yang gagal, tidak dapat diaudit,
+    atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
     """
-    from warta.audit import AuditError, audit_site, default_workers, find_pages
-    from warta.progress import make_progress
-    from warta.report import console_summary, load_sources, write_reports
+    from warta.audit import AuditError, AuditOptions, Cache, find_pages  # noqa: PLC0415 - Selenium and Pelican load only for this command
+    from warta.progress import make_progress  # noqa: PLC0415 - Selenium and Pelican load only for this command
+    from warta.report import console_summary, load_sources, write_reports  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     if not Path(output).is_dir() or not find_pages(output):
         click.echo(
@@ -245,29 +263,48 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
             err=True,
         )
         sys.exit(2)
-    workers = workers or default_workers()
-    display = make_progress(progress)
+    if remote and not pages_only:
+        click.echo(
+            "Audit tampilan dan pemeriksaan browser memerlukan Chromium lokal (perintah "
+            "DevTools); dengan --remote pakai juga --pages-only.",
+            err=True,
+        )
+        sys.exit(2)
+    options = AuditOptions(workers=workers, timeout=timeout, remote=remote, host=host,
+                           cache=Cache.REFRESH if audit_all else Cache.REUSE,
+                           cache_dir=Path(cache_dir))
     try:
-        with display:
-            run = audit_site(
-                output,
-                workers=workers,
-                timeout=timeout,
-                remote=remote,
-                cache_dir=cache_dir,
-                read_cache=not audit_all,
-                host=host,
-                progress=display.update,
-            )
+        with make_progress(progress) as display:
+            run, gate = _run_audit(output, options, display.update, pages_only, record)
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
         sys.exit(2)
     sources = load_sources(output)
     for line in console_summary(run, sources):
         click.echo(line)
+    passed = run.passed
+    if gate is not None:
+        from warta.gate import summary_lines  # noqa: PLC0415 - Selenium and Pelican load only for this command
+
+        for line in summary_lines(gate):
+            click.echo(line)
+        passed = gate.passed
     paths = write_reports(run, reports, output, sources)
     click.echo(f"Laporan: {paths['html']} · {paths['json']} · {paths['junit']}")
-    sys.exit(0 if run.passed else 1)
+    sys.exit(0 if passed else 1)
+
+
+def _run_audit(output, options, progress, pages_only, record):
+    """(the page audit's AuditRun, the GateResult or None with --pages-only)."""
+    if pages_only:
+        from warta.audit import AuditEngine  # noqa: PLC0415 - Selenium and Pelican load only for this command
+
+        return AuditEngine(output, options).run(progress=progress), None
+    from warta.gate import record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
+
+    record = Path(record) if record else record_path(quiet_settings())
+    gate = run_gate(output, options, progress=progress, record=record)
+    return gate.pages, gate
 
 
 @cli.command(options_metavar="[PILIHAN]")

@@ -1,9 +1,10 @@
-"""audit_record: gives templates the date and result of the last full audit (issue 4).
+"""audit_record: gives templates the date and result of the last full audit gate.
 
-The test suite writes the record (WARTA_AUDIT_RECORD, by default .cache/audit/last-audit.json)
-when the whole audit gate has run: axe on every built page, the axe variants for every template,
-and the browser checks. The accessibility statement shows it. A missing or unreadable record is
-shown as "no audit recorded", never as a pass: the page must not invent a result.
+The gate (warta.gate, run by `make test` and `make audit`) writes the record (WARTA_AUDIT_RECORD,
+by default .cache/audit/last-audit.json) whenever it has judged the whole portal: axe on every
+built page, the axe variants for every template, the browser checks and the HTML check. The
+accessibility statement shows it. A missing or unreadable record is shown as "no audit
+recorded", never as a pass: the page must not invent a result.
 """
 
 import datetime
@@ -38,6 +39,10 @@ FIELDS = {
 }
 
 
+# The HTML check's counts, in records written since the gate runs it; older records lack them.
+VALIDITY_FIELDS = {"pages": int, "errors": int, "ran": bool}
+
+
 class RecordError(ValueError):
     """The record exists but cannot be trusted."""
 
@@ -56,11 +61,14 @@ def read_record(path, timezone="Asia/Jakarta"):
         raise RecordError(f"bukan JSON yang sah: {exc}") from exc
     if not isinstance(data, dict):
         raise RecordError("isinya bukan objek JSON")
-    for name, kind in FIELDS.items():
-        # bool is a subclass of int: a count given as true/false is still wrong.
-        value = data.get(name)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise RecordError(f"kolom {name!r} tidak ada atau bukan {kind.__name__}")
+    _check_types(data, FIELDS, "kolom")
+    validity = data.get("validity")
+    if validity is not None:
+        if not isinstance(validity, dict):
+            raise RecordError("kolom 'validity' bukan objek")
+        _check_types(validity, VALIDITY_FIELDS, "kolom validity")
+        if data["passed"] and (not validity["ran"] or validity["errors"]):
+            raise RecordError("tercatat lolos padahal validitas HTML gagal atau tidak berjalan")
     if data["schema"] != SCHEMA:
         raise RecordError(f"skema {data['schema']} tidak dikenal (yang dikenal: {SCHEMA})")
     try:
@@ -72,6 +80,14 @@ def read_record(path, timezone="Asia/Jakarta"):
     record = dict(data)
     record["finished"] = finished.astimezone(ZoneInfo(timezone))
     return record
+
+
+def _check_types(data, fields, what):
+    for name, kind in fields.items():
+        # bool is a subclass of int: a count given as true/false is still wrong.
+        value = data.get(name)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise RecordError(f"{what} {name!r} tidak ada atau bukan {kind.__name__}")
 
 
 def add_record(pelican):

@@ -1,12 +1,14 @@
-"""Checks axe cannot make, run in real Chromium on a loaded page (issue 4).
+"""Measurements axe cannot make, taken in real Chromium on a loaded page.
 
-Each function takes a Selenium driver with the page already loaded and returns plain data that a
-test (or a command) asserts on: reflow at 320 CSS px (WCAG 1.4.10), text spacing (1.4.12),
-keyboard order, traps and focus (2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11) and target size (2.5.8).
+Each function takes a Selenium driver with the page already loaded and returns plain data that
+the gate's checks (warta.gate.checks) and the tests judge: reflow at 320 CSS px (WCAG 1.4.10),
+text spacing (1.4.12), keyboard order, traps and focus (2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11),
+target size (2.5.8), Content-Security-Policy violations and layout shift.
 """
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 # The WCAG 1.4.12 values, as the well-known text-spacing bookmarklet applies them.
 TEXT_SPACING_CSS = (
@@ -255,3 +257,58 @@ def hidden_focus(walk):
 def small_targets(driver):
     """{count, failures}: targets under 24×24 CSS px without the inline or spacing exception."""
     return driver.execute_script(TARGETS_JS)
+
+
+# Runs in every new document before the page's own scripts, through the DevTools protocol
+# (not a page script, so the page's Content-Security-Policy does not block it).
+CSP_RECORDER = """
+window.__wartaCsp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__wartaCsp.push(event.violatedDirective + " " + (event.blockedURI || "inline")
+    + " " + (event.sourceFile || "") + ":" + event.lineNumber);
+});
+"""
+
+LAYOUT_SHIFT = """
+const done = arguments[arguments.length - 1];
+let total = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+setTimeout(() => done(total), 500);
+"""
+
+
+class CspWatch:
+    """Records Content-Security-Policy violations on every page the driver opens."""
+
+    def __init__(self, driver):
+        self.driver = driver
+        self.identifier = None
+
+    def __enter__(self):
+        self.identifier = self.driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": CSP_RECORDER}
+        )["identifier"]
+        return self
+
+    def violations(self):
+        found = self.driver.execute_script("return window.__wartaCsp;")
+        if found is None:
+            raise AssertionError("the CSP recorder did not run on this page; nothing was checked")
+        return found
+
+    def __exit__(self, *exc):
+        self.driver.execute_cdp_cmd(
+            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": self.identifier}
+        )
+
+
+def layout_shift(driver):
+    """Cumulative layout shift so far on the current page, not counting shifts after input."""
+    return driver.execute_async_script(LAYOUT_SHIFT)
+
+
+def wait_for(driver, condition, timeout=20, message=""):
+    """Wait until ``condition(driver)`` is truthy; return its value."""
+    return WebDriverWait(driver, timeout).until(condition, message)

@@ -1,0 +1,13 @@
+"""The accessibility gate `make test` and `make audit` both run (see warta.gate.run).
+
+variants  one page per template, and the display variants it is audited under
+measure   measurements axe cannot make, taken in the browser (reflow, spacing, focus, ...)
+checks    the gate's browser checks built on them, each with its problems or its error
+run       run_gate: the engine's page and variant audits, the checks, the HTML check, the record
+"""
+
+from warta.gate.checks import CHECKS, CheckResult, CheckSession, check_keys, run_check
+from warta.gate.run import GateResult, record_path, run_gate, summary_lines, variant_grid
+
+__all__ = ["CHECKS", "CheckResult", "CheckSession", "GateResult", "check_keys", "record_path",
+           "run_check", "run_gate", "summary_lines", "variant_grid"]

@@ -1,0 +1,218 @@
+"""The gate: axe on every built page, axe on one page per template under every display variant
+(both through the one parallel engine, its workers and its cache), the browser checks on those
+pages, and the HTML validity check of every page. It writes the audit record itself.
+
+Fail closed: the pages audited are the pages built, every template has its page or fails, and
+a stage that could not run fails the gate.
+"""
+
+import datetime
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta import ROOT
+from warta.audit import (
+    AuditEngine,
+    AuditOptions,
+    AuditRun,
+    Job,
+    PageResult,
+    find_pages,
+    stop_browsers_on_signals,
+    write_audit_record,
+)
+from warta.gate.checks import CHECKS, CheckResult, check_keys, run_checks
+from warta.gate.variants import TEMPLATES, VARIANTS, engine_variant, find_page_for, missing_page
+from warta.validity import ValidityError, check_site
+
+
+@dataclass
+class GateResult:
+    """Everything one run of the gate found. Look results up by page, template and variant, or
+    check, never by a test's name."""
+
+    site: str
+    built: list  # every HTML page of the site
+    run: AuditRun  # the engine's run: the pages as served and the variant audits
+    template_pages: dict  # template -> its representative page, or None when none was built
+    checks: list  # CheckResult, one per (check, template, case)
+    validity: object = None  # ValidityResult, or None when the check could not run
+    validity_error: str = ""
+    record: dict = None  # the record written, if any
+    record_file: Path = None  # where it was written
+    started: datetime.datetime = None
+    _variants: dict = field(default=None, repr=False)
+    _checks: dict = field(default=None, repr=False)
+
+    @property
+    def pages(self):
+        """The page audits alone, as the reports and the console summary take them."""
+        return self.run.of_variant("")
+
+    @property
+    def complete(self):
+        """Every template had a page, so the gate judged the whole portal."""
+        return all(page is not None for page in self.template_pages.values())
+
+    def page_result(self, page):
+        return self.run.result_for(page)
+
+    def variant_result(self, template, variant):
+        if self._variants is None:
+            self._variants = {}
+            for name in TEMPLATES:
+                page = self.template_pages.get(name)
+                for var in VARIANTS:
+                    self._variants[(name, var)] = (
+                        self.run.result_for(page, var) if page is not None
+                        else PageResult("", "", "", [], error=missing_page(name), variant=var)
+                    )
+        return self._variants[(template, variant)]
+
+    def variant_results(self):
+        return [self.variant_result(t, v) for t in TEMPLATES for v in VARIANTS]
+
+    def check(self, name, template, case=""):
+        if self._checks is None:
+            self._checks = {result.key: result for result in self.checks}
+        return self._checks[(name, template, case)]
+
+    @property
+    def validity_passed(self):
+        return self.validity is not None and self.validity.passed
+
+    @property
+    def passed(self):
+        pages = self.pages
+        return bool(self.complete and pages.passed and self.built
+                and [r.page for r in pages.results] == self.built
+                and all(r.passed for r in self.variant_results())
+                and all(c.passed for c in self.checks) and self.validity_passed)
+
+    def counts(self):
+        """The numbers of the audit record."""
+        pages, variants = self.pages.results, self.variant_results()
+        return dict(
+            pages=len(pages), pages_failed=sum(not r.passed for r in pages),
+            variant_audits=len(variants), variant_audits_failed=sum(not r.passed for r in variants),
+            checks=len(self.checks), checks_failed=sum(not c.passed for c in self.checks),
+            templates=len(TEMPLATES), variants=[spec["label"] for spec in VARIANTS.values()],
+            axe_version=next((r.axe_version for r in pages + variants if r.axe_version), ""),
+            validity={"pages": len(self.validity.checked) if self.validity else 0,
+                      "errors": len(self.validity.errors) if self.validity else 0,
+                      "ran": self.validity is not None},
+        )
+
+
+def commit_of(root=ROOT):
+    try:
+        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=root,
+                              capture_output=True, text=True, check=True).stdout.strip() or None
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def record_path(settings=None):
+    """Where the record goes: WARTA_AUDIT_RECORD of the settings, relative to the project."""
+    if settings is None:
+        from warta.build import load_settings  # noqa: PLC0415 - Pelican only when asked
+
+        settings = load_settings()
+    setting = settings.get("WARTA_AUDIT_RECORD")
+    if not setting:
+        return None
+    path = Path(setting)
+    return path if path.is_absolute() else ROOT / path
+
+
+def gate_jobs(built, template_pages):
+    """The engine's jobs: every built page as served, then each template's page per variant."""
+    jobs = [Job(page) for page in built]
+    pages = dict.fromkeys(page for page in template_pages.values() if page is not None)
+    for name in VARIANTS:
+        variant = engine_variant(name)
+        jobs += [Job(page, variant) for page in pages]
+    return jobs
+
+
+def run_gate(site, options=None, progress=None, record=None):
+    """Run the whole gate on the built ``site``; write the record to ``record`` when the gate
+    judged the whole portal (every template had its page). Raises AuditError when the page
+    audit cannot run at all."""
+    options = options or AuditOptions()
+    site = Path(site)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    built = find_pages(site)
+    template_pages = {template: find_page_for(site, template) for template in TEMPLATES}
+    with stop_browsers_on_signals():
+        engine = AuditEngine(site, options)
+        run = engine.run(jobs=gate_jobs(built, template_pages), progress=progress)
+        checks = _checks(site, template_pages, engine.workers, options)
+    gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
+                      checks=checks, started=started)
+    try:
+        gate.validity = check_site(site, pages=built)
+    except ValidityError as exc:
+        gate.validity_error = str(exc)
+    if record is not None and gate.complete:
+        gate.record = write_audit_record(record, commit=commit_of(), **gate.counts())
+        gate.record_file = Path(record)
+    return gate
+
+
+def _checks(site, template_pages, workers, options):
+    from warta.server import serve  # noqa: PLC0415 - the server is only needed here
+
+    present = {t: page for t, page in template_pages.items() if page is not None}
+    results = []
+    if present:
+        with serve(site, host=options.host) as base_url:
+            results = run_checks(base_url, present, workers=workers, timeout=options.timeout)
+    missing = [t for t, page in template_pages.items() if page is None]
+    results += [CheckResult(*key, "", error=missing_page(key[1])) for key in check_keys(missing)]
+    return results
+
+
+def summary_lines(gate):
+    """The gate beyond the page audit, for the console: variants, checks, validity, record."""
+    lines = []
+    variants = gate.variant_results()
+    failed = [r for r in variants if not r.passed]
+    lines.append(f"Audit tampilan: {len(variants)} audit ({len(TEMPLATES)} templat × "
+                 f"{len(VARIANTS)} varian), {len(failed)} gagal.")
+    for template in TEMPLATES:
+        for name in VARIANTS:
+            result = gate.variant_result(template, name)
+            if not result.passed:
+                lines.append(f"[{template} · {name}] " + result.format())
+    bad = [c for c in gate.checks if not c.passed]
+    lines.append(f"Pemeriksaan browser: {len(gate.checks)} pemeriksaan "
+                 f"({len(CHECKS)} jenis), {len(bad)} gagal.")
+    lines += [c.format() for c in bad]
+    if gate.validity is not None:
+        lines.append(gate.validity.format())
+    else:
+        lines.append(f"Validitas HTML tidak dapat diperiksa: {gate.validity_error}")
+    if gate.record is not None:
+        lines.append("Catatan audit ditulis: "
+                     + ("lolos." if gate.record["passed"] else "belum lolos."))
+    elif not gate.complete:
+        lines.append("Catatan audit tidak ditulis: tidak setiap templat punya halaman, jadi "
+                     "gerbang ini tidak menilai seluruh portal.")
+    return lines
+
+
+def variant_grid(gate):
+    """The templates × variants table: lolos, GAGAL, or - for a template without a page."""
+    names = list(VARIANTS)
+    width = max(len(t) for t in TEMPLATES) + 2
+    lines = ["  " + "templat".ljust(width) + " ".join(n.ljust(9) for n in names)]
+    for template in TEMPLATES:
+        cells = []
+        for name in names:
+            result = gate.variant_result(template, name)
+            missing = gate.template_pages.get(template) is None
+            cells.append(("-" if missing else "lolos" if result.passed else "GAGAL").ljust(9))
+        lines.append("  " + template.ljust(width) + " ".join(cells))
+    return lines
