@@ -1,53 +1,49 @@
-/* Read aloud ("Dengarkan", issue 4) with the browser's speech synthesis, in Indonesian.
+/* Read aloud ("Dengarkan") with the browser's speech synthesis, in Indonesian: for readers who
+ * follow text better by ear (low vision, dyslexia, low literacy), beyond what WCAG asks.
  *
  * No server and no third party: the voice is the one installed on the reader's device. The
- * controls stay hidden unless the browser supports speech synthesis and has an Indonesian voice.
- * Text is spoken in short pieces (one block, or one sentence of a long block) because some
- * browsers stop a single long utterance after about fifteen seconds. */
-(function () {
+ * controls stay hidden unless the browser supports speech synthesis and has an Indonesian voice,
+ * so nobody meets a button that cannot work. Text is spoken in short pieces (one block, or one
+ * sentence of a long block) because some browsers stop a single long utterance after about
+ * fifteen seconds. */
+(() => {
   "use strict";
 
-  var synth = window.speechSynthesis;
-  var controls = document.querySelectorAll("[data-w-dengarkan]");
+  const synth = window.speechSynthesis;
+  const controls = document.querySelectorAll("[data-w-dengarkan]");
   if (!controls.length || !synth || typeof window.SpeechSynthesisUtterance !== "function") {
     return;
   }
 
-  var BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,figcaption,blockquote,caption,th,td";
-  var MAX_PIECE = 220;
-  var VOICE_WAIT_MS = 3000;
+  const BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,figcaption,blockquote,caption,th,td";
+  const MAX_PIECE = 220;
+  const VOICE_WAIT_MS = 3000;
 
-  function indonesianVoice() {
-    var voices = synth.getVoices() || [];
-    var best = null;
-    for (var i = 0; i < voices.length; i++) {
-      var lang = String(voices[i].lang || "").replace("_", "-").toLowerCase();
+  const indonesianVoice = () => {
+    let best = null;
+    for (const voice of synth.getVoices() || []) {
+      const lang = String(voice.lang || "").replace("_", "-").toLowerCase();
       if (lang === "id-id") {
-        return voices[i];
+        return voice;
       }
-      if (!best && (lang === "id" || lang.indexOf("id-") === 0)) {
-        best = voices[i];
+      if (!best && (lang === "id" || lang.startsWith("id-"))) {
+        best = voice;
       }
     }
     return best;
-  }
+  };
 
   // The readable text of the target: its innermost blocks in document order, skipping the
   // controls themselves and anything hidden.
-  function pieces(target) {
-    var blocks = target.querySelectorAll(BLOCKS);
-    var result = [];
-    for (var i = 0; i < blocks.length; i++) {
-      var block = blocks[i];
+  const pieces = (target) => {
+    const result = [];
+    for (const block of target.querySelectorAll(BLOCKS)) {
       if (block.querySelector(BLOCKS) || block.closest("[data-w-dengarkan], [hidden], [aria-hidden='true']")) {
         continue;
       }
-      var text = (block.innerText || block.textContent || "").replace(/\s+/g, " ").trim();
-      if (!text) {
-        continue;
-      }
+      let text = (block.innerText || block.textContent || "").replace(/\s+/g, " ").trim();
       while (text.length > MAX_PIECE) {
-        var cut = text.lastIndexOf(". ", MAX_PIECE);
+        let cut = text.lastIndexOf(". ", MAX_PIECE);
         if (cut < 40) {
           cut = text.lastIndexOf(" ", MAX_PIECE);
         }
@@ -62,125 +58,125 @@
       }
     }
     return result;
-  }
-
-  function Reader(control, voice) {
-    this.control = control;
-    this.voice = voice;
-    this.target = document.getElementById(control.getAttribute("data-w-dengarkan"));
-    this.play = control.querySelector("[data-w-dengarkan-play]");
-    this.stopButton = control.querySelector("[data-w-dengarkan-stop]");
-    this.status = control.querySelector("[data-w-dengarkan-status]");
-    this.state = "idle";
-    this.queue = [];
-    this.run = 0;
-    var reader = this;
-    this.play.addEventListener("click", function () { reader.toggle(); });
-    this.stopButton.addEventListener("click", function () { reader.stop("Pembacaan dihentikan."); });
-  }
-
-  Reader.prototype.setState = function (state, message) {
-    this.state = state;
-    this.play.textContent = { idle: "Dengarkan", speaking: "Jeda", paused: "Lanjutkan" }[state];
-    this.stopButton.disabled = state === "idle";
-    this.control.setAttribute("data-w-dengarkan-state", state);
-    if (message) {
-      this.status.textContent = message;
-    }
   };
 
-  Reader.prototype.toggle = function () {
-    if (this.state === "speaking") {
-      synth.pause();
-      this.setState("paused", "Pembacaan dijeda. Tekan Lanjutkan untuk meneruskan.");
-    } else if (this.state === "paused") {
-      synth.resume();
-      this.setState("speaking", "Membacakan lagi.");
-    } else {
-      this.start();
-    }
-  };
-
-  Reader.prototype.start = function () {
-    // One reader at a time on a page: speech synthesis has a single queue.
-    stopAll(this);
-    this.queue = this.target ? pieces(this.target) : [];
-    if (!this.queue.length) {
-      this.setState("idle", "Tidak ada teks untuk dibacakan.");
-      return;
-    }
-    synth.cancel();
-    this.run += 1;
-    this.setState("speaking", "Membacakan isi halaman.");
-    this.next(this.run);
-  };
-
-  Reader.prototype.next = function (run) {
-    if (run !== this.run || this.state === "idle") {
-      return;
-    }
-    var text = this.queue.shift();
-    if (text === undefined) {
-      this.setState("idle", "Selesai dibacakan.");
-      return;
-    }
-    var reader = this;
-    var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = "id-ID";
-    utterance.voice = this.voice;
-    utterance.onend = function () { reader.next(run); };
-    utterance.onerror = function (event) {
-      // "interrupted" and "canceled" come from our own stop; anything else ends the reading.
-      if (run === reader.run && event.error !== "interrupted" && event.error !== "canceled") {
-        reader.run += 1;
-        reader.setState("idle", "Pembacaan gagal di perangkat ini.");
-      }
-    };
-    synth.speak(utterance);
-  };
-
-  Reader.prototype.stop = function (message) {
-    if (this.state === "idle") {
-      return;
-    }
-    var hadFocus = this.control.contains(document.activeElement);
-    this.run += 1;
-    this.queue = [];
-    synth.cancel();
-    this.setState("idle", message);
-    // The stop button is now disabled; keep keyboard focus in the controls.
-    if (hadFocus) {
-      this.play.focus();
-    }
-  };
-
-  var readers = [];
-  function stopAll(except) {
-    for (var i = 0; i < readers.length; i++) {
-      if (readers[i] !== except) {
-        readers[i].stop("Pembacaan dihentikan.");
+  const readers = [];
+  const stopAll = (except) => {
+    for (const reader of readers) {
+      if (reader !== except) {
+        reader.stop("Pembacaan dihentikan.");
       }
     }
+  };
+
+  class Reader {
+    constructor(control, voice) {
+      this.control = control;
+      this.voice = voice;
+      this.target = document.getElementById(control.getAttribute("data-w-dengarkan"));
+      this.play = control.querySelector("[data-w-dengarkan-play]");
+      this.stopButton = control.querySelector("[data-w-dengarkan-stop]");
+      this.status = control.querySelector("[data-w-dengarkan-status]");
+      this.state = "idle";
+      this.queue = [];
+      this.run = 0;
+      this.play.addEventListener("click", () => this.toggle());
+      this.stopButton.addEventListener("click", () => this.stop("Pembacaan dihentikan."));
+    }
+
+    setState(state, message) {
+      this.state = state;
+      this.play.textContent = { idle: "Dengarkan", speaking: "Jeda", paused: "Lanjutkan" }[state];
+      this.stopButton.disabled = state === "idle";
+      this.control.setAttribute("data-w-dengarkan-state", state);
+      if (message) {
+        this.status.textContent = message;
+      }
+    }
+
+    toggle() {
+      if (this.state === "speaking") {
+        synth.pause();
+        this.setState("paused", "Pembacaan dijeda. Tekan Lanjutkan untuk meneruskan.");
+      } else if (this.state === "paused") {
+        synth.resume();
+        this.setState("speaking", "Membacakan lagi.");
+      } else {
+        this.start();
+      }
+    }
+
+    start() {
+      // One reader at a time on a page: speech synthesis has a single queue.
+      stopAll(this);
+      this.queue = this.target ? pieces(this.target) : [];
+      if (!this.queue.length) {
+        this.setState("idle", "Tidak ada teks untuk dibacakan.");
+        return;
+      }
+      synth.cancel();
+      this.run += 1;
+      this.setState("speaking", "Membacakan isi halaman.");
+      this.next(this.run);
+    }
+
+    next(run) {
+      if (run !== this.run || this.state === "idle") {
+        return;
+      }
+      const text = this.queue.shift();
+      if (text === undefined) {
+        this.setState("idle", "Selesai dibacakan.");
+        return;
+      }
+      const utterance = new window.SpeechSynthesisUtterance(text);
+      utterance.lang = "id-ID";
+      utterance.voice = this.voice;
+      utterance.onend = () => this.next(run);
+      utterance.onerror = (event) => {
+        // "interrupted" and "canceled" come from our own stop; anything else ends the reading.
+        if (run === this.run && event.error !== "interrupted" && event.error !== "canceled") {
+          this.run += 1;
+          this.setState("idle", "Pembacaan gagal di perangkat ini.");
+        }
+      };
+      synth.speak(utterance);
+    }
+
+    stop(message) {
+      if (this.state === "idle") {
+        return;
+      }
+      const hadFocus = this.control.contains(document.activeElement);
+      this.run += 1;
+      this.queue = [];
+      synth.cancel();
+      this.setState("idle", message);
+      // The stop button is now disabled; keep keyboard focus in the controls (WCAG 2.4.3).
+      if (hadFocus) {
+        this.play.focus();
+      }
+    }
   }
 
-  var ready = false;
-  function setUp() {
-    var voice = indonesianVoice();
+  let ready = false;
+  const setUp = () => {
+    const voice = indonesianVoice();
     if (ready || !voice) {
       return;
     }
     ready = true;
-    for (var i = 0; i < controls.length; i++) {
-      readers.push(new Reader(controls[i], voice));
-      controls[i].hidden = false;
+    for (const control of controls) {
+      readers.push(new Reader(control, voice));
+      control.hidden = false;
     }
-  }
+  };
 
   // Voices often load after the page: try now, on voiceschanged, and give up quietly after a
   // few seconds (the controls then stay hidden).
   setUp();
   if (!ready) {
-    var onVoices = function () {
+    const onVoices = () => {
       setUp();
       if (ready && synth.removeEventListener) {
         synth.removeEventListener("voiceschanged", onVoices);
@@ -192,7 +188,7 @@
     window.setTimeout(onVoices, VOICE_WAIT_MS);
   }
   // Leaving the page must not leave the voice talking.
-  window.addEventListener("pagehide", function () {
+  window.addEventListener("pagehide", () => {
     stopAll(null);
     synth.cancel();
   });
