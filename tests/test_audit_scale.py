@@ -400,3 +400,25 @@ def test_audit_help_documents_the_options():
     )
     for option in ("--workers", "--timeout", "--all", "--cache-dir", "--reports", "--remote"):
         assert option in result.stdout
+
+
+def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_copy, tmp_path):
+    # `make audit` is the gate, not the page audit alone: on a site without a page for every
+    # template the variant audits and browser checks fail for the missing ones, and no record
+    # is written, since the gate did not judge a whole portal.
+    record = tmp_path / "catatan" / "last-audit.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "warta", "audit", "--output", str(site_copy), "--workers", "2",
+         "--cache-dir", str(tmp_path / "c"), "--reports", str(tmp_path / "r"),
+         "--record", str(record)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    total = len(find_pages(site_copy))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{total} halaman: {total} diaudit" in result.stdout
+    assert "Audit tampilan: 125 audit (25 templat × 5 varian)" in result.stdout
+    assert "tidak ada halaman terbangun untuk templat 'video/video'" in result.stdout
+    assert "Pemeriksaan browser: 300 pemeriksaan" in result.stdout
+    assert "validitas HTML (vnu" in result.stdout
+    assert "Catatan audit tidak ditulis" in result.stdout
+    assert not record.exists()
