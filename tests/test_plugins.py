@@ -7,6 +7,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from warta.dates import date_time, iso_datetime, long_date, short_date
+from warta.sanitize import Sanitizer
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -66,6 +67,16 @@ def test_tables_get_a_focusable_labelled_scroll_region_and_header_scope():
         assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
         assert wrap.table["class"] == ["w-table"]
         assert all(th["scope"] == "col" for th in soup.select("thead th")), text
+
+
+def test_aligned_markdown_columns_get_theme_classes_the_sanitizer_keeps():
+    # Python-Markdown aligns with an inline style, which content may not carry.
+    html = render("| Kecamatan | Warga |\n| :-: | --: |\n| Sukamaju | 1.200 |\n")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [cell["class"] for cell in soup.select("tr > *")] == [
+        ["w-table__cell--center"], ["w-table__cell--right"]] * 2
+    assert not soup.select("[style]")
+    assert Sanitizer().check(html)[1] == []
 
 
 def test_each_of_several_tables_gets_its_own_region_name():

@@ -234,6 +234,19 @@ def header_cell(attributes):
     attributes.setdefault("scope", "col")
 
 
+_MARKDOWN_ALIGN = re.compile(r"text-align: (left|center|right);")
+
+
+def align_by_class(cell):
+    """A column aligned in Markdown (`|--:|`) gets a theme class instead of the inline style
+    Python-Markdown writes: the sanitizer allows no style attribute in content."""
+    match = _MARKDOWN_ALIGN.fullmatch(cell.get("style") or "")
+    if match:
+        del cell.attrib["style"]
+        cell.set("class", " ".join((cell.get("class") or "").split()
+                                   + [f"w-table__cell--{match.group(1)}"]))
+
+
 def number_table_labels(text):
     """Give each table region its own name when a text has more than one table."""
     total = text.count(_LABEL_MARKER)
@@ -318,6 +331,8 @@ class RewriteTreeprocessor(Treeprocessor):
         for head in table.iter("thead"):
             for cell in head.iter("th"):
                 header_cell(cell.attrib)
+        for cell in (cell for cell in table.iter() if cell.tag in ("th", "td")):
+            align_by_class(cell)
 
 
 def _set(element, attributes):
