@@ -1,4 +1,4 @@
-"""Build speed (issue 6): the caches and fast paths change how long a build takes, never what it
+"""Build speed: the caches and fast paths change how long a build takes, never what it
 writes. The benchmark itself (make bench) measures the times; these tests assert behaviour only."""
 
 import concurrent.futures
@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
 from PIL import Image
 
-from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
-from warta.bench import SEED, generate_portal, tree_memory
 from warta import lint
-from warta.lint import checker
+from warta.bench_usage import tree_memory
 from warta.build import build, load_settings
 from warta.errors import BuildError
+from warta.lint import checker
+from warta.synthetic import SEED, generate_portal
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 
