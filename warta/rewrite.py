@@ -2,9 +2,8 @@
 
 Figures, scrollable tables, safe new-tab links and responsive images are made here, once, for
 every Markdown text Pelican reads (articles, pages, PPID, video and magazine bodies, summaries),
-before the content check sanitizes that HTML. Cover images drawn by templates get the same image
-attributes from :func:`image_attributes` (a Jinja filter). The WebP copies themselves are written
-into the output folder after the build (:func:`write_variants`), for the images actually published.
+before the content check sanitizes that HTML. The image rules themselves (sizes, srcset, the
+WebP copies, covers drawn by templates) are in :mod:`warta.images`.
 
 Raw HTML is not part of Python-Markdown's tree (it keeps it aside as text), so its ``<a>``,
 ``<img>`` and ``<table>`` start tags are read one by one and given the very same attributes by the
@@ -22,21 +21,13 @@ from urllib.parse import unquote, urlparse
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from warta import images
 
 TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"
 # Two regions with one name are two landmarks a screen-reader user cannot tell apart (axe
 # landmark-unique, WCAG 1.3.1 / 2.4.1): with several tables each label carries its number.
 NUMBERED_TABLE_LABEL = "Tabel {number} dari {total} (geser ke samping bila terpotong)"
 _LABEL_MARKER = f'aria-label="{TABLE_LABEL}"'
-
-RASTER = {".jpg", ".jpeg", ".png", ".webp"}
-WEBP_QUALITY = 75
-# Originals wider than this are not offered in srcset: the largest copy is enough even on
-# high-density phones, and the original stays as `src` for browsers without srcset.
-MAX_ORIGINAL_IN_SRCSET = 1600
-DEFAULT_WIDTHS = (480, 800, 1200)
-DEFAULT_SIZES = "100vw"
 
 # Pelican's intrasite links: {static}, {attach}, {filename} (and the older |static| spelling).
 _INTRASITE = re.compile(r"^[{|](static|attach|filename)[|}](.*)$")
@@ -61,99 +52,6 @@ def reading(read, settings):
 
     read_with_source.warta_rewrite = True
     return read_with_source
-
-
-# --- Images: their size, their WebP copies, and which copies this build needs ----------------
-
-class Images:
-    """The size of each original (read once per build) and the copies the published pages use."""
-
-    def __init__(self):
-        self.sizes = {}
-        self.wanted = {}  # original, relative to the output folder -> {copy name: width}
-
-    def size(self, path):
-        """(width, height) of the image at ``path``, or None when it is not a readable file."""
-        path = Path(path)
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        if key not in self.sizes:
-            from PIL import Image  # noqa: PLC0415 - only builds with raster images need Pillow
-
-            try:
-                with Image.open(path) as image:
-                    self.sizes[key] = image.size
-            except OSError:
-                self.sizes[key] = None
-        return self.sizes[key]
-
-    def want(self, original, copies):
-        """Record that the page being written offers ``copies`` [(name, width)] of ``original``."""
-        if copies:
-            self.wanted.setdefault(original, {}).update(copies)
-
-
-images = Images()
-
-
-def reset():
-    """Start a build: sizes may have changed on disk, and no copy is wanted yet."""
-    global images
-    images = Images()
-
-
-def candidates(name, width, widths):
-    """[(file name, width)] for srcset, smallest first; ``name`` itself stands for the original.
-
-    None when srcset would offer the original alone (nothing to choose from).
-    """
-    stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
-    found = [(f"{stem}-{target}w.webp", target) for target in sorted(set(widths)) if target < width]
-    if width <= MAX_ORIGINAL_IN_SRCSET:
-        found.append((name, width) if suffix.lower() == "webp" else (f"{stem}-{width}w.webp", width))
-    if not found or found == [(name, width)]:
-        return None
-    return found
-
-
-def _srcset(src, found):
-    folder = src[: src.rindex("/") + 1] if "/" in src else ""
-    return ", ".join(f"{folder}{name} {width}w" for name, width in found)
-
-
-def _copies_allowed():
-    # The content check fails the build on any attribute its allowlist lacks; until the
-    # allowlist names srcset and sizes, texts keep their width and height only.
-    from warta.sanitize import ATTRIBUTES  # noqa: PLC0415 - the allowlist as it is now
-
-    return {"srcset", "sizes"} <= ATTRIBUTES.get("img", set())
-
-
-def _is_raster(src):
-    return Path(urlparse(src).path).suffix.lower() in RASTER
-
-
-def _responsive(attributes, path, settings):
-    """Width, height, srcset and sizes for the image at ``path``; False when it has none."""
-    src = attributes.get("src", "")
-    if path is None or not _is_raster(src):
-        return False
-    size = images.size(path)
-    if size is None:
-        return False
-    width, height = size
-    if not attributes.get("width") or not attributes.get("height"):
-        # Reserve the box before the picture arrives: no layout shift.
-        attributes["width"], attributes["height"] = str(width), str(height)
-    name = src.rsplit("/", 1)[-1]
-    found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
-    if found and _copies_allowed():
-        attributes["srcset"] = _srcset(src, found)
-        attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
-    return True
 
 
 def _source_file(src, source, settings):
@@ -214,7 +112,7 @@ def content_image(attributes, source, settings, in_figure=False):
     """An image in a text: its size and copies; loaded lazily, since a text's images come
     after the page's heading and cover."""
     path = _source_file(attributes.get("src", ""), source, settings)
-    if _responsive(attributes, path, settings) or in_figure:
+    if images.responsive(attributes, path, settings) or in_figure:
         attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
 
@@ -453,111 +351,3 @@ class RewriteExtension(Extension):
 
 def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's name
     return RewriteExtension(**kwargs)
-
-
-# --- After Pelican resolved {static} and {attach} ---------------------------------------------
-
-_IMG = re.compile(r"<img\b[^<>]*>")
-_SRC = re.compile(r'\ssrc="([^"]*)"')
-_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
-
-
-def resolve_srcset(text, siteurl):
-    """``text`` (content HTML whose src Pelican has just resolved) with each srcset written the
-    way its src now is, and its copies recorded for :func:`write_variants`.
-
-    Only Pelican knows where a {static} or {attach} file ends up (an attached image moves next
-    to its page; SITEURL differs between builds that share one cache), and it resolves only
-    src, so the copies, whose file names sit beside the original's, follow src here.
-    """
-    if 'srcset="' not in text:
-        return text
-    prefix = (siteurl or "").rstrip("/")
-
-    def resolve(match):
-        tag = match.group(0)
-        src, srcset = _SRC.search(tag), _SRCSET.search(tag)
-        if src is None or srcset is None:
-            return tag
-        url = html.unescape(src.group(1))
-        folder = url[: url.rindex("/") + 1] if "/" in url else ""
-        parts = [part.strip().rsplit(" ", 1) for part in html.unescape(srcset.group(1)).split(",")]
-        resolved = [(folder + link.rsplit("/", 1)[-1], width) for link, width in parts]
-        original = _output_relative(url, prefix)
-        if original is not None:
-            images.want(original, [(unquote(link.rsplit("/", 1)[-1]), int(width[:-1]))
-                                   for link, width in resolved if link != url])
-        value = html.escape(", ".join(f"{link} {width}" for link, width in resolved))
-        return tag[: srcset.start(1)] + value + tag[srcset.end(1):]
-
-    return _IMG.sub(resolve, text)
-
-
-def _output_relative(url, siteurl):
-    """Where the file at ``url`` is in the output folder, or None if not on our site."""
-    if siteurl and url.startswith(siteurl + "/"):
-        path = url[len(siteurl):]
-    else:
-        parsed = urlparse(url)
-        if parsed.scheme or parsed.netloc or not url.startswith("/"):
-            return None
-        path = parsed.path
-        site_path = urlparse(siteurl).path.rstrip("/") if siteurl else ""
-        if site_path and path.startswith(site_path + "/"):
-            path = path[len(site_path):]
-    return unquote(urlparse(path).path).lstrip("/") or None
-
-
-# --- Cover images drawn by templates ---------------------------------------------------------
-
-def image_attributes(path, settings, first=False):
-    """The attributes after ``alt`` of a template's cover ``<img>`` for ``path`` (relative to
-    content/ and the site root): size, srcset, sizes, and how it loads.
-
-    The cover is above the fold and the largest picture of its page: fetched first, never
-    lazily. Other template images (cards in lists) wait until they are near the viewport.
-    """
-    attributes = {}
-    if path and Path(path).suffix.lower() in RASTER:
-        size = images.size(Path(settings.get("PATH") or ".") / path)
-        if size is not None:
-            width, height = size
-            attributes["width"], attributes["height"] = str(width), str(height)
-            name = path.rsplit("/", 1)[-1]
-            found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
-            if found:
-                siteurl = (settings.get("SITEURL") or "").rstrip("/")
-                attributes["srcset"] = _srcset(f"{siteurl}/{path}", found)
-                attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
-                images.want(path, [(copy, w) for copy, w in found if copy != name])
-    if first:
-        attributes["fetchpriority"] = "high"
-    else:
-        attributes["loading"], attributes["decoding"] = "lazy", "async"
-    return Markup("".join(f' {name}="{html.escape(value)}"' for name, value in attributes.items()))
-
-
-# --- The WebP copies -------------------------------------------------------------------------
-
-def write_variants(output):
-    """Write every WebP copy the published pages offer, beside its original in ``output``."""
-    from PIL import Image  # noqa: PLC0415
-
-    output = Path(output)
-    for relative, copies in sorted(images.wanted.items()):
-        original = output / relative
-        if not original.is_file():
-            continue
-        with Image.open(original) as image:
-            width, height = image.size
-            for name, target in sorted(copies.items(), key=lambda item: item[1]):
-                copy = original.with_name(name)
-                if copy.exists():
-                    continue
-                if target == width:
-                    image.save(copy, "WEBP", quality=WEBP_QUALITY, method=6)
-                    continue
-                resized = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-                resized = resized.resize((target, round(height * target / width)), Image.LANCZOS)
-                resized.save(copy, "WEBP", quality=WEBP_QUALITY, method=6)
-

@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from warta import rewrite
+from warta import images, rewrite
 
 EXTENSION = "warta.rewrite"
 # Settings that change the HTML the extension writes, and its own source (it lives outside
@@ -24,7 +24,7 @@ SOURCE = hashlib.sha256(Path(rewrite.__file__).read_bytes()).hexdigest()[:16]
 
 
 def start(pelican):
-    rewrite.reset()
+    images.reset()
     settings = pelican.settings
     configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
     if EXTENSION in configs:
@@ -43,19 +43,19 @@ def follow_sources(generator):
     if env is not None:
         settings = generator.settings
         env.filters["image_attributes"] = \
-            lambda path, first=False: rewrite.image_attributes(path, settings, first)
+            lambda path, first=False: images.image_attributes(path, settings, first)
 
 
 def resolve_after_pelican(content):
     """srcset is written beside src; Pelican resolves src when the page is written, and srcset
-    must then say the same place (see warta.rewrite.resolve_srcset)."""
+    must then say the same place (see warta.images.resolve_srcset)."""
     text = getattr(content, "_content", None)
     if not text or 'srcset="' not in text or getattr(content, "_update_content", None) is None:
         return
     update = content._update_content
 
     def update_content(text, siteurl):
-        return rewrite.resolve_srcset(update(text, siteurl), siteurl)
+        return images.resolve_srcset(update(text, siteurl), siteurl)
 
     content._update_content = update_content
 

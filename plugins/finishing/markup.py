@@ -5,8 +5,8 @@ extension for texts, the image_attributes filter for covers); only the files are
 once every page and static file is in the output folder.
 """
 
-from warta import rewrite
+from warta import images
 
 
 def process_site(output, settings):
-    rewrite.write_variants(output)
+    images.write_variants(output)
