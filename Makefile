@@ -30,7 +30,8 @@ $(VENV_STAMP): requirements.txt
 	@touch $@
 
 # @axe-core/cli depends on the npm `chromedriver` package, whose install script downloads a
-# driver; we skip that and give it Debian's /usr/bin/chromedriver instead (issue 6).
+# driver; we skip that and give it Debian's /usr/bin/chromedriver instead, so nothing is
+# downloaded from outside Debian.
 # vnu-jar's install script downloads a Java runtime unless it finds one: Debian's comes first.
 $(NODE_STAMP): package.json package-lock.json | java
 	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
@@ -40,7 +41,7 @@ venv: $(VENV_STAMP) ## Create .venv with the pinned Python packages
 
 node: $(NODE_STAMP) ## Install the pinned npm packages (axe-core)
 
-# Atkinson Hyperlegible for the "Tampilan" readable-font choice (issue 4): copied from the pinned
+# Atkinson Hyperlegible for the "Tampilan" readable-font choice: copied from the pinned
 # npm package into the theme and committed with its OFL licence, so `make html` needs no npm.
 FONT_PKG := node_modules/@fontsource/atkinson-hyperlegible
 FONT_DIR := theme/static/fonts/atkinson-hyperlegible
@@ -99,7 +100,7 @@ lock: ## Re-pin requirements.txt from requirements.in (needs network)
 	 .lock-venv/bin/pip freeze | grep -v '^pip=') > requirements.txt
 	rm -rf .lock-venv
 
-# Editors (issue 5). JUDUL and OPD reach the command through the environment, so quotes and
+# Editors' commands. JUDUL and OPD reach the command through the environment, so quotes and
 # apostrophes in a title need no escaping. CONTENT points at another content folder (tests).
 SCAFFOLD_ARGS = $(if $(OPD),--opd "$$OPD") $(if $(CONTENT),--content "$$CONTENT")
 

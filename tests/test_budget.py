@@ -1,4 +1,4 @@
-"""Page-weight budget of `make publish` output, per template (issue 7). Citizens read on cheap
+"""Page-weight budget of `make publish` output, per template. Citizens read on cheap
 phones over slow, metered data: what a page needs to render, compressed, stays under 50 KB,
 and the HTML of the home and article pages fits the first round trip (14 KB)."""
 
@@ -126,7 +126,7 @@ def test_home_and_article_html_fits_the_first_round_trip(weights):
     assert checked >= 2
 
 
-# The one deliberate exception (issue 4): the display-preferences script must run before the
+# The one deliberate exception: the display-preferences script must run before the
 # first paint, or a reader's saved dark or high-contrast theme would flash the default one. It
 # is external (CSP) and small.
 BLOCKING_ALLOWED = re.compile(r"/theme/js/tampilan-awal(\.[0-9a-f]+)?\.js$")

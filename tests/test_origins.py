@@ -1,4 +1,4 @@
-"""No third parties (issue 7): nothing in `make publish` output names another origin, except
+"""No third parties: nothing in `make publish` output names another origin, except
 the links editors wrote on purpose (in content/ and in the settings' contacts and social
 accounts), which a reader may follow but no browser fetches by itself."""
 
@@ -20,8 +20,8 @@ IDENTIFIERS = (
     "http://www.w3.org/",
     "http://www.sitemaps.org/schemas/sitemap/0.9",
     "https://schema.org",
-    # The SIL Open Font License text shipped with Atkinson Hyperlegible names its home page
-    # (issue 4): licence text that must stay verbatim, never fetched.
+    # The SIL Open Font License text shipped with Atkinson Hyperlegible names its home page:
+    # licence text that must stay verbatim, never fetched.
     "http://scripts.sil.org/OFL",
 )
 # Pagefind parses result URLs with `new URL(path, "https://example.com")`: a placeholder base
@@ -43,7 +43,7 @@ def editorial_links():
 
 
 def youtube_addresses():
-    """Where a YouTube video the editors named by its ID lives (issue 8): its page on YouTube,
+    """Where a YouTube video the editors named by its ID lives: its page on YouTube,
     linked for citizens without JavaScript, and the youtube-nocookie player, which media.js
     loads only when a citizen presses play (tests/test_media.py proves nothing is fetched
     before); and that player's origin, the one frame-src of CSP_POLICY. (address prefixes,

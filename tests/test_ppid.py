@@ -1,4 +1,5 @@
-"""PPID (issue 3): documents, the Daftar Informasi Publik, its open data, and editors' mistakes."""
+"""PPID (UU 14/2008, Perki 1/2021): documents, the Daftar Informasi Publik, its open data, and
+editors' mistakes."""
 
 import csv
 import json
@@ -371,9 +372,9 @@ def test_open_data_carries_its_schema_and_every_field(dip_json_data, site):
     assert header == ",".join(name for name, _ in FIELDS)
 
 
-def test_readme_documents_every_open_data_field():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## PPID", 1)[1]
+def test_ppid_guide_documents_every_open_data_field():
+    guide = (ROOT / "docs" / "ppid.md").read_text(encoding="utf-8")
+    section = guide.split("## Open data", 1)[1]
     assert [name for name, _ in FIELDS if f"`{name}`" not in section] == []
 
 
@@ -407,7 +408,7 @@ def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
     assert [r["nomor"] for r in html_table_rows(soup)] == expected and expected
     assert all(link["href"].startswith("/ppid/dip/") for link in soup.select(".w-dip-filter a"))
     # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks and the site-wide
-    # display-preference and read-aloud scripts every page loads (issue 4).
+    # display-preference and read-aloud scripts every page loads.
     site_wide = {"/theme/js/tampilan-awal.js", "/theme/js/dengarkan.js"}
     assert all(s.get("type") == "application/ld+json" or s.get("src") in site_wide
                for s in soup.find_all("script"))
@@ -554,7 +555,7 @@ def test_dip_at_320_px_passes_axe(auditor, narrow):
 
 
 def test_long_dip_and_category_lists_are_paginated_and_pass_axe(tmp_path):
-    # A city's DIP runs to hundreds of rows: one page of 315 rows took axe over 5 s (issue 6).
+    # A city's DIP runs to hundreds of rows: one page of 315 rows took axe over 5 s.
     output = tmp_path / "output"
     build(output, PPID_PER_PAGE=4, PPID_TODAY=TODAY, CACHE_PATH=str(tmp_path / "cache"))
     dip = output / "ppid" / "dip"

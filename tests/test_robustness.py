@@ -1,4 +1,4 @@
-"""Robustness under any input (issue 5): odd content ends in a clean build or clean errors,
+"""Robustness under any input: odd content ends in a clean build or clean errors,
 never a Python traceback. Table-driven for the known troublemakers, property-based for the rest."""
 
 import re

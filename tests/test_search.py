@@ -1,4 +1,4 @@
-"""Site search (issue 7): Pagefind's index of the built portal behind our own accessible page."""
+"""Site search: Pagefind's index of the built portal behind our own accessible page."""
 
 import json
 import re
@@ -51,10 +51,10 @@ def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
     assert list(entry["languages"]) == ["id"]  # one Indonesian index, Indonesian stemming
     articles = len(list(Path(site).glob("berita/*/*/index.html")))
     pages = len(list((ROOT / "content" / "halaman").glob("*.md")))
-    # PPID documents and standard pages are single documents too (issue 3); the DIP, its filter
+    # PPID documents and standard pages are single documents too; the DIP, its filter
     # pages and the category pages are lists.
     ppid = len(list((ROOT / "content" / "ppid").glob("*/*.md")))
-    # Each video and each magazine edition is a single document too (issue 8); the video index
+    # Each video and each magazine edition is a single document too; the video index
     # and the lists of editions are lists.
     media = len(list((ROOT / "content" / "video").glob("*.md")))
     media += len(list((ROOT / "content" / "majalah").glob("*.md")))

@@ -99,7 +99,7 @@ def test_images_in_articles_have_alt_text_and_captions(pages):
 
 
 def test_templates_hold_nothing_specific_to_one_government():
-    # Adopting Warta means editing pelicanconf.py and content/ only (issue 2, item 9).
+    # Adopting Warta means editing pelicanconf.py and content/ only.
     for template in (ROOT / "theme" / "templates").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
         for word in ("Kota Contoh", "Tangerang", "Diskominfo", "kotacontoh", "Dinas "):

@@ -1,4 +1,4 @@
-"""Display preferences ("Tampilan", issue 4): the control, what each choice does, device
+"""Display preferences ("Tampilan"): the control, what each choice does, device
 settings, no flash, no JavaScript, and stored values that are broken or unknown."""
 
 import hashlib

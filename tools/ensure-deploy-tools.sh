@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure Debian's nginx (with the brotli_static module) and rsync are installed: the tests
 # serve the published site with a real nginx using deploy/nginx.conf, and deploy it with rsync
-# into a local folder (issue 7). Only Debian's packages, never a download from elsewhere.
+# into a local folder. Only Debian's packages, never a download from elsewhere.
 set -euo pipefail
 MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 if [ -x /usr/sbin/nginx ] && [ -f "$MODULE" ] && command -v rsync >/dev/null && command -v openssl >/dev/null; then

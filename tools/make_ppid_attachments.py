@@ -6,7 +6,7 @@ Most PDFs are made the way a PPID should make them: a text layer, a title, the l
 Indonesian, and structure tags (each heading and paragraph in the structure tree), so the
 attachment check passes. Two are deliberately worse, to show what the check reports:
 one has text, title and language but no tags, and one is a "scanned" page, a picture of text
-with no text layer, title or language, the usual barrier on PPID portals (issue 3, item 6).
+with no text layer, title or language, the usual barrier on PPID portals.
 Every file is marked as fictional sample content.
 """
 

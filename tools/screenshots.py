@@ -1,4 +1,4 @@
-"""Screenshots of one article in every colour theme (issue 4), for a person to look at.
+"""Screenshots of one article in every colour theme, for a person to look at.
 
     .venv/bin/python tools/screenshots.py [--output output] [--dest /tmp/warta-tampilan]
 

@@ -1,4 +1,4 @@
-"""Audit progress (issue 6): a live bar on a terminal, plain lines in CI logs.
+"""Audit progress: a live bar on a terminal, plain lines in CI logs.
 
 Both show pages done, pages per second and the estimated time left. A CI log cannot redraw a
 bar, so there we print a line every few percent (and every failing page as it happens).
