@@ -70,8 +70,12 @@ serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
 	$(PYTHON) -m warta pratinjau --port $(PORT)
 
-test: venv java node browser deploy-tools ## Run every test: the axe audit and the HTML check of every built page
+test: venv java node browser deploy-tools ## Run every test: ruff, then the axe audit and the HTML check of every built page
+	$(BIN)/ruff check .
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: venv ## Check the Python code with ruff (ruff.toml)
+	$(BIN)/ruff check .
 
 audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
@@ -117,4 +121,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser java deploy-tools html serve devserver test audit bench grid publish rsync_upload lock clean berita dokumen periksa
+.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit bench grid publish rsync_upload lock clean berita dokumen periksa

@@ -2,10 +2,8 @@
 phones over slow, metered data: what a page needs to render, compressed, stays under 50 KB,
 and the HTML of the home and article pages fits the first round trip (14 KB)."""
 
-import gzip
 import re
 
-import brotli
 import pytest
 from bs4 import BeautifulSoup
 
@@ -67,7 +65,7 @@ def weigh(site, origin, page, fonts):
     parts = {"html": compressed(site / page), "css": (0, 0), "js": (0, 0), "fonts": (0, 0)}
 
     def add(kind, sizes):
-        parts[kind] = tuple(a + b for a, b in zip(parts[kind], sizes))
+        parts[kind] = tuple(a + b for a, b in zip(parts[kind], sizes, strict=True))
 
     for link in soup.find_all("link", rel="stylesheet"):
         if link.get("media") == "print":

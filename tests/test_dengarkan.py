@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
-
 from variants import CATCH_ERRORS, apply_variant, init_script, page_for, script_errors
+
 from warta.audit import page_url
 
 FAKE_SPEECH = """

@@ -54,7 +54,7 @@ def test_two_articles_with_the_same_url_fail_naming_both_files(content_dir, buil
     write(content_dir, "2024-06-01-pasar-salinan.md", GOOD.replace("2024-05-02", "2024-06-01"))
     with pytest.raises(BuildError) as error:
         build_site(content_dir)
-    line = next(l for l in str(error.value).splitlines() if "url-ganda" in l)
+    line = next(entry for entry in str(error.value).splitlines() if "url-ganda" in entry)
     assert "2024-06-01-pasar-salinan.md:5: url-ganda:" in line
     assert "2024-05-02-pasar.md" in line
     assert "berita/2024/pasar-murah-sukamaju/index.html" in line

@@ -19,9 +19,8 @@ import pytest
 from warta import ROOT
 from warta.addresses import Reserved, reserved_findings
 from warta.build import BuildError, build, load_settings
-from warta.sanitize import TAGS, URL_SCHEMES, Sanitizer, _parse_everything
-
 from warta.open_data import dip_csv
+from warta.sanitize import TAGS, URL_SCHEMES, Sanitizer, _parse_everything
 
 # Raw HTML in a body, each of which once built with exit 0 and ran (or could run) script, sent
 # the citizen elsewhere, or loaded something from another origin. (name, Markdown body, needle

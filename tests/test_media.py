@@ -10,17 +10,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from browser_checks import wait_for
 from bs4 import BeautifulSoup
+from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser_checks import wait_for
-from warta.captions import CaptionProblem, check_captions
-from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from warta import ROOT
 from warta.audit import start_browser
 from warta.build import BuildError, load_settings
+from warta.captions import CaptionProblem, check_captions
 
 CONTENT = ROOT / "content"
 VIDEO_FILES = CONTENT / "video" / "berkas"

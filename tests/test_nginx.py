@@ -1,7 +1,6 @@
 """deploy/nginx.conf on a real Debian nginx over TLS on loopback, serving `make publish` output
 deployed with `make rsync_upload`'s code (issue 7)."""
 
-import brotli
 import gzip
 import http.client
 import shutil
@@ -10,6 +9,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+import brotli
 import pytest
 
 from warta.build import load_settings

@@ -3,7 +3,6 @@ the links editors wrote on purpose (in content/ and in the settings' contacts an
 accounts), which a reader may follow but no browser fetches by itself."""
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.open_data import FIELDS
-from warta.ppid_schema import CATEGORIES
 from warta import ROOT
 from warta.audit import find_pages
 from warta.build import BuildError, build
 from warta.downloads import human_size
+from warta.open_data import FIELDS
 from warta.pdf_check import check_pdf
+from warta.ppid_schema import CATEGORIES
 
 SAMPLE_ATTACHMENTS = ROOT / "content" / "ppid" / "lampiran"
 TAGGED_PDF = "laporan-keuangan-diskominfo-2025.pdf"
@@ -252,7 +252,7 @@ def test_scanned_pdf_fails_for_text_layer_title_and_language():
     assert not check.passed and not check.has_text and not check.tagged
     assert len(check.problems) == 3, check.problems
     for problem, start in zip(check.problems, ("tidak ada lapisan teks", "tidak ada judul",
-                                                "bahasa dokumen")):
+                                                "bahasa dokumen"), strict=True):
         assert problem.startswith(start), check.problems
 
 
@@ -417,7 +417,7 @@ def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
 def test_document_page_shows_its_fields_as_a_description_list_and_its_body(site):
     soup = soup_of(site, "ppid/dokumen/laporan-keuangan-diskominfo-2025/index.html")
     terms = {text(dt): text(dd) for dt, dd in zip(soup.select(".w-ppid-meta dt"),
-                                                  soup.select(".w-ppid-meta dd"))}
+                                                  soup.select(".w-ppid-meta dd"), strict=True)}
     assert terms["Nomor"] == "B-001"
     assert terms["Kategori"] == "Informasi Berkala"
     assert terms["Waktu dan tempat pembuatan"] == "15 Juni 2026, Kota Contoh"
@@ -449,7 +449,7 @@ def test_inaccessible_attachment_is_flagged_on_its_page_with_a_way_to_ask_for_an
 def test_exempt_document_shows_legal_basis_and_consequence_test_and_no_download(site):
     soup = soup_of(site, "ppid/dokumen/rekam-medis-pasien-puskesmas/index.html")
     terms = {text(dt): text(dd) for dt, dd in zip(soup.select(".w-ppid-meta dt"),
-                                                  soup.select(".w-ppid-meta dd"))}
+                                                  soup.select(".w-ppid-meta dd"), strict=True)}
     assert terms["Dasar hukum pengecualian"].startswith("UU 14/2008 Pasal 17")
     assert "Nomor 02/UK/PPID/2026" in terms["Uji konsekuensi"]
     assert soup.select(".w-downloads") == []

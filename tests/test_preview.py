@@ -85,7 +85,7 @@ def test_preview_shows_drafts_and_scheduled_articles_labelled(unpublished, build
 
 def fetch(url):
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback preview
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, ""

@@ -126,6 +126,7 @@ def image_site(tmp_path_factory):
     import shutil
 
     from conftest import TEST_DATA
+
     from warta.build import build
 
     root = tmp_path_factory.mktemp("gambar")

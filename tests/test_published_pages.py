@@ -2,8 +2,8 @@
 no Content-Security-Policy violation and no axe violation (issue 7)."""
 
 import pytest
-
 from browser_checks import CspWatch
+
 from warta.audit import Auditor, find_pages
 
 
@@ -34,10 +34,9 @@ def test_published_page_obeys_the_csp_and_passes_axe(published_page, published_a
 
 
 def test_search_works_under_the_csp_on_the_published_site(tls_browser, published_url, site):
+    from browser_checks import wait_for
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-
-    from browser_checks import wait_for
     from test_search import sample_article
 
     title, path = sample_article(site)

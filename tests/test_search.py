@@ -5,11 +5,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
+from browser_checks import CspWatch, layout_shift, wait_for
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser_checks import CspWatch, layout_shift, wait_for
 from warta import ROOT
 
 SEARCH_PAGE = "cari/index.html"

@@ -9,7 +9,6 @@ import pytest
 from bs4 import BeautifulSoup
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-
 from variants import (
     CATCH_ERRORS,
     STORAGE_KEY,
@@ -18,6 +17,7 @@ from variants import (
     script_errors,
     set_preferences,
 )
+
 from warta import ROOT
 from warta.audit import find_pages, page_url
 

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+
 from warta import images
 
 TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"

@@ -12,6 +12,7 @@ Warnings (vnu's "info" messages) are not failures; errors are, unless ACCEPTED_E
 them with a reason.
 """
 
+import argparse
 import json
 import os
 import re
@@ -227,7 +228,6 @@ def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=
 
 def main(argv=None):
     """`python -m warta.validity [--output output]`: exit 1 on any error, 2 if it cannot run."""
-    import argparse
 
     parser = argparse.ArgumentParser(description="Periksa validitas HTML setiap halaman hasil build.")
     parser.add_argument("--output", default="output", help="folder hasil build (bawaan: output)")
