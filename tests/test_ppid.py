@@ -94,8 +94,8 @@ def run_build(content_dir, tmp_path, *settings):
     # Pelican resolves THEME and PLUGIN_PATHS from the settings file's folder: keep them ours.
     override.write_text(
         "import sys\nsys.path.insert(0, %r)\nfrom pelicanconf import *\n"
-        "THEME = str(ROOT / 'theme')\nPLUGIN_PATHS = [str(ROOT / 'plugins')]\n%s\n"
-        % (str(ROOT), "\n".join(settings)),
+        "THEME = %r\nPLUGIN_PATHS = [%r]\n%s\n"
+        % (str(ROOT), str(ROOT / "theme"), str(ROOT / "plugins"), "\n".join(settings)),
         encoding="utf-8",
     )
     return subprocess.run(

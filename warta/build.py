@@ -15,6 +15,7 @@ import signal
 import sys
 import tempfile
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from pelican.settings import read_settings
 
 from warta import ROOT
 from warta.content_files import check_content
-from warta.errors import BuildError, ContentError
+from warta.errors import BuildError, ContentError, display_path
+from warta.settings import fill_defaults
 from warta.source_maps import forget_stale_source_maps, source_map_path
 
 log = logging.getLogger(__name__)
@@ -100,7 +102,25 @@ def load_settings(settings_file=None, **overrides):
     if not settings_file.is_absolute():
         settings_file = ROOT / settings_file
     # Pelican resolves PATH, THEME and PLUGIN_PATHS relative to the settings file.
-    return read_settings(str(settings_file), override=overrides)
+    try:
+        settings = read_settings(str(settings_file), override=overrides)
+    except Exception as exc:  # noqa: BLE001 - any mistake in a settings file is the same finding
+        raise _settings_error(settings_file, exc) from exc
+    return fill_defaults(settings)
+
+
+def _settings_error(settings_file, exc):
+    """A settings file that does not run, as one ``path:line: rule-id: message (fix)`` line."""
+    line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == settings_file.resolve():
+            line = frame.lineno
+    shown = display_path(settings_file)
+    reason = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+    message = (f"{shown}:{line or 1}: pengaturan-rusak: Berkas pengaturan tidak dapat dijalankan "
+               f"({type(exc).__name__}: {reason}) (perbaiki baris itu; nama yang dipakai bersama "
+               "semua kota ada di warta/settings.py)")
+    return BuildError(message, errors=[message])
 
 
 def quiet_settings(settings_file="pelicanconf.py", content=None):

@@ -95,7 +95,8 @@ def periksa(berkas, settings, content):
                 built = build_site(Path(scratch) / "output", settings, content=content)
                 errors, warnings, findings = [], built.warnings, built.findings
             except BuildError as exc:
-                errors, warnings, findings = exc.errors, exc.warnings, exc.findings
+                # A failed build is never "0 errors", even one that could not say which.
+                errors, warnings, findings = exc.errors or [str(exc)], exc.warnings, exc.findings
     if errors:
         click.echo("Kesalahan (harus diperbaiki sebelum terbit):", err=True)
         for line in errors:
@@ -343,4 +344,9 @@ def deploy(output, target, keep):
 
 
 def main():
-    run(cli, prog_name="python -m warta")
+    try:
+        run(cli, prog_name="python -m warta")
+    except BuildError as exc:
+        # Settings that do not run reach every command, not only build: one plain line each.
+        click.echo(str(exc), err=True)
+        sys.exit(1)

@@ -61,6 +61,8 @@ BUILD_RULES = (
     ("majalah-daftar-isi", ERROR, "Daftar isi edisi menunjuk halaman yang ada"),
     ("majalah-berita", ERROR, "Berita yang dicetak di edisi sudah terbit"),
     ("majalah-edisi-ganda", ERROR, "Setiap nomor edisi dipakai sekali per terbitan"),
+    # The settings file itself (warta/build.py), which city administrators edit.
+    ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")

@@ -15,13 +15,13 @@ from urllib.parse import unquote, urlparse
 
 from markupsafe import Markup
 
+from warta.settings import DEFAULTS
+
 RASTER = {".jpg", ".jpeg", ".png", ".webp"}
 WEBP_QUALITY = 75
 # Originals wider than this are not offered in srcset: the largest copy is enough even on
 # high-density phones, and the original stays as `src` for browsers without srcset.
 MAX_ORIGINAL_IN_SRCSET = 1600
-DEFAULT_WIDTHS = (480, 800, 1200)
-DEFAULT_SIZES = "100vw"
 
 # --- Images: their size, their WebP copies, and which copies this build needs ----------------
 
@@ -109,10 +109,10 @@ def responsive(attributes, path, settings):
         # Reserve the box before the picture arrives: no layout shift.
         attributes["width"], attributes["height"] = str(width), str(height)
     name = src.rsplit("/", 1)[-1]
-    found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
+    found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULTS["IMAGE_WIDTHS"]))
     if found and _copies_allowed():
         attributes["srcset"] = _srcset(src, found)
-        attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
+        attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
     return True
 
 
@@ -185,11 +185,11 @@ def image_attributes(path, settings, first=False):
             width, height = size
             attributes["width"], attributes["height"] = str(width), str(height)
             name = path.rsplit("/", 1)[-1]
-            found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULT_WIDTHS))
+            found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULTS["IMAGE_WIDTHS"]))
             if found:
                 siteurl = (settings.get("SITEURL") or "").rstrip("/")
                 attributes["srcset"] = _srcset(f"{siteurl}/{path}", found)
-                attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULT_SIZES)
+                attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
                 catalog.want(path, [(copy, w) for copy, w in found if copy != name])
     if first:
         attributes["fetchpriority"] = "high"

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from warta import ROOT
+from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
-DEFAULT_RECORD = ".cache/audit/last-audit.json"
 SCHEMA = 1
 # Every field the statement shows, with its type; a record missing any of them is unreadable.
 FIELDS = {
@@ -92,7 +92,7 @@ def _check_types(data, fields, what):
 
 def add_record(pelican):
     settings = pelican.settings
-    setting = settings.get("WARTA_AUDIT_RECORD", DEFAULT_RECORD)
+    setting = fill_defaults(settings)["WARTA_AUDIT_RECORD"]
     record = None
     if setting:
         path = Path(setting)

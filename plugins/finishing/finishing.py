@@ -5,19 +5,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from warta.settings import fill_defaults
+
 from . import assets, compress, markup, search
 
 log = logging.getLogger(__name__)
-
-DEFAULTS = {
-    "SEARCH_INDEX": True,
-    "SEARCH_LANGUAGE": "id",
-    "IMAGE_WIDTHS": [480, 800, 1200],
-    "IMAGE_SIZES": "100vw",
-    "PUBLISH_MINIFY": False,
-    "PUBLISH_HASH_ASSETS": False,
-    "PUBLISH_PRECOMPRESS": False,
-}
 
 # Directives a <meta> policy cannot carry (browsers ignore them there, with a warning).
 HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "sandbox")
@@ -40,7 +32,7 @@ def add_filters(generator):
 
 def finish(pelican):
     """Run every finishing step on ``pelican.output_path``; any failure stops the build."""
-    settings = {**DEFAULTS, **pelican.settings}
+    settings = fill_defaults(pelican.settings)
     output = Path(pelican.output_path)
     # Order matters: links and images change the HTML; hashing renames theme files and
     # rewrites their references; minifying works on the final HTML; Pagefind indexes what

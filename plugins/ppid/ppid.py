@@ -24,52 +24,11 @@ from warta.errors import ContentError, display_path
 from warta.open_data import dip_csv, dip_json, document_row
 from warta.pdf_check import report_pdf_checks
 from warta.ppid_check import check_document, report_freshness
-from warta.ppid_schema import CATEGORIES
 from warta.sections import SectionGenerator, save_as
+from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
-
-# Defaults, filled in one place (the `initialized` signal below). pelicanconf.py overrides them.
-DEFAULTS = {
-    "PPID_PATH": "ppid",  # content/ppid
-    "PPID_DOCUMENTS_DIR": "dokumen",  # content/ppid/dokumen: one Markdown file per document
-    "PPID_PAGES_DIR": "halaman",  # content/ppid/halaman: Profil PPID, Maklumat, …
-    "PPID_URL": "ppid/",
-    "PPID_DIP_URL": "ppid/dip/",
-    "PPID_DIP_YEAR_URL": "ppid/dip/tahun/{year}/",
-    "PPID_DIP_OPD_URL": "ppid/dip/opd/{slug}/",
-    "PPID_CATEGORY_URL": "ppid/{slug}/",
-    "PPID_DOCUMENT_URL": "ppid/dokumen/{slug}/",
-    "PPID_PAGE_URL": "ppid/{slug}/",
-    "PPID_DIP_JSON": "ppid/dip.json",
-    "PPID_DIP_CSV": "ppid/dip.csv",
-    "PPID_CATEGORIES": CATEGORIES,
-    # Rows per page of the DIP and its filters, and documents per category page. A DIP of
-    # hundreds of rows on one page took axe over 5 s and is a long page for anyone to read;
-    # the JSON and CSV still hold the whole list (issue 6: paginate every list).
-    "PPID_PER_PAGE": 25,
-    # Attachment formats by file extension: the name shown in "Unduh … (PDF, 1,2 MB)".
-    "PPID_ATTACHMENT_FORMATS": {
-        "pdf": "PDF",
-        "xlsx": "XLSX",
-        "xls": "XLS",
-        "docx": "DOCX",
-        "doc": "DOC",
-        "odt": "ODT",
-        "ods": "ODS",
-        "csv": "CSV",
-        "zip": "ZIP",
-    },
-    # UU 14/2008 Pasal 9 ayat (4): Berkala information is updated at least every six months.
-    "PPID_BERKALA_MAX_AGE_MONTHS": 6,
-    # True turns the freshness warnings (stale Berkala, retention passed) into build failures.
-    "PPID_STRICT": False,
-    # True turns inaccessible PDF attachments into build failures; by default they are warnings.
-    "PPID_PDF_STRICT": False,
-    # The date freshness is measured against: None is today in TIMEZONE (tests fix it).
-    "PPID_TODAY": None,
-}
 
 
 class _PPIDContent:
@@ -107,8 +66,7 @@ class PPIDDocument(_PPIDContent, Page):
 
 
 def set_defaults(pelican):
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    fill_defaults(pelican.settings)
     templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
     for template in PAGINATED:
         templates.setdefault(template, pelican.settings["PPID_PER_PAGE"])

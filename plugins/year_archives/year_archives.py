@@ -10,17 +10,14 @@ from itertools import groupby
 
 from pelican import signals
 
-log = logging.getLogger(__name__)
+from warta.settings import fill_defaults
 
-DEFAULTS = {
-    "WARTA_YEAR_ARCHIVE_URL": "arsip/{year}/",
-    "WARTA_YEAR_ARCHIVE_SAVE_AS": "arsip/{year}/index.html",
-}
+log = logging.getLogger(__name__)
 
 
 def year_list(generator):
     """[{year, count, url, save_as, articles}] newest year first, for templates and the writer."""
-    settings = {**DEFAULTS, **generator.settings}
+    settings = fill_defaults(generator.settings)
     years = []
     ordered = sorted(generator.articles, key=lambda a: a.date, reverse=True)
     for year, articles in groupby(ordered, key=lambda a: a.date.year):

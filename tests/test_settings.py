@@ -1,0 +1,79 @@
+"""A city's settings on one page: pelicanconf.py holds what a city edits, warta/settings.py the
+wiring every city shares, and a settings file that does not run is one plain line."""
+
+import ast
+import sys
+
+import pytest
+
+from warta import ROOT, cli, settings
+from warta.build import load_settings
+
+
+def assigned_names(path):
+    """The upper-case names a settings file assigns, with the line of each."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        for target in targets:
+            for name in ast.walk(target) if target is not None else ():
+                if isinstance(name, ast.Name) and name.id.isupper():
+                    names[name.id] = node.lineno
+    return names
+
+
+def test_the_city_settings_fit_on_one_page():
+    assert (ROOT / "pelicanconf.py").read_text(encoding="utf-8").count("\n") <= 150
+
+
+def test_the_city_settings_restate_no_default():
+    # A name set to the value warta/settings.py already gives it is wiring copied by hand: it
+    # would silently stop following the shared default.
+    city = load_settings("pelicanconf.py")
+    restated = [name for name in assigned_names(ROOT / "pelicanconf.py")
+                if name in settings.DEFAULTS and city[name] == settings.DEFAULTS[name]]
+    assert restated == []
+
+
+def test_production_settings_hold_only_what_production_changes():
+    development, production = load_settings("pelicanconf.py"), load_settings("publishconf.py")
+    names = assigned_names(ROOT / "publishconf.py")
+    assert names and [n for n in names if production[n] == development.get(n)] == []
+    assert production["PUBLISH_MINIFY"] and not production["WARTA_PREVIEW"]
+
+
+def test_no_plugin_keeps_defaults_of_its_own():
+    holders = [path.relative_to(ROOT).as_posix() for path in (ROOT / "plugins").rglob("*.py")
+               if "DEFAULTS" in assigned_names(path)]
+    assert holders == []
+
+
+def test_a_settings_file_without_the_wiring_still_gets_every_default(tmp_path):
+    bare = tmp_path / "polos.py"
+    bare.write_text('SITENAME = "Kabupaten Uji"\n', encoding="utf-8")
+    loaded = load_settings(bare)
+    assert loaded["PPID_URL"] == "ppid/" and loaded["IMAGE_WIDTHS"] == [480, 800, 1200]
+    assert loaded["WARTA_AUDIT_RECORD"] == settings.WARTA_AUDIT_RECORD
+    loaded["IMAGE_WIDTHS"].append(1)
+    assert settings.IMAGE_WIDTHS == [480, 800, 1200]  # each build gets its own copy
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ('SITENAME = "Kota Uji"\nTIMEZONE = ZONA\n', 2),
+    ('SITENAME = "Kota Uji\n', 1),
+])
+@pytest.mark.parametrize("command", [["build", "--output", "keluaran"], ["periksa"],
+                                     ["periksa", "content/halaman/tentang.md"]])
+def test_a_settings_file_that_does_not_run_is_one_plain_line(
+        tmp_path, monkeypatch, capsys, text, line, command):
+    broken = tmp_path / "pengaturan.py"
+    broken.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["warta", *command, "--settings", str(broken)])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1
+    assert f"{broken}:{line}: pengaturan-rusak: " in err and "Traceback" not in err
+    assert not (ROOT / "keluaran").exists()

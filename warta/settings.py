@@ -1,0 +1,215 @@
+"""Every setting Warta gives a value, in one place, the way pelican/settings.py holds Pelican's.
+
+A city's pelicanconf.py starts with ``from warta.settings import *`` and then sets only what is
+its own (who publishes, contacts, menu, agencies, publications, time zone). Everything here is
+wiring that every city shares: where content lives, the Indonesian addresses, which plugins run,
+caches, the security policy, and each section's defaults. The plugins and commands also call
+:func:`fill_defaults` on whatever settings they are given, so a settings file that does not
+import this module still gets the same values, and no plugin restates a default of its own.
+"""
+
+import copy
+
+from warta import ROOT, ppid_schema
+
+# --- Content ---------------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["halaman"]
+STATIC_PATHS = ["images", "attachments"]
+DEFAULT_LANG = "id"
+# Babel locale for dates and numbers ("Senin, 29 April 2024").
+WARTA_LOCALE = "id"
+DEFAULT_PAGINATION = 10
+TYPOGRIFY = True
+SUMMARY_MAX_LENGTH = 40
+# Drafts and articles dated in the future are never written by a normal build; only the
+# editors' preview (`make devserver` turns WARTA_PREVIEW on) shows them, labelled.
+WARTA_PREVIEW = False
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+# Indonesian only: without these, Pelican takes two articles that share a slug for
+# translations of each other and warns in English; the url-ganda check names real clashes.
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
+
+# --- Theme, plugins, Markdown ----------------------------------------------------------------
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "content_check", "indonesian_dates", "figures", "year_archives", "preview",
+    "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
+    "build_cache", "media",
+]
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        # Figures, table regions, new-tab links and image sizes, made once while the document
+        # tree is in hand (warta/rewrite.py; the figures plugin connects it).
+        "warta.rewrite": {},
+        # No smarty extension: typogrify already makes quotes and dashes typographic, and
+        # smarty doubled the cost of every build.
+    },
+    "output_format": "html5",
+}
+
+# --- Addresses: Indonesian, one folder per page (/berita/2024/judul/) ------------------------
+ARTICLE_URL = "berita/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "opd/{slug}/"
+CATEGORY_SAVE_AS = "opd/{slug}/index.html"
+CATEGORIES_SAVE_AS = "opd/index.html"
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = "topik/{slug}/index.html"
+TAGS_SAVE_AS = "topik/index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = "penulis/{slug}/index.html"
+AUTHORS_SAVE_AS = "penulis/index.html"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+# Year archives come from the year_archives plugin, paginated; Pelican's own are off.
+YEAR_ARCHIVE_SAVE_AS = ""
+WARTA_YEAR_ARCHIVE_URL = "arsip/{year}/"
+WARTA_YEAR_ARCHIVE_SAVE_AS = "arsip/{year}/index.html"
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+]
+# 404.html at the root, where any web server finds it.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "search",
+                    "tampilan"]
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = "cari/index.html"
+# The display preferences, linked from the header of every page ("Tampilan").
+TAMPILAN_URL = "tampilan/"
+TAMPILAN_SAVE_AS = "tampilan/index.html"
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+
+# --- Feeds: Atom for all news, per agency, for the PPID and for videos -----------------------
+FEED_ALL_ATOM = "feed/berita.atom.xml"
+CATEGORY_FEED_ATOM = "feed/opd/{slug}.atom.xml"
+FEED_ALL_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
+
+# --- Search and discovery --------------------------------------------------------------------
+# Pagefind indexes the <main> of every single document after each build (plugins/finishing),
+# never the lists of them; one Indonesian index, whatever a page's lang attribute.
+SEARCH_INDEX = True
+SEARCH_LANGUAGE = "id"
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    # Search and error pages are not content; tag and author lists repeat the archive.
+    "exclude": ["^cari/", "^404", "^topik/", "^penulis/"],
+}
+# A share image for pages without a cover (Open Graph needs a raster image); None: no image.
+WARTA_SHARE_IMAGE = None
+
+# --- Security and production output ----------------------------------------------------------
+# The same policy goes in every page's <meta> (static hosts that cannot send headers) and in
+# deploy/nginx.conf as a header. Everything is our own origin; 'wasm-unsafe-eval' lets Pagefind
+# compile its WebAssembly and is neither 'unsafe-inline' nor 'unsafe-eval'. The one frame-src is
+# the privacy-enhanced YouTube player, loaded only when a citizen presses play.
+CSP_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; media-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "frame-src https://www.youtube-nocookie.com"
+)
+# WebP copies at these widths (never wider than the original) in srcset, with width and height
+# against layout shift; images are drawn in the text column, 70ch (about 44rem) at most.
+IMAGE_WIDTHS = [480, 800, 1200]
+IMAGE_SIZES = "(min-width: 48rem) 44rem, calc(100vw - 2rem)"
+# publishconf.py switches these on: minified HTML, CSS and JS, content-hashed theme files, and
+# .gz and .br copies for the web server.
+PUBLISH_MINIFY = PUBLISH_HASH_ASSETS = PUBLISH_PRECOMPRESS = False
+
+# --- Caches and the audit record -------------------------------------------------------------
+# Pelican caches each Markdown file's HTML and build_cache caches typogrify's, so a rebuild
+# after one article changes re-reads only that article. Uncompressed: gzip at level 9 made
+# saving a 10,000-article cache a large part of a rebuild.
+CACHE_PATH = str(ROOT / ".cache" / "pelican")
+CACHE_CONTENT = LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
+# The last full audit, written by the gate and shown on the accessibility statement; relative
+# to the project root. Without a readable record the page says no audit is recorded.
+WARTA_AUDIT_RECORD = ".cache/audit/last-audit.json"
+
+# --- PPID: public information and the Daftar Informasi Publik (UU 14/2008) -------------------
+# content/ppid/dokumen/ (one file per document) and content/ppid/halaman/ (Profil PPID,
+# Maklumat, …), outside ARTICLE_PATHS and PAGE_PATHS: the ppid plugin reads them.
+PPID_PATH = "ppid"
+PPID_DOCUMENTS_DIR = "dokumen"
+PPID_PAGES_DIR = "halaman"
+PPID_URL = WARTA_PPID_URL = "ppid/"
+PPID_DIP_URL = "ppid/dip/"
+PPID_DIP_YEAR_URL = "ppid/dip/tahun/{year}/"
+PPID_DIP_OPD_URL = "ppid/dip/opd/{slug}/"
+PPID_CATEGORY_URL = "ppid/{slug}/"
+PPID_DOCUMENT_URL = "ppid/dokumen/{slug}/"
+PPID_PAGE_URL = "ppid/{slug}/"
+# How citizens contact the PPID, linked from every footer (WCAG 3.2.6 Consistent Help).
+WARTA_PPID_CONTACT_URL = "ppid/hubungi/"
+PPID_DIP_JSON = "ppid/dip.json"
+PPID_DIP_CSV = "ppid/dip.csv"
+PPID_FEED_ATOM = "feed/ppid.atom.xml"  # None: no feed
+PPID_CATEGORIES = ppid_schema.CATEGORIES
+# Rows per page of the DIP and documents per category page: one page of hundreds of rows is
+# long for anyone to read; dip.json and dip.csv still hold the whole list.
+PPID_PER_PAGE = 25
+# Attachment formats by extension: the name shown in "Unduh … (PDF, 1,2 MB)".
+PPID_ATTACHMENT_FORMATS = {ext: ext.upper() for ext in
+                           ("pdf", "xlsx", "xls", "docx", "doc", "odt", "ods", "csv", "zip")}
+# UU 14/2008 Pasal 9 ayat (4): Berkala information is updated at least every six months.
+PPID_BERKALA_MAX_AGE_MONTHS = 6
+# True turns freshness warnings (stale Berkala, retention passed) and inaccessible PDF
+# attachments into build failures.
+PPID_STRICT = PPID_PDF_STRICT = False
+# The date freshness is measured against: None is today in TIMEZONE (tests fix it).
+PPID_TODAY = None
+
+# --- City TV and digital magazines -----------------------------------------------------------
+VIDEO_SECTION_NAME = "Video"
+VIDEO_SECTION_DESCRIPTION = ""
+VIDEO_PATH = "video"
+VIDEO_URL = "video/"
+VIDEO_PAGE_URL = "video/{slug}/"
+VIDEO_FEED_ATOM = "feed/video.atom.xml"  # None: no feed
+# Self-hosted formats: (name shown in download links, MIME type for <source>).
+VIDEO_FORMATS = {"mp4": ("MP4", "video/mp4"), "webm": ("WebM", "video/webm")}
+# The video's page on YouTube (the link without JavaScript) and the privacy-enhanced player,
+# with Indonesian captions on; its origin is CSP_POLICY's one frame-src.
+VIDEO_YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
+VIDEO_YOUTUBE_EMBED_URL = (
+    "https://www.youtube-nocookie.com/embed/{id}?autoplay=1&cc_load_policy=1&cc_lang_pref=id&hl=id"
+)
+MAGAZINE_SECTION_NAME = "Majalah dan Koran Digital"
+MAGAZINE_SECTION_DESCRIPTION = ""
+MAGAZINE_PATH = "majalah"
+MAGAZINE_URL = "majalah/"
+MAGAZINE_PUBLICATION_URL = "majalah/{publication}/"
+MAGAZINE_EDITION_URL = "majalah/{publication}/{slug}/"
+# [{"name", "slug", "kind" ("Majalah" or "Koran"), "description"}]
+MAGAZINE_PUBLICATIONS = []
+# An edition whose PDF has no text layer, title or language is refused; False: a warning.
+MAGAZINE_PDF_STRICT = True
+
+__all__ = sorted(name for name in dir() if name.isupper() and name != "ROOT")
+DEFAULTS = {name: globals()[name] for name in __all__}
+
+
+def fill_pelican_defaults(pelican):
+    """For Pelican's ``initialized`` signal: before any generator copies the settings."""
+    fill_defaults(pelican.settings)
+
+
+def fill_defaults(settings):
+    """Give ``settings`` every default it lacks (a copy, so no build changes another's)."""
+    for key, value in DEFAULTS.items():
+        if key not in settings:
+            settings[key] = copy.deepcopy(value)
+    return settings
