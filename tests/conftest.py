@@ -124,7 +124,7 @@ def content_dir(tmp_path):
     return target
 
 
-# --- Production build, served by nginx (issue 7) -----------------------------------------------
+# --- Production build, served by nginx -------------------------------------------------------
 @pytest.fixture(scope="session")
 def published_site():
     """The sample portal built with publishconf.py (minified, hashed, precompressed)."""

@@ -1,5 +1,5 @@
 """The production build of the sample portal, deployed to a local folder and served by a real
-Debian nginx on loopback with deploy/nginx.conf (issue 7). Shared by the publishing tests."""
+Debian nginx on loopback with deploy/nginx.conf. Shared by the publishing tests."""
 
 import contextlib
 import socket

@@ -1,4 +1,4 @@
-"""Read aloud ("Dengarkan", issue 4): on articles and pages, hidden without an Indonesian voice
+"""Read aloud ("Dengarkan"): on articles and pages, hidden without an Indonesian voice
 or speech support, and controls that tell assistive technology their state.
 
 Debian's headless Chromium has no speech voices at all, so the hidden case runs against the real

@@ -1,5 +1,4 @@
-"""Feeds, sitemap, robots.txt, canonical URLs, share cards and JSON-LD of the published portal
-(issue 7)."""
+"""Feeds, sitemap, robots.txt, canonical URLs, share cards and JSON-LD of the published portal."""
 
 import json
 import re

@@ -1,4 +1,4 @@
-"""Distributed audit (issue 6): the same engine through a real Selenium Grid 4 on loopback."""
+"""Distributed audit: the same engine through a real Selenium Grid 4 on loopback."""
 
 import json
 import shutil

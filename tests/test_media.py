@@ -1,4 +1,4 @@
-"""City TV and digital magazines (issue 8): captioned, transcribed videos with a click-to-load
+"""City TV and digital magazines: captioned, transcribed videos with a click-to-load
 YouTube facade, magazine editions with checked PDFs, and every editor's mistake refused."""
 
 import json

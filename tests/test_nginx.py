@@ -1,5 +1,5 @@
 """deploy/nginx.conf on a real Debian nginx over TLS on loopback, serving `make publish` output
-deployed with `make rsync_upload`'s code (issue 7)."""
+deployed with `make rsync_upload`'s code."""
 
 import gzip
 import http.client

@@ -1,4 +1,4 @@
-"""`make publish` output (issue 7): absolute URLs, minified, content-hashed, precompressed,
+"""`make publish` output: absolute URLs, minified, content-hashed, precompressed,
 responsive images, safe external links, and an atomic deploy."""
 
 import gzip

@@ -1,5 +1,5 @@
 """Every page of `make publish` output, served by nginx with its real headers, in Chromium:
-no Content-Security-Policy violation and no axe violation (issue 7)."""
+no Content-Security-Policy violation and no axe violation."""
 
 import pytest
 from browser_checks import CspWatch

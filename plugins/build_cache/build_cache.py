@@ -1,4 +1,4 @@
-"""build_cache: make a rebuild cost what changed, not the whole portal (issue 6).
+"""build_cache: make a rebuild cost what changed, not the whole portal.
 
 Pelican's content cache (CACHE_CONTENT) keeps each Markdown file's HTML between builds, but it
 does not know when the code that produced that HTML changed, and typogrify runs again on every
