@@ -7,6 +7,7 @@ are read with `ast`, lazy ones inside functions included, so a circle cannot hid
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,17 @@ def test_the_library_imports_neither_commands_nor_plugins():
 def test_module_is_at_most_400_lines(path):
     lines = (ROOT / path).read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{path}: {lines} lines"
+
+
+def test_no_comment_points_at_an_issue_number():
+    # A reader of the code cannot see the tracker: a comment gives the reason itself.
+    pattern = re.compile(r"\bissues? \d+", re.IGNORECASE)
+    folders = ("warta", "plugins", "tests", "theme", "tools", "deploy", "docs")
+    files = [p for folder in folders for p in (ROOT / folder).rglob("*")
+             if p.suffix in {".py", ".html", ".css", ".js", ".md", ".sh", ".conf", ".toml"}]
+    files += [ROOT / name for name in ("Makefile", "README.md", "pelicanconf.py",
+                                       "publishconf.py", "requirements.in")]
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in files if p.is_file()
+             for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace")
+                                      .splitlines(), start=1) if pattern.search(line)]
+    assert found == []
