@@ -202,11 +202,6 @@ __all__ = sorted(name for name in dir() if name.isupper() and name != "ROOT")
 DEFAULTS = {name: globals()[name] for name in __all__}
 
 
-def fill_pelican_defaults(pelican):
-    """For Pelican's ``initialized`` signal: before any generator copies the settings."""
-    fill_defaults(pelican.settings)
-
-
 def fill_defaults(settings):
     """Give ``settings`` every default it lacks (a copy, so no build changes another's)."""
     for key, value in DEFAULTS.items():
