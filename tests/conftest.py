@@ -106,11 +106,13 @@ def gate(site):
 
 @pytest.fixture
 def build_site(tmp_path):
-    """Build a given content folder into tmp_path/output; returns the output path."""
+    """Build a given content folder into tmp_path/output; returns the output path. Pagefind
+    runs only when a test asks for it (``SEARCH_INDEX=True``): it is a tenth of a small build,
+    and the search tests have their own builds."""
 
     def _build(content, output=None, **overrides):
         output = output or tmp_path / "output"
-        build(output, content=content, **overrides)
+        build(output, content=content, **{"SEARCH_INDEX": False, **overrides})
         return output
 
     return _build

@@ -76,14 +76,28 @@ return {
 
 # Smooth scrolling (on unless the reader asks for less motion) brings the focused element into
 # view over a few frames: measure once the page has stopped moving, as a reader would see it.
+# Sequential focus navigation scrolls only when the element is not already in full view, so when
+# the page has not moved since the last step and the element is wholly inside the viewport no
+# scroll can follow, and there is nothing to wait for. Every other step waits until the scroll
+# position has been still for three frames.
 SETTLE_JS = r"""
 const done = arguments[arguments.length - 1];
+const before = arguments[0];
+const position = () => `${window.scrollX},${window.scrollY}`;
+const el = document.activeElement;
+if (before !== null && position() === before && el && el !== document.body) {
+  const r = el.getBoundingClientRect();
+  if (r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth) {
+    done(position());
+    return;
+  }
+}
 let last = null, still = 0, frames = 0;
 const step = () => {
-  const now = `${window.scrollX},${window.scrollY}`;
+  const now = position();
   still = now === last ? still + 1 : 0;
   last = now;
-  if (still >= 3 || ++frames > 120) done(); else requestAnimationFrame(step);
+  if (still >= 3 || ++frames > 120) done(now); else requestAnimationFrame(step);
 };
 requestAnimationFrame(step);
 """
@@ -190,11 +204,16 @@ def text_spacing_problems(driver):
     return driver.execute_script(CLIPPED_JS, TEXT_SPACING_CSS)
 
 
-def press_tab(driver):
-    """Press Tab like a keyboard user; return the focused element's data (None: left the page)."""
+def press_tab(driver, before=None):
+    """Press Tab like a keyboard user; return the focused element's data (None: left the page),
+    with ``scroll``, the settled scroll position. ``before`` is the scroll position the page
+    had settled at before the key (None: unknown, so always wait for the page to be still)."""
     ActionChains(driver).send_keys(Keys.TAB).perform()
-    driver.execute_async_script(SETTLE_JS)
-    return driver.execute_script(FOCUSED_JS)
+    scroll = driver.execute_async_script(SETTLE_JS, before)
+    focused = driver.execute_script(FOCUSED_JS)
+    if focused is not None:
+        focused["scroll"] = scroll
+    return focused
 
 
 def walk_tab_order(driver):
@@ -203,15 +222,16 @@ def walk_tab_order(driver):
     Returns {"expected": [...tabbable elements...], "steps": [...focused...], "trapped": label}.
     """
     expected = driver.execute_script(TABBABLE_JS)
-    steps, trapped = [], None
+    steps, trapped, scroll = [], None, None
     for _ in range(len(expected) + 3):
-        focused = press_tab(driver)
+        focused = press_tab(driver, scroll)
         if focused is None or (steps and focused["index"] == steps[0]["index"]):
             break  # past the last element: focus left the page or wrapped to the first
         if steps and focused["index"] == steps[-1]["index"]:
             trapped = focused["label"]
             break
         steps.append(focused)
+        scroll = focused["scroll"]
     else:
         trapped = trapped or "(fokus tidak pernah keluar dari halaman)"
     return {"expected": expected, "steps": steps, "trapped": trapped}
