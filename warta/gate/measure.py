@@ -204,27 +204,30 @@ def text_spacing_problems(driver):
     return driver.execute_script(CLIPPED_JS, TEXT_SPACING_CSS)
 
 
-def press_tab(driver, before=None):
+def press_tab(driver, before=None, settle=True):
     """Press Tab like a keyboard user; return the focused element's data (None: left the page),
     with ``scroll``, the settled scroll position. ``before`` is the scroll position the page
-    had settled at before the key (None: unknown, so always wait for the page to be still)."""
+    had settled at before the key (None: unknown, so always wait for the page to be still).
+    Without ``settle`` the element is measured at once: its focus styles do not depend on where
+    the page has scrolled to, but whether it can be seen (``seen``) does."""
     ActionChains(driver).send_keys(Keys.TAB).perform()
-    scroll = driver.execute_async_script(SETTLE_JS, before)
+    scroll = driver.execute_async_script(SETTLE_JS, before) if settle else None
     focused = driver.execute_script(FOCUSED_JS)
     if focused is not None:
         focused["scroll"] = scroll
     return focused
 
 
-def walk_tab_order(driver):
-    """Tab from the top of the freshly loaded page until focus leaves it or wraps around.
+def walk_tab_order(driver, settle=True):
+    """Tab from the top of the freshly loaded page until focus leaves it or wraps around;
+    ``settle``: as for press_tab.
 
     Returns {"expected": [...tabbable elements...], "steps": [...focused...], "trapped": label}.
     """
     expected = driver.execute_script(TABBABLE_JS)
     steps, trapped, scroll = [], None, None
     for _ in range(len(expected) + 3):
-        focused = press_tab(driver, scroll)
+        focused = press_tab(driver, scroll, settle)
         if focused is None or (steps and focused["index"] == steps[0]["index"]):
             break  # past the last element: focus left the page or wrapped to the first
         if steps and focused["index"] == steps[-1]["index"]:
