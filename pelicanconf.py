@@ -57,39 +57,7 @@ WARTA_MENU = [
 # Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
 WARTA_CONTACT_URL = "kontak/"
-# Every agency (OPD) that publishes news. The name is what editors write as `Category:`.
-WARTA_OPD = [
-    {
-        "name": "Diskominfo",
-        "full_name": "Dinas Komunikasi dan Informatika",
-        "description": "Layanan informasi publik, jaringan internet kota, dan aplikasi layanan warga.",
-    },
-    {
-        "name": "Dinas Kesehatan",
-        "full_name": "Dinas Kesehatan",
-        "description": "Puskesmas, posyandu, imunisasi, dan pelayanan kesehatan masyarakat.",
-    },
-    {
-        "name": "Dinas Sosial",
-        "full_name": "Dinas Sosial",
-        "description": "Bantuan sosial, layanan bagi penyandang disabilitas dan warga lanjut usia.",
-    },
-    {
-        "name": "Dinas Perkimtan",
-        "full_name": "Dinas Perumahan, Kawasan Permukiman, dan Pertanahan",
-        "description": "Perbaikan rumah tidak layak huni, drainase, dan penataan permukiman.",
-    },
-    {
-        "name": "Dinas Pendidikan",
-        "full_name": "Dinas Pendidikan",
-        "description": "Sekolah dasar dan menengah pertama, penerimaan murid baru, dan guru.",
-    },
-    {
-        "name": "Dinas Ketahanan Pangan",
-        "full_name": "Dinas Ketahanan Pangan dan Pertanian",
-        "description": "Keamanan pangan di pasar, harga bahan pokok, dan pertanian kota.",
-    },
-]
+# The agencies (OPD) are content: one file each in content/opd/ (docs/content.md).
 
 # Dates are shown in the city's own zone (WIB, WITA or WIT).
 TIMEZONE = "Asia/Jakarta"

@@ -57,7 +57,7 @@ def test_unknown_agency_fails_the_build_listing_the_valid_ones(content_dir, buil
     with pytest.raises(BuildError) as error:
         build_site(content_dir)
     assert "opd.md:3: metadata-opd: Perangkat daerah 'Dinas Pariwisata' tidak terdaftar" in str(error.value)
-    assert "Dinas Kesehatan" in str(error.value)
+    assert "Dinkes" in str(error.value)
 
 
 def test_cover_without_alt_text_fails_the_build(content_dir, build_site):

@@ -14,6 +14,7 @@ from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
 from PIL import Image
 
 from warta import lint
+from warta.agencies import agencies
 from warta.bench_usage import tree_memory
 from warta.build import build, load_settings
 from warta.errors import BuildError
@@ -31,7 +32,7 @@ def site_bytes(output):
 
 
 def opd_names():
-    return [opd["name"] for opd in load_settings()["WARTA_OPD"]]
+    return [agency.name for agency in agencies(load_settings())]
 
 
 def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):

@@ -38,7 +38,7 @@ CASES = {
     "berkas-teks": (article().encode("utf-16"), 1, article(), {}),
     "metadata-wajib": (article(Summary=None), 1, article(), {}),
     "metadata-tanggal": (article(Date="2024-13-01"), 2, article(Date="2024-12-01 08:00"), {}),
-    "metadata-opd": (article(Category="Dinas Pariwisata"), 3, article(Category="Dinas Sosial"), {}),
+    "metadata-opd": (article(Category="Dinas Pariwisata"), 3, article(Category="Dinkes"), {}),
     "metadata-nilai": (article(Status="terbit"), 7, article(Status="draft"), {}),
     "metadata-tag": (article(Tags="Pasar Murah, pasar murah"), 4, article(), {}),
     "metadata-tag-banyak": (

@@ -176,7 +176,7 @@ def test_exempt_document_without_legal_basis_fails_the_build(ppid_dir, build_sit
 
 
 def test_field_written_twice_fails_the_build(ppid_dir, build_site):
-    write_document(ppid_dir, "ganda.md", Nomor="B-009", OPD=["Diskominfo", "Dinas Sosial"])
+    write_document(ppid_dir, "ganda.md", Nomor="B-009", OPD=["Diskominfo", "Dinsos"])
     with pytest.raises(BuildError, match=r"ganda.md:5: ppid-kolom: Baris OPD ditulis lebih dari sekali"):
         build_site(ppid_dir, PPID_TODAY=TODAY)
 
@@ -404,7 +404,7 @@ def test_year_filter_page_lists_only_that_year_and_marks_itself(site, dip_json_d
 
 def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
     soup = soup_of(site, "ppid/dip/opd/dinas-kesehatan/index.html")
-    expected = [r["nomor"] for r in dip_json_data["informasi"] if r["opd"] == "Dinas Kesehatan"]
+    expected = [r["nomor"] for r in dip_json_data["informasi"] if r["opd"] == "Dinkes"]
     assert [r["nomor"] for r in html_table_rows(soup)] == expected and expected
     assert all(link["href"].startswith("/ppid/dip/") for link in soup.select(".w-dip-filter a"))
     # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks and the site-wide

@@ -18,7 +18,7 @@ NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
 
 DRAFT = """Title: Draf jadwal vaksinasi
 Date: 2024-05-03 08:00
-Category: Dinas Kesehatan
+Category: Dinkes
 Slug: draf-jadwal-vaksinasi
 Status: draft
 Summary: Jadwal vaksinasi yang belum final.
@@ -27,7 +27,7 @@ Isi draf penandaunikdraf.
 """
 SCHEDULED = f"""Title: Pengumuman terjadwal pasar murah
 Date: {NEXT_YEAR}-01-15 09:00
-Category: Dinas Sosial
+Category: Dinkes
 Slug: pengumuman-terjadwal
 Summary: Pengumuman yang baru terbit tahun depan.
 

@@ -61,7 +61,7 @@ def test_a_new_article_cannot_be_published_until_filled_in(content_dir, build_si
 
 
 def test_a_filled_in_article_builds(content_dir, build_site):
-    path = created(content_dir, new(content_dir, "berita", "Pasar murah di Sukamaju", "--opd", "Dinas Sosial"))
+    path = created(content_dir, new(content_dir, "berita", "Pasar murah di Sukamaju", "--opd", "Dinkes"))
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\[\[([^\]]*)\]\]", lambda m: m.group(1).rstrip(".") + " ditulis editor.", text)
     path.write_text(text, encoding="utf-8")
@@ -114,7 +114,7 @@ def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
     result = new(content_dir, "berita", "Pasar murah", "--opd", "Dinas Pariwisata")
     assert result.returncode == 1
     assert "Perangkat daerah 'Dinas Pariwisata' tidak terdaftar" in result.stderr
-    assert "Dinas Sosial" in result.stderr
+    assert "Dinkes" in result.stderr
 
 
 @pytest.mark.parametrize("command", [["baru", "--help"], ["baru", "berita", "--help"], ["baru", "dokumen", "--help"]])

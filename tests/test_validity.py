@@ -178,7 +178,7 @@ def render(source, **context):
 
 def test_a_card_shown_twice_on_a_page_gets_a_new_id():
     article = SimpleNamespace(url="berita/2025/banjir/", title="Banjir", date="2025-01-02",
-                              category="Dinas Sosial", summary="")
+                              category=SimpleNamespace(name="Dinsos", full_name="Dinas Sosial"), summary="")
     soup = render('{% from "components/article_card.html" import article_list with context %}'
                   "{{ article_list([a, a]) }}{{ article_list([a]) }}", a=article)
     assert [heading for _, heading in card_names(soup)] == [

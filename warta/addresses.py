@@ -41,15 +41,16 @@ SECTION_SETTINGS = {
     "PPID_URL": "bagian PPID",
     "VIDEO_URL": "bagian video",
     "MAGAZINE_URL": "bagian majalah",
+    "OPD_URL": "daftar perangkat daerah",
     "SEARCH_URL": "halaman pencarian",
     "TAMPILAN_URL": "halaman pengaturan tampilan",
     "THEME_STATIC_DIR": "berkas tema",
 }
 # Where each section's own content lives, so its files may use its folder.
 SECTION_SOURCES = {"PPID_URL": "PPID_PATH", "VIDEO_URL": "VIDEO_PATH",
-                   "MAGAZINE_URL": "MAGAZINE_PATH"}
+                   "MAGAZINE_URL": "MAGAZINE_PATH", "OPD_URL": "OPD_PATH"}
 # Sections whose every *_URL setting is a page the build writes (the PPID's DIP, its exports, …).
-SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "SEARCH_", "TAMPILAN_")
+SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "OPD_", "SEARCH_", "TAMPILAN_")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|%s")
 
 

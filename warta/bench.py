@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from warta import ROOT
+from warta.agencies import agencies
 from warta.bench_usage import measure
 from warta.cli_words import IndonesianGroup, run
 from warta.synthetic import SEED, change_one_article, generate_portal
@@ -84,7 +85,7 @@ class Bench:
     def generate(self):
         from warta.build import load_settings  # noqa: PLC0415 - Pelican loads only to measure
 
-        opds = [opd["name"] for opd in load_settings()["WARTA_OPD"]]
+        opds = [agency.name for agency in agencies(load_settings())]
         started = time.perf_counter()
         self.paths = generate_portal(self.content, self.articles, opds)
         self.figures["generate_seconds"] = round(time.perf_counter() - started, 2)

@@ -127,7 +127,7 @@ def _scaffold(make, **kwargs):
 
 @baru.command("berita", options_metavar="[PILIHAN]")
 @click.argument("judul")
-@click.option("--opd", default=None, help="Perangkat daerah (Category), salah satu dari WARTA_OPD.")
+@click.option("--opd", default=None, help="Perangkat daerah (Category), singkatan salah satu berkas di content/opd/.")
 @click.option("--penulis", default=None, help="Penulis (Author).")
 @click.option("--tanggal", default=None, help="TTTT-BB-HH atau TTTT-BB-HH JJ:MM (bawaan: sekarang, WIB).")
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")

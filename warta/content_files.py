@@ -61,6 +61,9 @@ BUILD_RULES = (
     ("majalah-daftar-isi", ERROR, "Daftar isi edisi menunjuk halaman yang ada"),
     ("majalah-berita", ERROR, "Berita yang dicetak di edisi sudah terbit"),
     ("majalah-edisi-ganda", ERROR, "Setiap nomor edisi dipakai sekali per terbitan"),
+    # Agencies (warta/agencies.py).
+    ("opd-kolom", ERROR, "Berkas perangkat daerah lengkap dan singkatannya tidak ganda"),
+    ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
 )

@@ -76,6 +76,11 @@ class ContentError(Exception):
         error.args = (str(error),)
         return error
 
+    def __reduce__(self):
+        # Files are checked in other processes, and an error travels back pickled: rebuild it
+        # from its findings, since the default would call __init__ with the message alone.
+        return (ContentError.from_findings, (self.findings,))
+
     def lines(self):
         return [str(finding) for finding in self.findings]
 

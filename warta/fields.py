@@ -7,6 +7,7 @@ one file, each at its line and with its rule id, so an editor sees them all in o
 import logging
 from pathlib import Path
 
+from warta import agencies
 from warta.downloads import content_file
 from warta.errors import ContentError
 from warta.lint import Source
@@ -77,12 +78,14 @@ class FieldCheck:
                           f"tambahkan baris `{written}: …` di bagian atas berkas, "
                           f"misalnya `{written}: {example}`", rule=rule)
 
-    def agency(self, key, name, agencies):
-        """``name``, when given, is one of ``agencies`` (the names in WARTA_OPD)."""
-        if name and name not in agencies:
+    def agency(self, key, name, settings):
+        """The Agency that ``name`` (a `Singkatan:` of content/opd/) names, or None with a
+        problem when it names none; None without one when ``name`` is empty."""
+        found = agencies.by_name(settings).get(name) if name else None
+        if name and found is None:
             self.fail(key, f"Perangkat daerah {name!r} tidak terdaftar",
-                      f"pilih salah satu dari: {', '.join(agencies)}; daftarnya ada di "
-                      "WARTA_OPD di pelicanconf.py", rule="metadata-opd")
+                      agencies.unknown_fix(settings), rule="metadata-opd")
+        return found
 
     def named_file(self, key, relative, content_root, label, noun, example, formats=None,
                    setting=None, at=None, *, rule):

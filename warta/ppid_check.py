@@ -44,8 +44,7 @@ def check_document(document, categories, settings, content_root):
     if meta.get("kategori") and category is None:
         fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",
              f"pilih salah satu dari: {names}", rule="ppid-kolom")
-    opds = {opd["name"]: opd for opd in settings.get("WARTA_OPD", [])}
-    check.agency("opd", meta.get("opd"), opds)
+    agency = check.agency("opd", meta.get("opd"), settings)
     retention = RETENTION.match(str(meta.get("retensi") or ""))
     if meta.get("retensi") and not retention:
         fail("retensi", f"Jangka waktu penyimpanan {meta['retensi']!r} tidak dapat dibaca",
@@ -61,7 +60,7 @@ def check_document(document, categories, settings, content_root):
     document.ppid_category = category
     document.nomor = meta["nomor"].strip()
     document.plain_title = plain(document.title)
-    document.opd_info = opds[meta["opd"]]
+    document.opd_info = agency
     document.tahun = int(year) if year else document.date.year
     document.retention_years = int(retention.group(1)) if retention.group(1) else None
     document.dasar_hukum = meta.get("dasar_hukum", "") if category.exempt else ""

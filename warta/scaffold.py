@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from warta import agencies
 from warta.lint import PLACEHOLDER, Source
 from warta.ppid_schema import (
     ATTACHMENT_FIELD,
@@ -62,9 +63,8 @@ def clean_title(title):
 
 
 def check_opd(settings, opd):
-    opds = [o["name"] for o in settings.get("WARTA_OPD", [])]
-    if opd is not None and opds and opd not in opds:
-        raise ScaffoldError(f"Perangkat daerah {opd!r} tidak terdaftar. Pilih salah satu dari: {', '.join(opds)}.")
+    if opd is not None and opd not in agencies.by_name(settings):
+        raise ScaffoldError(f"Perangkat daerah {opd!r} tidak terdaftar: {agencies.unknown_fix(settings)}.")
 
 
 def _used_slugs(folder):

@@ -38,7 +38,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
-    "build_cache", "media",
+    "build_cache", "media", "agencies",
 ]
 MARKDOWN = {
     "extension_configs": {
@@ -58,9 +58,10 @@ ARTICLE_URL = "berita/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-CATEGORY_URL = "opd/{slug}/"
-CATEGORY_SAVE_AS = "opd/{slug}/index.html"
-CATEGORIES_SAVE_AS = "opd/index.html"
+# Each agency's news, under its own page (OPD_PAGE_URL); the agencies plugin writes the list.
+CATEGORY_URL = "opd/{slug}/berita/"
+CATEGORY_SAVE_AS = "opd/{slug}/berita/index.html"
+CATEGORIES_SAVE_AS = ""
 TAG_URL = "topik/{slug}/"
 TAG_SAVE_AS = "topik/{slug}/index.html"
 TAGS_SAVE_AS = "topik/index.html"
@@ -77,7 +78,7 @@ PAGINATION_PATTERNS = [
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
 ]
 # 404.html at the root, where any web server finds it.
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "search",
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "404", "search",
                     "tampilan"]
 SEARCH_URL = "cari/"
 SEARCH_SAVE_AS = "cari/index.html"
@@ -171,6 +172,13 @@ PPID_BERKALA_MAX_AGE_MONTHS = 6
 PPID_STRICT = PPID_PDF_STRICT = False
 # The date freshness is measured against: None is today in TIMEZONE (tests fix it).
 PPID_TODAY = None
+
+# --- Agencies (OPD): one file each in content/opd/, its name the address (warta/agencies.py) --
+OPD_PATH = "opd"
+OPD_URL = "opd/"
+OPD_PAGE_URL = "opd/{slug}/"
+# How many of an agency's newest news its page lists before linking to all of them.
+OPD_LATEST_NEWS = 5
 
 # --- City TV and digital magazines -----------------------------------------------------------
 VIDEO_SECTION_NAME = "Video"

@@ -135,6 +135,8 @@ def generate_portal(content, articles, opds, seed=SEED):
         (content / folder).mkdir(parents=True)
     images = make_images(content / "images" / "berita")
     shutil.copy(ROOT / "content" / "images" / "logo-kota-contoh.svg", content / "images")
+    # The sample portal's agencies, whose names ``opds`` are.
+    shutil.copytree(ROOT / "content" / "opd", content / "opd")
     start = datetime.datetime(2015, 1, 1, 8, 0)
     span = (datetime.datetime(2024, 12, 31) - start).total_seconds()
     paths = []

@@ -141,9 +141,8 @@ class VideoGenerator(SectionGenerator):
         settings = self.settings
         self.locale = settings.get("WARTA_LOCALE", "id")
         self.content_root = Path(self.path).resolve()
-        opds = {opd["name"]: opd for opd in settings.get("WARTA_OPD", [])}
         videos = [video for video in self.read_folder(settings["VIDEO_PATH"], Video)
-                  if self._check(video, opds)]
+                  if self._check(video)]
         index = save_as(settings["VIDEO_URL"])
         videos = self.drop_address_clashes(
             sorted(videos, key=lambda v: v.source_path), {index: "daftar video"},
@@ -168,7 +167,7 @@ class VideoGenerator(SectionGenerator):
 
     # --- Checking one video ---------------------------------------------------------------------
 
-    def _check(self, video, opds):
+    def _check(self, video):
         """Validate one video, fill in what its page needs, log every problem; True if valid."""
         check = FieldCheck(video.source_path)
         video.media_header = check.header
@@ -177,7 +176,7 @@ class VideoGenerator(SectionGenerator):
             return check.report()
         check.required(meta, REQUIRED_FIELDS, "video-kolom")
         category = str(meta.get("category") or "").strip()
-        check.agency("category", category, opds)
+        agency = check.agency("category", category, self.settings)
         seconds = parse_duration(meta.get("duration"))
         if meta.get("duration") and seconds is None:
             check.fail("duration", f"Durasi {meta['duration']!r} tidak dapat dibaca", DURATION_FIX,
@@ -202,7 +201,7 @@ class VideoGenerator(SectionGenerator):
         if not check.report():
             return False
         settings = self.settings
-        video.opd = opds[category]
+        video.opd = agency
         video.duration_seconds = seconds
         video.duration_text = duration_words(seconds)
         video.duration_iso = duration_iso(seconds)

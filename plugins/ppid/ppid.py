@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 from pelican.contents import Page
-from pelican.urlwrappers import Category
 
+from warta.agencies import agencies
 from warta.dip import DipFilter, PPIDCategory, PPIDSection, natural
 from warta.errors import ContentError, display_path
 from warta.open_data import dip_csv, dip_json, document_row
@@ -186,13 +186,13 @@ class PPIDGenerator(SectionGenerator):
     def _opd_filters(self, documents):
         url = self.settings["PPID_DIP_OPD_URL"]
         filters = []
-        for opd in self.settings.get("WARTA_OPD", []):
-            members = [d for d in documents if d.opd == opd["name"]]
+        for agency in agencies(self.settings):
+            members = [d for d in documents if d.opd == agency.name]
             if not members:
                 continue
-            slug = Category(opd["name"], self.settings).slug
-            filters.append(DipFilter("opd", opd, opd["name"], url.format(slug=slug),
-                                     save_as(url.format(slug=slug)), members))
+            address = url.format(slug=agency.slug)
+            filters.append(DipFilter("opd", agency, agency.name, address, save_as(address),
+                                     members))
         return filters
 
     # --- Writing -------------------------------------------------------------------------------

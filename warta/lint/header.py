@@ -4,6 +4,7 @@ import datetime
 import re
 from pathlib import Path
 
+from warta import agencies
 from warta.lint.rules import PLACEHOLDER, setting
 from warta.lint.source import normalise_tag, split_list
 
@@ -46,7 +47,7 @@ class HeaderChecks:
     def check_header(self):
         src = self.source
         required = setting(self.settings, f"WARTA_LINT_REQUIRED_{self.kind.upper()}") or []
-        opds = [opd["name"] for opd in self.settings.get("WARTA_OPD", [])]
+        opds = list(agencies.by_name(self.settings))
         for key in required:
             if not src.value(key):
                 label = FIELD_LABELS.get(key, key.capitalize())
@@ -68,10 +69,10 @@ class HeaderChecks:
         for key in ("date", "modified"):
             self.check_date(key)
         category = src.value("category")
-        if self.kind == "article" and category and opds and category not in opds:
+        if self.kind == "article" and category and category not in opds:
             self.add(src.line("category"), "metadata-opd",
                      f"Perangkat daerah {category!r} tidak terdaftar",
-                     f"pilih salah satu dari: {', '.join(opds)}; daftarnya ada di WARTA_OPD di pelicanconf.py")
+                     agencies.unknown_fix(self.settings))
         self.check_values()
         self.check_lengths()
         self.check_tags()

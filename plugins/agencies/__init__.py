@@ -1,0 +1,2 @@
+from .agencies import *  # noqa: F401,F403
+from .agencies import register  # noqa: F401
