@@ -390,7 +390,7 @@ def test_captions_that_are_not_utf8_are_refused(tmp_path):
 VIDEO = {
     "Title": "Video uji",
     "Date": "2025-08-13 16:00",
-    "Category": "Disperkimtan",
+    "Category": "Dinkes",
     "Slug": "video-uji",
     "Summary": "Ringkasan video uji.",
     "Duration": "0:27",
