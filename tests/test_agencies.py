@@ -79,6 +79,13 @@ def test_two_agencies_with_the_same_singkatan_fail_naming_the_first(content_dir,
             "dinas-kesehatan.md") in str(error.value)
 
 
+@pytest.mark.parametrize("website", ["javascript:alert(1)", "data:text/html,x", "dinkes.example"])
+def test_agency_website_must_be_a_web_address(content_dir, build_site, website):
+    write_agency(content_dir, "dishub.md", Situs=website)
+    with pytest.raises(BuildError, match=r"opd/dishub.md:4: opd-kolom: Alamat situs"):
+        build_site(content_dir)
+
+
 def test_file_name_that_cannot_be_an_address_is_refused(content_dir, build_site):
     write_agency(content_dir, "Dinas Perhubungan.md")
     with pytest.raises(BuildError, match=r"Dinas Perhubungan.md:1: opd-nama-berkas"):
@@ -120,3 +127,10 @@ def test_the_sample_agencies_read_without_problems():
 ])
 def test_phone_numbers_become_tel_links(written, link):
     assert tel_link(written) == link
+
+
+def test_agency_profile_is_checked_like_any_other_content(content_dir, build_site):
+    path = write_agency(content_dir, "dishub.md")
+    path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", "utf-8")
+    with pytest.raises(BuildError, match=r"opd/dishub.md:\d+: html-script"):
+        build_site(content_dir)

@@ -39,6 +39,7 @@ REQUIRED = [
 ]
 # The file name is an address: lower case, digits and hyphens, as every other slug.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WEBSITE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 # The group an agency is listed under when its file says none: the first word of its name
 # when that is one of these, else "Lainnya".
 GROUPS = ("Sekretariat", "Inspektorat", "Dinas", "Badan", "Kantor", "Satuan", "Rumah", "Kecamatan",
@@ -155,6 +156,12 @@ def read_agency(path, url="opd/{slug}/"):
             fail(lines[key], f"{label} ({FIELDS[key]}) {state}",
                  f"tambahkan baris `{FIELDS[key]}: …` di bagian atas berkas, misalnya "
                  f"`{FIELDS[key]}: {example}`")
+    # The address becomes a link on the agency's page: a javascript: or data: address would
+    # run in the portal's own origin when a citizen follows it.
+    if values["situs"] and not WEBSITE.match(values["situs"]):
+        fail(lines["situs"], f"Alamat situs {values['situs']!r} tidak dapat ditautkan",
+             "tulis alamat lengkap yang diawali https://, misalnya "
+             "`Situs: https://dinkes.kotacontoh.example/`")
     if problems:
         return None, problems
     first_word = values["title"].split()[0]
