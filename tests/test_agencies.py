@@ -134,3 +134,12 @@ def test_agency_profile_is_checked_like_any_other_content(content_dir, build_sit
     path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", "utf-8")
     with pytest.raises(BuildError, match=r"opd/dishub.md:\d+: html-script"):
         build_site(content_dir)
+
+
+def test_removing_an_agency_file_is_seen_by_a_warm_rebuild(content_dir, build_site, tmp_path):
+    # The remembered check results of unchanged news depend on the agency files too.
+    cache = str(tmp_path / "cache")
+    build_site(content_dir, CACHE_PATH=cache)
+    (content_dir / "opd" / "dinas-kesehatan.md").unlink()
+    with pytest.raises(BuildError, match=r"metadata-opd: Perangkat daerah 'Dinkes' tidak terdaftar"):
+        build_site(content_dir, CACHE_PATH=cache)
