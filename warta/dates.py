@@ -1,6 +1,8 @@
 """Dates written the Indonesian way, through Babel's locale data: "Senin, 29 April 2024, 09.30 WIB"."""
 
+import datetime
 import functools
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 
@@ -54,6 +56,21 @@ def date_time(value, locale=DEFAULT_LOCALE):
 def iso_datetime(value):
     """The machine-readable value for <time datetime>, with the UTC offset."""
     return value.isoformat()
+
+
+def build_date(settings):
+    """The date a build is for: today in the portal's TIMEZONE, or WARTA_TODAY (an ISO date or a
+    date; tests and the preview fix it). Current announcements, this week's agenda and PPID
+    freshness are all measured against this one date, which the pages that depend on it state
+    ("per Senin, 1 Desember 2026")."""
+    value = settings.get("WARTA_TODAY") or settings.get("PPID_TODAY")
+    if value is None:
+        return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
 
 
 # Indonesia's three zones by the names citizens use.

@@ -3,11 +3,10 @@
 plugins/ppid fills these from the documents it read and checked (warta.ppid_check).
 """
 
-import datetime
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
+from warta.dates import build_date
 from warta.open_data import FIELDS
 from warta.ppid_schema import EXEMPT
 from warta.sections import plain
@@ -20,12 +19,7 @@ def natural(number):
 
 
 def today(settings):
-    value = settings.get("PPID_TODAY")
-    if value is None:
-        return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).date()
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value)
-    return value
+    return build_date(settings)
 
 
 @dataclass

@@ -27,6 +27,9 @@ SUMMARY_MAX_LENGTH = 40
 # editors' preview (`make devserver` turns WARTA_PREVIEW on) shows them, labelled.
 WARTA_PREVIEW = False
 WITH_FUTURE_DATES = False
+# The date a build is for (warta.dates.build_date): None is today in TIMEZONE. Current
+# announcements, this week's agenda and PPID freshness are measured against it; tests fix it.
+WARTA_TODAY = None
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 # Indonesian only: without these, Pelican takes two articles that share a slug for
 # translations of each other and warns in English; the url-ganda check names real clashes.
@@ -170,7 +173,7 @@ PPID_BERKALA_MAX_AGE_MONTHS = 6
 # True turns freshness warnings (stale Berkala, retention passed) and inaccessible PDF
 # attachments into build failures.
 PPID_STRICT = PPID_PDF_STRICT = False
-# The date freshness is measured against: None is today in TIMEZONE (tests fix it).
+# The date freshness is measured against: None is WARTA_TODAY (older settings files set this).
 PPID_TODAY = None
 
 # --- Agencies (OPD): one file each in content/opd/, its name the address (warta/agencies.py) --
