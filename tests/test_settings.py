@@ -77,3 +77,24 @@ def test_a_settings_file_that_does_not_run_is_one_plain_line(
     assert exit_.value.code == 1
     assert f"{broken}:{line}: pengaturan-rusak: " in err and "Traceback" not in err
     assert not (ROOT / "keluaran").exists()
+
+
+def test_menu_entry_for_a_switched_off_section_names_its_settings_line(tmp_path):
+    from warta import sections
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text('WARTA_MENU = [\n    ("Beranda", ""),\n    ("Video", "video/"),\n]\n')
+    settings = {"WARTA_SECTIONS": ["services"], "VIDEO_URL": "video/",
+                "WARTA_MENU": [("Beranda", ""), ("Video", "video/")],
+                "WARTA_SETTINGS_FILE": str(settings_file)}
+    (problem,) = sections.menu_problems(settings)
+    assert problem.line == 3 and problem.rule == "menu-seksi"
+    assert "WARTA_SECTIONS" in str(problem)
+
+
+def test_menu_leaves_out_a_section_with_nothing_in_it_yet():
+    from warta import sections
+    settings = {"WARTA_SECTIONS": ["video", "magazines"], "VIDEO_URL": "video/",
+                "MAGAZINE_URL": "majalah/",
+                "WARTA_MENU": [("Beranda", ""), ("Video", "video/"), ("Majalah", "majalah/")]}
+    assert sections.visible_menu(settings, {"video": 2, "magazines": 0}) == [
+        ("Beranda", ""), ("Video", "video/")]

@@ -106,6 +106,8 @@ def load_settings(settings_file=None, **overrides):
         settings = read_settings(str(settings_file), override=overrides)
     except Exception as exc:  # noqa: BLE001 - any mistake in a settings file is the same finding
         raise _settings_error(settings_file, exc) from exc
+    # Where a settings finding points (a menu entry for a switched-off section, …).
+    settings["WARTA_SETTINGS_FILE"] = settings.get("WARTA_SETTINGS_FILE") or str(settings_file)
     return fill_defaults(settings)
 
 

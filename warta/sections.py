@@ -75,3 +75,91 @@ class SectionGenerator(Generator):
             taken[content.save_as] = display_path(content.source_path)
             kept.append(content)
         return kept
+
+
+# --- Which sections are on, and the menu that follows from them ---------------------------------
+
+# Each section a city can switch on or off (WARTA_SECTIONS), and the setting with its address.
+SECTION_URL_SETTINGS = {
+    "services": "SERVICES_URL",
+    "announcements": "ANNOUNCEMENTS_URL",
+    "agenda": "AGENDA_URL",
+    "video": "VIDEO_URL",
+    "magazines": "MAGAZINE_URL",
+}
+SECTION_NAMES = {"services": "Layanan", "announcements": "Pengumuman", "agenda": "Agenda",
+                 "video": "Video", "magazines": "Majalah"}
+
+
+def enabled(settings, name):
+    """True when the city publishes section ``name`` (a key of SECTION_URL_SETTINGS)."""
+    return name in (settings.get("WARTA_SECTIONS") or ())
+
+
+def record_size(context, name, size):
+    """A section generator says how many items it will write, so the menu and the home page can
+    leave out a section that has none yet."""
+    context.setdefault("section_sizes", {})[name] = size
+
+
+def section_of(settings, link):
+    """The section whose pages ``link`` (a WARTA_MENU address) leads to, or None."""
+    link = link.lstrip("/")
+    for name, key in SECTION_URL_SETTINGS.items():
+        url = settings.get(key)
+        if url and (link == url or link.startswith(url)):
+            return name
+    return None
+
+
+def menu_problems(settings):
+    """A ContentError for each WARTA_MENU entry that leads to a switched-off section, or to a
+    section name that does not exist: a menu link to a page the build never writes is a broken
+    link on every page."""
+    problems = []
+    unknown = [name for name in settings.get("WARTA_SECTIONS") or () if name not in SECTION_NAMES]
+    if unknown:
+        problems.append(ContentError(
+            _settings_file(settings), f"WARTA_SECTIONS memuat seksi yang tidak dikenal: "
+            f"{', '.join(map(repr, unknown))}",
+            f"pilih dari: {', '.join(SECTION_URL_SETTINGS)}",
+            line=_line_of(settings, "WARTA_SECTIONS") or 1, rule="menu-seksi"))
+    for label, link, *_ in settings.get("WARTA_MENU") or ():
+        name = section_of(settings, link)
+        if name is not None and not enabled(settings, name):
+            problems.append(ContentError(
+                _settings_file(settings),
+                f"Menu {label!r} menuju seksi {SECTION_NAMES[name]} ({link!r}), tetapi seksi "
+                f"itu tidak dinyalakan di WARTA_SECTIONS",
+                f"hapus baris menu ini, atau tambahkan {name!r} ke WARTA_SECTIONS",
+                line=_line_of(settings, f'"{link}"', label) or _line_of(settings, f'"{link}"') or 1,
+                rule="menu-seksi"))
+    return problems
+
+
+def visible_menu(settings, sizes):
+    """WARTA_MENU less the entries for sections with nothing in them yet: [(label, link)]."""
+    shown = []
+    for label, link, *_ in settings.get("WARTA_MENU") or ():
+        name = section_of(settings, link)
+        if name is not None and not sizes.get(name):
+            continue
+        shown.append((label, link))
+    return shown
+
+
+def _settings_file(settings):
+    return display_path(settings.get("WARTA_SETTINGS_FILE") or "pelicanconf.py")
+
+
+def _line_of(settings, *words):
+    """The first line of the settings file holding every one of ``words``, or None."""
+    path = settings.get("WARTA_SETTINGS_FILE")
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines() if path else []
+    except OSError:
+        lines = []
+    for number, line in enumerate(lines, 1):
+        if all(word in line for word in words):
+            return number
+    return None

@@ -35,13 +35,22 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_A
 # translations of each other and warns in English; the url-ganda check names real clashes.
 ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 
+# --- Sections and the menu ------------------------------------------------------------------
+# The sections this city publishes, any of: services (layanan), announcements (pengumuman),
+# agenda, video, magazines (majalah). A section left out writes no page and may not be in
+# WARTA_MENU (the build names the menu line); one switched on but still without content stays
+# out of the menu and the home page until its first file arrives.
+WARTA_SECTIONS = ["services", "announcements", "agenda", "video", "magazines"]
+# The settings file the build read (warta.build sets it), where settings findings point.
+WARTA_SETTINGS_FILE = None
+
 # --- Theme, plugins, Markdown ----------------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
-    "build_cache", "media", "agencies",
+    "build_cache", "media", "agencies", "sections",
 ]
 MARKDOWN = {
     "extension_configs": {
@@ -182,6 +191,14 @@ OPD_URL = "opd/"
 OPD_PAGE_URL = "opd/{slug}/"
 # How many of an agency's newest news its page lists before linking to all of them.
 OPD_LATEST_NEWS = 5
+
+# --- Services, announcements and the agenda: one file each in their folders of content/ -----
+SERVICES_PATH = "layanan"
+SERVICES_URL = "layanan/"
+ANNOUNCEMENTS_PATH = "pengumuman"
+ANNOUNCEMENTS_URL = "pengumuman/"
+AGENDA_PATH = "agenda"
+AGENDA_URL = "agenda/"
 
 # --- City TV and digital magazines -----------------------------------------------------------
 VIDEO_SECTION_NAME = "Video"

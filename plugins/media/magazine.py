@@ -21,7 +21,7 @@ from warta.downloads import measure
 from warta.errors import ContentError, display_path
 from warta.fields import FieldCheck, header_lines
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
-from warta.sections import SectionGenerator, save_as
+from warta.sections import SectionGenerator, record_size, save_as
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,7 @@ class MagazineGenerator(SectionGenerator):
             publications=[p for p in self.publications.values() if p.editions],
         )
         self.context["magazine_section"] = self.section
+        record_size(self.context, "magazines", len(editions))
 
     # --- Checking one edition -------------------------------------------------------------------
 

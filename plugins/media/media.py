@@ -10,6 +10,7 @@ import logging
 
 from pelican import signals
 
+from warta import sections
 from warta.settings import fill_defaults
 
 from .magazine import MagazineGenerator
@@ -27,7 +28,11 @@ def set_defaults(pelican):
 
 
 def get_generators(pelican):
-    return [VideoGenerator, MagazineGenerator]
+    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
+    settings = pelican.settings
+    return [generator for name, generator in (("video", VideoGenerator),
+                                              ("magazines", MagazineGenerator))
+            if sections.enabled(settings, name)]
 
 
 def register():

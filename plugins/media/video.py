@@ -20,7 +20,7 @@ from warta.captions import CaptionProblem, check_captions
 from warta.downloads import Download, measure
 from warta.errors import ContentError, display_path
 from warta.fields import FieldCheck, header_lines
-from warta.sections import SectionGenerator, save_as
+from warta.sections import SectionGenerator, record_size, save_as
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,7 @@ class VideoGenerator(SectionGenerator):
             videos=videos,
         )
         self.context["video_section"] = self.section
+        record_size(self.context, "video", len(videos))
 
     # --- Checking one video ---------------------------------------------------------------------
 
