@@ -199,12 +199,23 @@ def test_edition_page_has_cover_contents_download_and_its_news(site):
     assert "/berita/2025/alat-bantu-lansia-2025/" in news
 
 
+def test_contents_entries_link_to_the_news_they_printed(site):
+    main = soup_of(site, "majalah/warta-kota-contoh/edisi-7/index.html").find("main")
+    links = {words(a): a["href"] for a in main.select("ol.w-toc a")}
+    assert links == {
+        "Laporan utama: 150 rumah direhabilitasi": "/berita/2025/serah-terima-rutilahu-2025/",
+        "Alat bantu diantar ke rumah warga": "/berita/2025/alat-bantu-lansia-2025/",
+    }
+    # An entry that printed no news stays text, not a link to nowhere.
+    assert main.select("ol.w-toc li")[0].a is None
+
+
 def test_sample_edition_contents_point_at_the_pages_where_they_start():
     for path in sample_editions():
         fields = header_of(path)
         reader = PdfReader(CONTENT / fields["pdf"][0])
         for entry in fields["contents"]:
-            page, title = (part.strip() for part in entry.split("|", 1))
+            page, title = (part.strip() for part in entry.split("|")[:2])
             text = " ".join(reader.pages[int(page) - 1].extract_text().split())
             assert title in text, (path.name, page, title)
 
@@ -538,6 +549,14 @@ def test_edition_naming_news_that_does_not_exist_fails_the_build(media_dir, buil
     write_media(media_dir, "majalah", "uji.md", EDITION, "", Articles="berita-yang-tidak-ada")
     error = refused(build_site, media_dir)
     assert "content/majalah/uji.md:9: majalah-berita: Berita 'berita-yang-tidak-ada' tidak ditemukan" in error
+
+
+def test_contents_entry_naming_news_that_does_not_exist_fails_the_build(media_dir, build_site):
+    write_media(media_dir, "majalah", "uji.md", EDITION, "",
+                Contents="3 | Sambutan Wali Kota | berita-yang-tidak-ada")
+    error = refused(build_site, media_dir)
+    assert ("content/majalah/uji.md:8: majalah-berita: Berita 'berita-yang-tidak-ada' di daftar "
+            "isi tidak ditemukan") in error
 
 
 def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, tmp_path):

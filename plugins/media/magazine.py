@@ -21,13 +21,16 @@ from warta.downloads import measure
 from warta.errors import ContentError, display_path
 from warta.fields import FieldCheck, header_lines
 from warta.pdf_check import UnreadablePdf, report_pdf_checks
-from warta.sections import SectionGenerator, record_size, save_as
+from warta.sections import SectionGenerator, plain, record_size, save_as
 
 log = logging.getLogger(__name__)
 
-CONTENTS_ENTRY = re.compile(r"^\s*(\d+)\s*\|\s*(\S.*?)\s*$")
+# "4 | Laporan utama: rumah layak huni", optionally "| <slug>" of the news article it printed.
+CONTENTS_ENTRY = re.compile(r"^\s*(\d+)\s*\|\s*([^|]*?\S)\s*(?:\|\s*([^|\s]+)\s*)?$")
 CONTENTS_FIX = ("tulis satu baris `Contents:` untuk setiap isi, dengan nomor halaman lalu "
-                "judulnya, misalnya `Contents: 4 | Laporan utama: rumah layak huni`")
+                "judulnya, misalnya `Contents: 4 | Laporan utama: rumah layak huni`; bila isinya "
+                "juga terbit sebagai berita, tambahkan slug beritanya: "
+                "`Contents: 4 | Laporan utama: rumah layak huni | serah-terima-rutilahu-2025`")
 SINGLE_FIELDS = {
     "title": "Title", "slug": "Slug", "date": "Date", "publication": "Publication",
     "edition": "Edition", "summary": "Summary", "cover": "Cover", "cover_alt": "Cover_alt",
@@ -142,8 +145,8 @@ class MagazineGenerator(SectionGenerator):
                        "tambahkan baris `Cover: majalah/berkas/nama-sampul.webp` dan "
                        "`Cover_alt: …` yang menuliskan teks di sampul", rule="majalah-sampul")
         pdf = self._check_pdf(meta, publication, check)
-        contents = self._check_contents(meta, check, pdf)
         articles = self._check_articles(meta, check)
+        contents = self._check_contents(meta, check, pdf, articles)
         if not check.report():
             return False
         edition.publication = publication
@@ -190,8 +193,13 @@ class MagazineGenerator(SectionGenerator):
             check.fail("pdf", f"PDF {relative!r}: {exc}", exc.fix, rule=exc.rule)
             return None
 
-    def _check_contents(self, meta, check, pdf):
-        """The table of contents: [(page, title)] in the order written."""
+    def _check_contents(self, meta, check, pdf, printed):
+        """The table of contents: [(page, title, article or None)] in the order written.
+
+        An entry links to the news article it printed, so a reader of the contents reaches the
+        story in HTML without the PDF: the one its line names by slug, else a news article of
+        the edition (``printed``) or of the portal with the same title.
+        """
         entries = meta.get("contents") or []
         if isinstance(entries, str):
             entries = [entries]
@@ -207,14 +215,29 @@ class MagazineGenerator(SectionGenerator):
                 check.fail("contents", f"Baris daftar isi {entry!r} tidak dapat dibaca",
                            CONTENTS_FIX, at, rule="majalah-daftar-isi")
                 continue
-            page, title = int(match.group(1)), match.group(2)
+            page, title, slug = int(match.group(1)), match.group(2), match.group(3)
+            article = self.articles.get(slug) if slug else self._same_title(title, printed)
+            if slug and article is None:
+                check.fail("contents", f"Berita {slug!r} di daftar isi tidak ditemukan",
+                           "tulis slug berita yang sudah terbit, yaitu bagian terakhir alamatnya "
+                           "(berita/2025/<slug>/), atau hapus bagian `| …` terakhir", at,
+                           rule="majalah-berita")
+                continue
             if pdf is not None and not 1 <= page <= pdf.pages:
                 check.fail("contents", f"Daftar isi menunjuk halaman {page}, padahal PDF-nya "
                            f"{pdf.pages} halaman", "periksa nomor halaman di daftar isi", at,
                            rule="majalah-daftar-isi")
                 continue
-            contents.append((page, title))
+            contents.append((page, title, article))
         return contents
+
+    def _same_title(self, title, printed):
+        """The article titled ``title`` (case, punctuation and spacing aside), or None."""
+        wanted = _title_key(title)
+        for article in list(printed) + list(self.articles.values()):
+            if _title_key(plain(article.title)) == wanted:
+                return article
+        return None
 
     def _check_articles(self, meta, check):
         """The news articles this edition also printed, by slug, in the order written."""
@@ -276,3 +299,7 @@ class MagazineGenerator(SectionGenerator):
             )
         for edition in self.editions:
             write(edition.save_as, edition.template, edition.url, edition=edition, page=edition)
+
+
+def _title_key(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
