@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -99,7 +100,7 @@ def test_every_error_in_a_file_is_reported_at_its_line(content_dir, build_site):
 
 
 def test_warnings_are_reported_and_the_build_goes_on(content_dir, build_site, tmp_path):
-    write(content_dir, "pasar.md", GOOD.replace("Tags: pasar murah", "Tags: Pasar Murah"))
+    write(content_dir, "pasar.md", GOOD.replace("Tags: pasar murah", "Tags: pasar  murah"))
     findings = build(tmp_path / "out", content=content_dir).findings
     assert [(f.rule, f.line, f.severity) for f in findings] == [("metadata-tag", 4, "peringatan")]
 
@@ -116,9 +117,29 @@ def test_tags_differing_in_case_and_spacing_are_one_topic(content_dir, build_sit
     assert "pasar-murah-sukamaju" in page and "pasar-murah-kedua" in page
 
 
+def test_topic_shows_the_spelling_most_files_use_and_warns_the_odd_one(content_dir, tmp_path):
+    for number, spelling in enumerate(["Pemkab Banjar", "Pemkab Banjar", "pemkab banjar"]):
+        write(content_dir, f"berita-{number}.md",
+              GOOD.replace("Tags: pasar murah", f"Tags: pasar murah, {spelling}")
+              .replace("pasar-murah-sukamaju", f"pasar-murah-{number}"))
+    result = build(tmp_path / "out", content=content_dir)
+    found = [(Path(f.path).name, f.line, f.rule, f.message) for f in result.findings]
+    assert found == [("berita-2.md", 4, "metadata-tag",
+                      "Topik 'pemkab banjar' ditulis 'Pemkab Banjar' di berkas lain")]
+    # The warm rebuild reads the same files from Pelican's cache and still sees the odd one.
+    again = build(tmp_path / "out", content=content_dir)
+    assert [(Path(f.path).name, f.line) for f in again.findings] == [("berita-2.md", 4)]
+    page = BeautifulSoup((tmp_path / "out/topik/pemkab-banjar/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.h1.get_text(" ", strip=True) == "Topik: Pemkab Banjar"
+    assert len(page.select("main article")) == 3
+    # A capitalised name alone in one file is kept as written, with no warning.
+    assert (tmp_path / "out/topik/pasar-murah/index.html").is_file()
+
+
 def test_periksa_lists_findings_and_guide_links_and_fails(content_dir):
     write(content_dir, "rusak.md", GOOD.replace("Warga dapat", "Info [di sini](https://a.example). Warga dapat")
-          .replace("Tags: pasar murah", "Tags: Pasar Murah"))
+          .replace("Tags: pasar murah", "Tags: pasar  murah"))
     run = run_warta("periksa", "--content", str(content_dir))
     assert run.returncode == 1
     assert re.search(r"rusak.md:8: tautan-umum: Teks tautan 'di sini' tidak menjelaskan tujuannya \(.+\)", run.stderr)

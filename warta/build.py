@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from warta import ROOT
@@ -222,6 +223,9 @@ def _build(output, settings_file, content, debug, **overrides):
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     collector = _Collector()
+    # Pelican's loggers drop a warning already printed once in this process: a second build
+    # here (the editors' preview, a rebuild) would then hide every warning still true.
+    LimitFilter._raised_messages.clear()
     staging = staged_map = None
     root_log = logging.getLogger()
     root_log.addHandler(collector)

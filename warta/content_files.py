@@ -66,6 +66,7 @@ BUILD_RULES = (
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
+    ("menu-seksi", ERROR, "Menu hanya menautkan seksi yang dinyalakan"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")

@@ -16,7 +16,8 @@ from pelican.urlwrappers import Tag
 
 from warta import lint
 from warta.addresses import normalised, reserved_findings
-from warta.errors import ContentError, Finding
+from warta.errors import WARNING, ContentError, Finding, display_path
+from warta.fields import read_header
 from warta.sanitize import Sanitizer, frame_src_gaps, source_line
 
 log = logging.getLogger(__name__)
@@ -40,14 +41,61 @@ def report(findings):
 
 
 def normalised_tags(tags, settings):
-    """One Tag per normalised name, in the order written: "Pemkot Contoh" = "pemkot contoh"."""
+    """One Tag per topic, in the order written, spelled as written: "Pemkot Contoh" and
+    "pemkot contoh" are one topic (one slug, one page); unify_tag_spellings picks how it reads."""
     result, seen = [], set()
     for tag in tags:
-        name = lint.normalise_tag(str(tag))
-        if name and name not in seen:
-            seen.add(name)
-            result.append(Tag(name, settings))
+        key = lint.normalise_tag(str(tag))
+        if key and key not in seen:
+            seen.add(key)
+            tag = Tag(lint.tag_spelling(str(tag)), settings)
+            tag.written = tag.name
+            result.append(tag)
     return result
+
+
+def chosen_spellings(spellings):
+    """{topic key: the spelling shown} from [(key, spelling)], one pair per file using it.
+
+    The spelling most files use wins; on a tie, one with capitals (an editor who wrote
+    "Pemkab Banjar" meant a name), then the first in alphabetical order, so every build agrees.
+    """
+    counts = {}
+    for key, spelling in spellings:
+        counts.setdefault(key, {}).setdefault(spelling, 0)
+        counts[key][spelling] += 1
+    return {key: min(found, key=lambda s: (-found[s], s == s.lower(), s))
+            for key, found in counts.items()}
+
+
+def unify_tag_spellings(generator):
+    """Every page shows a topic in one spelling, and each file spelling it otherwise gets a
+    metadata-tag warning at its Tags line, naming the spelling the other files use."""
+    articles = generator.articles + generator.drafts + getattr(generator, "hidden_articles", [])
+    # As written, not tag.name: Pelican caches these objects after this runs, so a warm
+    # rebuild sees the spelling chosen last time in .name and the editor's own in .written.
+    uses = [(article, tag, getattr(tag, "written", tag.name))
+            for article in articles for tag in getattr(article, "tags", [])]
+    chosen = chosen_spellings((lint.normalise_tag(written), written) for _, _, written in uses)
+    findings = []
+    for article, tag, written in uses:
+        shown = chosen[lint.normalise_tag(written)]
+        tag.name = shown
+        if written != shown:
+            findings.append(Finding(
+                display_path(article.source_path), _tags_line(article.source_path),
+                "metadata-tag", f"Topik {written!r} ditulis {shown!r} di berkas lain",
+                f"tulis `{shown}` seperti berkas lain agar topik ini tampil seragam; halamannya "
+                "sudah sama karena huruf besar-kecil tidak dibedakan", WARNING))
+    for finding in sorted(findings, key=lambda f: (f.path, f.line or 0)):
+        log.warning(str(finding), extra={"warta_finding": finding})
+
+
+def _tags_line(path):
+    try:
+        return read_header(Path(path).read_text(encoding="utf-8-sig")).get("tags", (1, ""))[0]
+    except (OSError, UnicodeError):
+        return 1
 
 
 # Fields that are addresses or machine values, not text: read exactly as written, so an entity
@@ -286,5 +334,6 @@ def register():
     # all_generators_finalized runs after every file is read and before anything is written,
     # so a duplicate URL stops the build before one file silently overwrites the other.
     signals.all_generators_finalized.connect(check_duplicate_outputs)
+    signals.article_generator_pretaxonomy.connect(unify_tag_spellings)
     # finalized fires once everything is written; a build that raised never saves the memo.
     signals.finalized.connect(save_memo)

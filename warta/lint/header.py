@@ -6,7 +6,7 @@ from pathlib import Path
 
 from warta import agencies
 from warta.lint.rules import PLACEHOLDER, setting
-from warta.lint.source import normalise_tag, split_list
+from warta.lint.source import normalise_tag, split_list, tag_spelling
 
 FIELD_LABELS = {
     "title": "Judul (Title)",
@@ -157,12 +157,13 @@ class HeaderChecks:
         if len(tags) != len(raw):
             self.add(line, "metadata-tag", "Ada topik kosong (dua koma berurutan atau koma di akhir)",
                      "hapus koma yang berlebih")
-        unnormal = [t for t in tags if t != normalise_tag(t)]
-        if unnormal:
-            examples = ", ".join(f"{t!r} → {normalise_tag(t)!r}" for t in unnormal[:3])
-            self.add(line, "metadata-tag", f"Topik belum ditulis seragam: {examples}",
-                     "tulis topik dengan huruf kecil dan satu spasi, agar 'Pemkot Contoh' dan "
-                     "'pemkot contoh' menjadi satu topik; Warta menyeragamkannya saat build")
+        # Capitals are the editor's to choose ("Pemkab Banjar" is a name); only doubled spaces are
+        # a slip. Files that spell one topic differently are compared across the build.
+        spaced = [t for t in tags if t != tag_spelling(t)]
+        if spaced:
+            examples = ", ".join(f"{t!r} → {tag_spelling(t)!r}" for t in spaced[:3])
+            self.add(line, "metadata-tag", f"Topik berspasi ganda: {examples}",
+                     "tulis satu spasi di antara kata; Warta menyeragamkannya saat build")
         seen, doubles = set(), []
         for tag in tags:
             key = normalise_tag(tag)

@@ -25,8 +25,13 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalise_tag(tag):
-    """The one form of a tag: lower case, single spaces. "Pemkot  Tangerang" → "pemkot tangerang"."""
-    return " ".join(tag.split()).lower()
+    """What makes two tags one topic: case and spacing aside. "Pemkot  Banjar" → "pemkot banjar"."""
+    return " ".join(tag.split()).casefold()
+
+
+def tag_spelling(tag):
+    """A tag as its page shows it: the editor's own capitals, single spaces ("Pemkab Banjar")."""
+    return " ".join(tag.split())
 
 
 def split_list(value):
