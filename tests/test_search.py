@@ -73,6 +73,20 @@ def test_typing_a_title_lists_that_article(browser, site_url, site):
     assert site_url + path in hrefs, (status, hrefs)
 
 
+def test_each_result_says_what_it_is_and_its_excerpt_reads_as_text(browser, site_url, site):
+    # "posyandu" finds news, a video and PPID documents: each says which it is.
+    field = open_search(browser, site_url)
+    field.send_keys("posyandu")
+    wait_for_status(browser)
+    results = browser.find_elements(By.CSS_SELECTOR, "#hasil-pencarian > li")
+    kinds = {result.find_element(By.CSS_SELECTOR, ".w-search__kind").text for result in results}
+    assert {"Berita", "Video"} <= kinds, kinds
+    excerpts = " ".join(r.find_element(By.CSS_SELECTOR, ".w-search__excerpt").text for r in results)
+    # The metadata lists (Diterbitkan, Perangkat daerah, …) are not indexed, so their labels
+    # never run into their values in an excerpt.
+    assert not re.search(r"Diterbitkan\S|Perangkat daerah\S", excerpts), excerpts
+
+
 def test_live_region_is_polite_and_names_the_count_and_query(browser, site_url, site):
     title, _ = sample_article(site)
     open_search(browser, site_url, title)

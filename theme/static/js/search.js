@@ -68,11 +68,23 @@
       link.textContent = (data.meta && data.meta.title) || data.url;
       heading.append(link);
       li.append(heading);
-      if (data.meta && data.meta.tanggal) {
-        const date = document.createElement("p");
-        date.className = "w-search__date";
-        date.textContent = data.meta.tanggal;
-        li.append(date);
+      // What the result is (Berita, Dokumen PPID, Layanan, …) before its date, so a citizen
+      // looking for a service or a document can tell them from news at a glance.
+      const meta = data.meta || {};
+      const about = [meta.jenis, meta.tanggal].filter(Boolean);
+      if (about.length) {
+        const line = document.createElement("p");
+        line.className = "w-search__date";
+        if (meta.jenis) {
+          const kind = document.createElement("span");
+          kind.className = "w-search__kind";
+          kind.textContent = meta.jenis;
+          line.append(kind);
+        }
+        if (meta.tanggal) {
+          line.append(document.createTextNode((meta.jenis ? " · " : "") + meta.tanggal));
+        }
+        li.append(line);
       }
       li.append(excerpt(data.excerpt || ""));
       return li;
