@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
 from warta import images
 
@@ -181,6 +182,7 @@ class RewriteTreeprocessor(Treeprocessor):
                 attributes = dict(element.attrib)
                 protect_new_tab(attributes)
                 _set(element, attributes)
+                break_address(element)
             elif element.tag == "img":
                 attributes = dict(element.attrib)
                 parent = parents.get(element)
@@ -232,6 +234,32 @@ class RewriteTreeprocessor(Treeprocessor):
                 header_cell(cell.attrib)
         for cell in (cell for cell in table.iter() if cell.tag in ("th", "td")):
             align_by_class(cell)
+
+
+# Where a long address may wrap: after the @ and before each dot, the places a reader expects
+# a break, never inside a name ("diskominfo@kota/contoh.example" reads as two addresses).
+ADDRESS_BREAK = re.compile(r"(?<=@)|(?=\.)")
+
+
+def address_pieces(address):
+    """``address`` cut where it may wrap; joined by <wbr>, it still reads and copies as one."""
+    return [piece for piece in ADDRESS_BREAK.split(address) if piece]
+
+
+def wrappable_address(address):
+    """An e-mail or web address as HTML that wraps at sensible points at 320 px (WCAG 1.4.10)."""
+    return Markup("<wbr>").join(escape(piece) for piece in address_pieces(str(address)))
+
+
+def break_address(element):
+    """A link whose text is its own e-mail address gets the same wrap points."""
+    href, text = element.get("href", ""), element.text or ""
+    if len(element) or not href.startswith("mailto:") or text.strip() != href[7:]:
+        return
+    pieces = address_pieces(text)
+    element.text = pieces[0]
+    for piece in pieces[1:]:
+        etree.SubElement(element, "wbr").tail = piece
 
 
 def _set(element, attributes):

@@ -44,6 +44,7 @@ def follow_sources(generator):
         settings = generator.settings
         env.filters["image_attributes"] = \
             lambda path, first=False: images.image_attributes(path, settings, first)
+        env.filters["wrappable"] = rewrite.wrappable_address
 
 
 def resolve_after_pelican(content):
