@@ -35,6 +35,19 @@ WARTA_CONTACTS = [
     ("Telepon", "(021) 000-0000", "tel:+62210000000"),
     ("Surel", "diskominfo@kotacontoh.example", "mailto:diskominfo@kotacontoh.example"),
 ]
+# Help in every footer: emergency numbers, complaint channels and office hours.
+WARTA_EMERGENCY_CONTACTS = [
+    ("Darurat (polisi, ambulans, pemadam kebakaran)", "112", "tel:112"),
+    ("Pusat panggilan Kota Contoh", "(021) 000-1500", "tel:+62210001500"),
+]
+WARTA_COMPLAINT_CONTACTS = [
+    ("SP4N-LAPOR!", "lapor.go.id", "https://www.lapor.go.id/"),
+    ("Pengaduan warga lewat WhatsApp", "0812-0000-1500", "https://wa.me/6281200001500"),
+]
+WARTA_OFFICE_HOURS = [
+    ("Senin–Kamis", "08.00–16.00 WIB"),
+    ("Jumat", "08.00–16.30 WIB"),
+]
 WARTA_SOCIAL = [
     # (network, account name, address)
     ("Instagram", "@kotacontoh", "https://www.instagram.com/kotacontoh.example/"),

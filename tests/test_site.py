@@ -35,6 +35,24 @@ def test_every_page_is_indonesian_with_one_h1_and_all_landmarks(pages):
         assert soup.find("main")["id"] == "konten-utama", page
 
 
+def test_every_footer_gives_emergency_complaint_contacts_and_office_hours(pages):
+    from warta.build import load_settings
+
+    settings = load_settings()
+    expected = [(label, link) for label, _, link in
+                settings["WARTA_EMERGENCY_CONTACTS"] + settings["WARTA_COMPLAINT_CONTACTS"]]
+    assert ("Darurat (polisi, ambulans, pemadam kebakaran)", "tel:112") in expected
+    assert any("lapor.go.id" in link for _, link in expected)
+    for page, soup in pages.items():
+        help_ = soup.find("footer", class_="w-footer").find(attrs={"aria-labelledby": "kaki-darurat"})
+        # WCAG 3.2.6 Consistent Help: the same contacts, in the same order, on every page.
+        found = [(words(li.get_text(" ")).split(":")[0], li.a["href"]) for li in help_.find_all("li")]
+        assert found == expected, page
+        hours = soup.find("footer", class_="w-footer").find(attrs={"aria-labelledby": "kaki-jam"})
+        assert [words(dt.get_text()) for dt in hours.find_all("dt")] == \
+            [days for days, _ in settings["WARTA_OFFICE_HOURS"]], page
+
+
 def test_skip_link_is_the_first_focusable_element_and_targets_main(pages):
     for page, soup in pages.items():
         first = soup.select(FOCUSABLE)[0]
@@ -67,8 +85,10 @@ def test_dates_are_written_in_indonesian_with_machine_readable_time(pages):
 
 def test_typogrify_is_applied(pages):
     body = "".join(str(s.find("main")) for p, s in pages.items() if p.startswith("berita/"))
-    assert "&nbsp;" in body or "\xa0" in body  # widont keeps the last two words together
     assert "“" in body or "&#8220;" in body  # curly quotes
+    # No widont: a heading whose last two words are glued breaks inside a word on a phone.
+    headings = [s.find("h1").get_text() for p, s in pages.items() if p.startswith("berita/")]
+    assert not any("\xa0" in heading for heading in headings)
 
 
 def test_no_page_loads_anything_from_another_origin(pages):

@@ -39,6 +39,15 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_A
 # translations of each other and warns in English; the url-ganda check names real clashes.
 ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 
+# --- Help on every page: emergency, complaints, office hours ------------------------------------
+# In every footer, in the same place (WCAG 3.2.6 Consistent Help): (label, shown text, link).
+# 112 is Indonesia's one emergency number, SP4N-LAPOR! the national complaints channel every
+# government takes part in (Perpres 76/2013); a city adds its own call centre.
+WARTA_EMERGENCY_CONTACTS = [("Darurat", "112", "tel:112")]
+WARTA_COMPLAINT_CONTACTS = [("SP4N-LAPOR!", "lapor.go.id", "https://www.lapor.go.id/")]
+# [(days, hours)], e.g. ("Senin–Kamis", "08.00–16.00 WIB"); [] shows none.
+WARTA_OFFICE_HOURS = []
+
 # --- Sections and the menu ------------------------------------------------------------------
 # The sections this city publishes, any of: services (layanan), announcements (pengumuman),
 # agenda, video, magazines (majalah). A section left out writes no page and may not be in
