@@ -67,6 +67,8 @@ WARTA_MENU = [
     ("Kontak", "kontak/"),
     ("Cari", "cari/"),
 ]
+# The home page's heading (the header already names the site).
+WARTA_HOME_HEADING = "Layanan dan informasi untuk warga Kota Contoh"
 # Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
 WARTA_CONTACT_URL = "kontak/"

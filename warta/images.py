@@ -171,12 +171,14 @@ def _output_relative(url, siteurl):
 
 # --- Cover images drawn by templates ---------------------------------------------------------
 
-def image_attributes(path, settings, first=False):
+def image_attributes(path, settings, first=False, sizes=None):
     """The attributes after ``alt`` of a template's cover ``<img>`` for ``path`` (relative to
     content/ and the site root): size, srcset, sizes, and how it loads.
 
     The cover is above the fold and the largest picture of its page: fetched first, never
     lazily. Other template images (cards in lists) wait until they are near the viewport.
+    ``sizes`` is how wide the template draws the picture, when not IMAGE_SIZES (a thumbnail),
+    so the browser fetches the smallest copy that is sharp.
     """
     attributes = {}
     if path and Path(path).suffix.lower() in RASTER:
@@ -189,7 +191,7 @@ def image_attributes(path, settings, first=False):
             if found:
                 siteurl = (settings.get("SITEURL") or "").rstrip("/")
                 attributes["srcset"] = _srcset(f"{siteurl}/{path}", found)
-                attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
+                attributes["sizes"] = sizes or settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
                 catalog.want(path, [(copy, w) for copy, w in found if copy != name])
     if first:
         attributes["fetchpriority"] = "high"

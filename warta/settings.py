@@ -48,6 +48,14 @@ WARTA_COMPLAINT_CONTACTS = [("SP4N-LAPOR!", "lapor.go.id", "https://www.lapor.go
 # [(days, hours)], e.g. ("Senin–Kamis", "08.00–16.00 WIB"); [] shows none.
 WARTA_OFFICE_HOURS = []
 
+# --- The home page ----------------------------------------------------------------------------
+# Its h1: what the page is for (the header already names the site).
+WARTA_HOME_HEADING = "Layanan dan informasi untuk warga"
+# Current announcements it lists, and up to how many agencies it names before it shows only
+# the letter index of the agencies' list.
+WARTA_HOME_ANNOUNCEMENTS = 3
+WARTA_HOME_AGENCIES_LISTED = 12
+
 # --- Sections and the menu ------------------------------------------------------------------
 # The sections this city publishes, any of: services (layanan), announcements (pengumuman),
 # agenda, video, magazines (majalah). A section left out writes no page and may not be in

@@ -43,7 +43,8 @@ def follow_sources(generator):
     if env is not None:
         settings = generator.settings
         env.filters["image_attributes"] = \
-            lambda path, first=False: images.image_attributes(path, settings, first)
+            lambda path, first=False, sizes=None: images.image_attributes(path, settings, first,
+                                                                          sizes)
         env.filters["wrappable"] = rewrite.wrappable_address
 
 
