@@ -124,6 +124,60 @@ def test_home_and_article_html_fits_the_first_round_trip(weights):
     assert checked >= 2
 
 
+FIRST_SCREEN_BUDGET = 150 * KB  # everything a phone fetches for the home page's first screen
+# What the browser fetched, as transferred (compressed, headers included), and the layout shift
+# it saw: read after load, with no scrolling, so lazy pictures further down are not counted
+# unless the browser itself chose to fetch them.
+FIRST_SCREEN = """
+const done = arguments[arguments.length - 1];
+const shifts = [];
+new PerformanceObserver((list) => shifts.push(...list.getEntries()))
+  .observe({type: "layout-shift", buffered: true});
+const report = () => {
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const resources = performance.getEntriesByType("resource").map((entry) => ({
+    name: entry.name, type: entry.initiatorType, bytes: entry.transferSize || entry.encodedBodySize}));
+  done({html: navigation.transferSize, resources,
+        shift: shifts.reduce((sum, entry) => sum + (entry.hadRecentInput ? 0 : entry.value), 0)});
+};
+if (document.readyState === "complete") setTimeout(report, 500);
+else addEventListener("load", () => setTimeout(report, 500));
+"""
+
+
+def test_home_first_screen_on_a_phone_stays_light_pictures_included(published_url, tls_browser,
+                                                                     capsys):
+    from warta.gate.variants import reset_browser, set_viewport
+
+    browser = tls_browser
+    try:
+        browser.get(published_url + "/tentang/")
+        set_viewport(browser, 360, 640)
+        # A cold cache: nothing the home page needs may come from an earlier test's visit.
+        browser.execute_cdp_cmd("Network.enable", {})
+        browser.execute_cdp_cmd("Network.clearBrowserCache", {})
+        browser.get(published_url + "/")
+        seen = browser.execute_async_script(FIRST_SCREEN)
+        lazy_below = browser.execute_script(
+            "return [...document.images].filter((img) => img.loading === 'lazy' &&"
+            " img.getBoundingClientRect().top > innerHeight).length")
+    finally:
+        browser.execute_cdp_cmd("Network.disable", {})
+        reset_browser(browser)
+    images = [r for r in seen["resources"] if r["type"] in ("img", "image")]
+    total = seen["html"] + sum(r["bytes"] for r in seen["resources"])
+    with capsys.disabled():
+        print(f"\nBeranda pada layar 360×640: {total / KB:.1f} KB ditransfer (HTML "
+              f"{seen['html'] / KB:.1f} KB, {len(images)} gambar "
+              f"{sum(r['bytes'] for r in images) / KB:.1f} KB), pergeseran tata letak "
+              f"{seen['shift']:.3f}")
+    assert seen["html"] > 0 and images, seen  # it measured a real page with real pictures
+    assert total <= FIRST_SCREEN_BUDGET, seen
+    # Every picture has its width and height: text that jumps loses a magnifier user their place.
+    assert seen["shift"] == 0, seen
+    assert lazy_below > 0  # pictures further down wait for the reader
+
+
 # The one deliberate exception: the display-preferences script must run before the
 # first paint, or a reader's saved dark or high-contrast theme would flash the default one. It
 # is external (CSP) and small.
