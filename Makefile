@@ -80,6 +80,9 @@ lint: venv ## Check the Python code with ruff (ruff.toml)
 audit: venv node browser html ## Audit output/ in parallel; reuses clean results in .cache/audit/
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
 
+# A city's CI runs this, not `make test`: an editor's commit waits only for its own portal.
+gerbang: audit ## Gerbang konten kota: bangun, periksa, dan audit setiap halaman (untuk CI kota)
+
 bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
 	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
 
@@ -121,4 +124,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit bench grid publish rsync_upload lock clean berita dokumen periksa
+.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa
