@@ -29,6 +29,10 @@ WARTA_DEMO_NOTICE = (
     "Portal Contoh: situs demonstrasi Warta untuk sebuah kota fiktif. "
     "Semua nama, berita, dan kontak di sini rekaan."
 )
+# The city's colour in the header, and its dark-theme counterpart (#RRGGBB). The build checks
+# the contrast of the header's white text on both and names a passing colour if one is too light.
+WARTA_BRAND_COLOR = "#0c3f4f"
+WARTA_BRAND_COLOR_DARK = "#0a242d"
 WARTA_ADDRESS = "Jl. Contoh Raya No. 1, Kecamatan Sukamaju, Kota Contoh 10000"
 WARTA_CONTACTS = [
     # (label, shown text, link)

@@ -66,6 +66,8 @@ BUILD_RULES = (
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
+    # The brand colours in the settings file (warta/brand.py).
+    ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")
