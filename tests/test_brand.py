@@ -142,5 +142,5 @@ def test_an_accepted_brand_colour_reaches_the_header_in_each_theme(
     driver.get(f"{purple_site}/")
     set_preferences(driver, theme)
     shown = driver.execute_script(
-        "return ['.w-header', '.w-nav'].map(s => getComputedStyle(document.querySelector(s)).backgroundColor)")
+        "return ['.w-header', '.w-header__bar'].map(s => getComputedStyle(document.querySelector(s)).backgroundColor)")
     assert shown == [header, bar]
