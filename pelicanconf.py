@@ -24,11 +24,13 @@ WARTA_AGENCY_NAME = "Dinas Komunikasi dan Informatika Kota Contoh"
 # A logo under theme-independent content/images; None shows the site name only.
 WARTA_LOGO = "images/logo-kota-contoh.svg"
 WARTA_LOGO_ALT = "Lambang Kota Contoh"
-# Marks the portal as a demonstration on every page; a real city sets this to None.
-WARTA_DEMO_NOTICE = (
-    "Portal Contoh: situs demonstrasi Warta untuk sebuah kota fiktif. "
-    "Semua nama, berita, dan kontak di sini rekaan."
-)
+# Marks the portal as a demonstration on every page, in one short line on a phone; a real city
+# sets this to None.
+WARTA_DEMO_NOTICE = "Situs demonstrasi, isinya rekaan."
+# The city's colour in the header, and its dark-theme counterpart (#RRGGBB). The build checks
+# the contrast of the header's white text on both and names a passing colour if one is too light.
+WARTA_BRAND_COLOR = "#0c3f4f"
+WARTA_BRAND_COLOR_DARK = "#0a242d"
 WARTA_ADDRESS = "Jl. Contoh Raya No. 1, Kecamatan Sukamaju, Kota Contoh 10000"
 WARTA_CONTACTS = [
     # (label, shown text, link)
@@ -53,8 +55,9 @@ WARTA_SOCIAL = [
     ("Instagram", "@kotacontoh", "https://www.instagram.com/kotacontoh.example/"),
     ("YouTube", "Kota Contoh TV", "https://www.youtube.com/@kotacontoh.example"),
 ]
-# Main navigation, in the order citizens see it: (label, address relative to SITEURL). The menu
-# wraps at 320 CSS px (tests/test_media.py), so keep labels short.
+# Main navigation, in the order citizens see it: (label, address relative to SITEURL). On a
+# phone it folds behind "Menu" and opens as one row per label; on a wide screen it is one
+# line, so keep labels short.
 WARTA_MENU = [
     ("Beranda", ""),
     ("Berita", "arsip/"),

@@ -324,6 +324,8 @@ def test_youtube_facade_requests_nothing_from_another_origin_before_it_is_presse
 
 
 MENU_AT_320 = """
+// Folded behind "Menu" on a phone: open it, as a reader would, before measuring the links.
+document.querySelector(".w-nav__disclosure").open = true;
 const links = [...document.querySelectorAll(".w-nav__link")];
 return {
   overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,

@@ -67,6 +67,8 @@ BUILD_RULES = (
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
     ("menu-seksi", ERROR, "Menu hanya menautkan seksi yang dinyalakan"),
+    # The brand colours in the settings file (warta/brand.py).
+    ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")

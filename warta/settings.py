@@ -71,8 +71,15 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
-    "build_cache", "media", "agencies", "sections",
+    "build_cache", "media", "agencies", "sections", "brand",
 ]
+# The header's brand colour and its dark-theme counterpart, as #RRGGBB. The build refuses a
+# colour on which the header's white text falls below 4.5:1 (WCAG 1.4.3) and names the nearest
+# that passes; the high-contrast theme ignores both. Written to WARTA_BRAND_STYLESHEET, since the
+# Content-Security-Policy allows no inline style.
+WARTA_BRAND_COLOR = "#0b3558"
+WARTA_BRAND_COLOR_DARK = "#0a1f33"
+WARTA_BRAND_STYLESHEET = "theme/css/merek.css"
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
