@@ -48,6 +48,10 @@ CASES = {
     "judul-panjang": (article(Title="J" * 121), 1, article(Title="J" * 120), {}),
     "ringkasan-panjang": (article(Summary="R" * 301), 6, article(Summary="R" * 300), {}),
     "isi-templat": (PARAGRAPH + "\n[[Isi bagian ini.]]\n", BODY_LINE + 2, PARAGRAPH, {}),
+    "perlu-ditinjau": (
+        PARAGRAPH + "\nDitetapkan dengan ((tinjau: tulis nomor keputusan penetapan PPID)).\n",
+        BODY_LINE + 2, PARAGRAPH + "\nDitetapkan dengan Keputusan Nomor 480/25/2026.\n", {},
+    ),
     "gambar-alt": (
         "![](/images/logo-kota-contoh.svg)\n", BODY_LINE,
         "![](/images/logo-kota-contoh.svg){: .dekoratif }\n", {},

@@ -12,11 +12,20 @@ checks run ahead in other processes.
 
 from warta.lint.checker import Checker, Probe, duplicate_outputs, lint_file, lint_text
 from warta.lint.memo import AheadChecker, LintMemo, lint_recording
-from warta.lint.rules import DEFAULTS, GUIDE, PLACEHOLDER, RULES, Rule, guide_link, setting
+from warta.lint.rules import (
+    DEFAULTS,
+    GUIDE,
+    PLACEHOLDER,
+    REVIEW_MARKER,
+    RULES,
+    Rule,
+    guide_link,
+    setting,
+)
 from warta.lint.source import Source, content_kind, decode, normalise_tag, split_list, tag_spelling
 
 __all__ = [
-    "DEFAULTS", "GUIDE", "PLACEHOLDER", "RULES", "AheadChecker", "Checker", "LintMemo", "Probe",
+    "DEFAULTS", "GUIDE", "PLACEHOLDER", "REVIEW_MARKER", "RULES", "AheadChecker", "Checker", "LintMemo", "Probe",
     "Rule", "Source", "content_kind", "decode", "duplicate_outputs", "guide_link", "lint_file",
     "lint_recording", "lint_text", "normalise_tag", "setting", "split_list", "tag_spelling",
 ]

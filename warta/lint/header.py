@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from warta import agencies
-from warta.lint.rules import PLACEHOLDER, setting
+from warta.lint.rules import PLACEHOLDER, REVIEW_MARKER, setting
 from warta.lint.source import normalise_tag, split_list, tag_spelling
 
 FIELD_LABELS = {
@@ -202,5 +202,8 @@ class HeaderChecks:
         if match:
             self.add(line, "isi-templat", f"Teks contoh dari templat masih ada: {match.group()[:80]}",
                      "ganti teks di antara [[ dan ]] dengan isi tulisan Anda, lalu hapus tanda kurungnya")
+        for marker in REVIEW_MARKER.finditer(text):
+            self.add(line, "perlu-ditinjau", f"Masih perlu ditinjau: {marker.group()[2:-2][:100]}",
+                     "putuskan isinya, tulis di tempat tanda itu, lalu hapus tanda ((tinjau: ...))")
 
     # -- body --
