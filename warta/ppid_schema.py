@@ -115,3 +115,18 @@ SINGLE_FIELDS.update({"title": "Title", "slug": "Slug"})
 RETENTION = re.compile(r"^\s*(?:(\d+)\s+tahun\b|(permanen)\b)", re.IGNORECASE)
 RETENTION_FIX = "tulis jangka waktu penyimpanan sebagai 'N tahun' atau 'Permanen', misalnya 5 tahun"
 YEAR = re.compile(r"^\d{4}$")
+
+# The deadlines of a request for information and of an objection, in working days, with the
+# article that sets each; the PPID pages of a new portal (`warta kota-baru`) state them.
+Deadline = namedtuple("Deadline", "days basis")
+DEADLINES = {
+    # UU 14/2008 Pasal 22 ayat (7) and (8); Perki 1/2021 keeps the same days.
+    "answer": Deadline(10, "UU 14/2008 Pasal 22 ayat (7)"),
+    "extension": Deadline(7, "UU 14/2008 Pasal 22 ayat (8)"),
+    # The applicant objects within 30 working days of finding the reason (Pasal 36 ayat (1)).
+    "objection": Deadline(30, "UU 14/2008 Pasal 36 ayat (1)"),
+    # The Atasan PPID answers an objection within 30 working days (Pasal 36 ayat (2)).
+    "objection_answer": Deadline(30, "UU 14/2008 Pasal 36 ayat (2)"),
+    # A dispute goes to the Komisi Informasi within 14 working days of that answer (Pasal 37).
+    "dispute": Deadline(14, "UU 14/2008 Pasal 37 ayat (2)"),
+}

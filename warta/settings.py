@@ -66,8 +66,10 @@ WARTA_SECTIONS = ["services", "announcements", "agenda", "video", "magazines"]
 WARTA_SETTINGS_FILE = None
 
 # --- Theme, plugins, Markdown ----------------------------------------------------------------
-THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
+# Warta's own theme and plugins, by absolute path: Pelican resolves a relative THEME and
+# PLUGIN_PATHS from the settings file's folder, and a city's portal may live in any folder.
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",

@@ -209,6 +209,11 @@ def forget_previous_build(pelican):
     _memo.path = None  # loaded again, with this build's settings, once the readers exist
 
 
+def review_settings(pelican):
+    """The settings file's own ((tinjau: ...)) markers, as warnings with its lines."""
+    report(lint.settings_review(pelican.settings.get("WARTA_SETTINGS_FILE")))
+
+
 def remember(content):
     _seen.append(content)
 
@@ -328,6 +333,7 @@ def register():
     # initialized fires once per Pelican instance: the record of outputs starts empty each build.
     signals.initialized.connect(forget_previous_build)
     signals.initialized.connect(_sanitizing.start)
+    signals.initialized.connect(review_settings)
     # content_object_init sees every article, page, draft and static file as it is created,
     # including the ones Pelican later drops as "translations" when two share a slug.
     signals.content_object_init.connect(remember)

@@ -10,7 +10,14 @@ header, body, elements: the checks · checker: one file checked · memo: remembe
 checks run ahead in other processes.
 """
 
-from warta.lint.checker import Checker, Probe, duplicate_outputs, lint_file, lint_text
+from warta.lint.checker import (
+    Checker,
+    Probe,
+    duplicate_outputs,
+    lint_file,
+    lint_text,
+    settings_review,
+)
 from warta.lint.memo import AheadChecker, LintMemo, lint_recording
 from warta.lint.rules import (
     DEFAULTS,
@@ -27,5 +34,5 @@ from warta.lint.source import Source, content_kind, decode, normalise_tag, split
 __all__ = [
     "DEFAULTS", "GUIDE", "PLACEHOLDER", "REVIEW_MARKER", "RULES", "AheadChecker", "Checker", "LintMemo", "Probe",
     "Rule", "Source", "content_kind", "decode", "duplicate_outputs", "guide_link", "lint_file",
-    "lint_recording", "lint_text", "normalise_tag", "setting", "split_list", "tag_spelling",
+    "lint_recording", "lint_text", "normalise_tag", "setting", "settings_review", "split_list", "tag_spelling",
 ]

@@ -8,7 +8,7 @@ from warta.errors import Finding, display_path
 from warta.lint.body import BodyChecks
 from warta.lint.elements import ElementChecks
 from warta.lint.header import HeaderChecks
-from warta.lint.rules import RULES
+from warta.lint.rules import REVIEW_MARKER, RULES
 from warta.lint.source import Source, content_kind, decode
 
 
@@ -88,6 +88,23 @@ def lint_file(path, settings, probe=None):
     if problem:
         return [problem]
     return lint_text(path, text, settings, probe)
+
+
+def settings_review(path):
+    """perlu-ditinjau findings for the markers in a settings file (pelicanconf.py), which
+    `warta kota-baru` writes as comments beside the values a person must still check."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, TypeError):
+        return []  # a settings file that did not run never reaches the build
+    return [
+        Finding(str(path), number, "perlu-ditinjau",
+                f"Masih perlu ditinjau: {marker.group()[2:-2][:100]}",
+                "putuskan nilainya di baris ini, lalu hapus tanda ((tinjau: ...))",
+                RULES["perlu-ditinjau"].severity)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for marker in REVIEW_MARKER.finditer(line)
+    ]
 
 
 # --- Across files ---------------------------------------------------------------------------------
