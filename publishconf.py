@@ -6,7 +6,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402
 
-SITEURL = os.environ.get("WARTA_SITEURL", "https://portal.kotacontoh.example")
+# The published address: WARTA_SITEURL from the environment, else the one pelicanconf.py sets.
+SITEURL = (os.environ.get("WARTA_SITEURL") or globals().get("WARTA_SITEURL")
+           or "https://portal.kotacontoh.example")
 # Absolute URLs everywhere, feeds included: readers and search engines need them.
 FEED_DOMAIN = SITEURL
 # Minified HTML, CSS and JS, content-hashed theme files, and .gz and .br copies.

@@ -20,6 +20,7 @@ COMMANDS = {
     "warta.__main__", "warta.cli", "warta.cli_words", "warta.build", "warta.preview",
     "warta.deploy", "warta.scaffold", "warta.server", "warta.progress", "warta.audit",
     "warta.gate", "warta.report", "warta.bench", "warta.validity", "warta.checks",
+    "warta.newcity",
 }
 MAX_LINES = 400
 

@@ -1,4 +1,4 @@
-"""Warta's command line: `python -m warta build|serve|audit|periksa|baru|pratinjau`."""
+"""Warta's command line: `python -m warta build|serve|audit|periksa|baru|pratinjau|kota-baru`."""
 
 import sys
 import tempfile
@@ -12,6 +12,7 @@ from warta.build import build as build_site
 from warta.cli_words import IndonesianGroup, run
 from warta.errors import display_path
 from warta.lint import RULES, guide_link, lint_file
+from warta.newcity.command import kota_baru
 from warta.scaffold import ScaffoldError, new_article, new_document
 
 
@@ -341,6 +342,10 @@ def deploy(output, target, keep):
         click.echo(f"Unggah gagal: {exc}", err=True)
         sys.exit(1)
     click.echo(f"Rilis {release} tayang di {target}/current")
+
+
+# A new portal for a city, regency or province (warta/newcity/).
+cli.add_command(kota_baru)
 
 
 def main():

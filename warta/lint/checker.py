@@ -99,7 +99,7 @@ def settings_review(path):
         return []  # a settings file that did not run never reaches the build
     return [
         Finding(str(path), number, "perlu-ditinjau",
-                f"Masih perlu ditinjau: {marker.group()[2:-2][:100]}",
+                f"Masih perlu ditinjau: {marker.group()[9:-2].strip()[:160]}",
                 "putuskan nilainya di baris ini, lalu hapus tanda ((tinjau: ...))",
                 RULES["perlu-ditinjau"].severity)
         for number, line in enumerate(text.splitlines(), start=1)

@@ -203,7 +203,7 @@ class HeaderChecks:
             self.add(line, "isi-templat", f"Teks contoh dari templat masih ada: {match.group()[:80]}",
                      "ganti teks di antara [[ dan ]] dengan isi tulisan Anda, lalu hapus tanda kurungnya")
         for marker in REVIEW_MARKER.finditer(text):
-            self.add(line, "perlu-ditinjau", f"Masih perlu ditinjau: {marker.group()[2:-2][:100]}",
+            self.add(line, "perlu-ditinjau", f"Masih perlu ditinjau: {marker.group()[9:-2].strip()[:160]}",
                      "putuskan isinya, tulis di tempat tanda itu, lalu hapus tanda ((tinjau: ...))")
 
     # -- body --
