@@ -117,6 +117,10 @@ berita: venv ## Berita baru: make berita JUDUL="Judul berita" [OPD="Dinas Sosial
 dokumen: venv ## Dokumen PPID baru: make dokumen JUDUL="…" KATEGORI=berkala [OPD=…]
 	@$(PYTHON) -m warta baru dokumen "$$JUDUL" --kategori "$$KATEGORI" $(SCAFFOLD_ARGS)
 
+# A new portal for a city or regency: its pelicanconf.py and content/ (docs/adopsi.md).
+kota-baru: venv ## Portal baru: make kota-baru ARGS='--nama "Kabupaten Banjar" --zona WITA --opd "Diskominfo=…"'
+	@$(PYTHON) -m warta kota-baru $(ARGS)
+
 periksa: venv ## Periksa semua konten (pemeriksaan build) tanpa menerbitkan
 	@$(PYTHON) -m warta periksa
 
@@ -124,4 +128,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa
+.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa kota-baru

@@ -170,27 +170,30 @@ def write(result, now=None):
     """Write the plan: staged inside the target, then moved into place, all or nothing.
     Returns the folder holding the replaced files' old versions, or None."""
     target = result.target
-    made = _missing_folders(target, result.files)
+    backup = None
+    if result.replaced:
+        stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        backup = target / BACKUPS / f"cadangan-{stamp}"
+    # Every folder this run may create, found before it creates any, to remove on failure.
+    made = _missing_folders(target, [*result.files, *(
+        (BACKUPS / backup.name / relative).as_posix() for relative in result.replaced)]
+        if backup else result.files)
     try:
         target.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".kota-baru-", dir=target))
     except OSError as exc:
         raise NewCityError(f"Folder {target} tidak dapat ditulisi ({exc.strerror}).") from None
-    backup = None
     moved, saved = [], []
     try:
         for relative in result.new + result.replaced:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(result.files[relative], encoding="utf-8")
-        if result.replaced:
-            stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
-            backup = target / BACKUPS / f"cadangan-{stamp}"
-            for relative in result.replaced:
-                old, keep = target / relative, backup / relative
-                keep.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(old, keep)
-                saved.append((old, keep))
+        for relative in result.replaced:
+            old, keep = target / relative, backup / relative
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(old, keep)
+            saved.append((old, keep))
         for relative in result.new + result.replaced:
             final = target / relative
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -201,6 +204,7 @@ def write(result, now=None):
             final.unlink(missing_ok=True)
         for old, keep in saved:
             os.replace(keep, old)
+        shutil.rmtree(staging, ignore_errors=True)
         for folder in made:  # deepest first: the folders this run made, if still empty
             with contextlib.suppress(OSError):
                 folder.rmdir()
