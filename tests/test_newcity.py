@@ -301,3 +301,25 @@ def test_make_help_lists_kota_baru():
     shown = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True,
                            text=True).stdout
     assert "make kota-baru" in shown
+
+
+def test_the_new_portals_messages_and_scaffold_name_its_own_agency_and_region(banjar, tmp_path):
+    from warta.build import quiet_settings
+    from warta.fields import FieldCheck
+    from warta.ppid_schema import REQUIRED_FIELDS
+    from warta.scaffold import new_document
+
+    target, _, _, _ = banjar
+    conf = quiet_settings(target / "pelicanconf.py")
+    conf["PATH"] = str(tmp_path / "content")  # the scaffold writes here, not into the portal
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "opd").symlink_to(target / "content" / "opd")
+    written = new_document(conf, "Laporan Keuangan 2025", "berkala").read_text(encoding="utf-8")
+    assert "Tempat: [[tempat pembuatan, misalnya Kabupaten Banjar]]" in written
+    document = tmp_path / "dokumen.md"
+    document.write_text("Title: Tanpa kolom\n\nIsi.\n", encoding="utf-8")
+    check = FieldCheck(document)
+    check.required({}, REQUIRED_FIELDS, "ppid-kolom", settings=conf)
+    fixes = " ".join(str(problem) for problem in check.problems)
+    assert "`OPD: BPBD`" in fixes and "`Tempat: Kabupaten Banjar`" in fixes  # first by file name
+    assert not SAMPLE_IDENTITY.search(fixes.encode()) and "Diskominfo`" not in fixes

@@ -161,7 +161,7 @@ def read_agency(path, url="opd/{slug}/"):
     if values["situs"] and not WEBSITE.match(values["situs"]):
         fail(lines["situs"], f"Alamat situs {values['situs']!r} tidak dapat ditautkan",
              "tulis alamat lengkap yang diawali https://, misalnya "
-             "`Situs: https://dinkes.kotacontoh.example/`")
+             "`Situs: https://dinkes.namadaerah.go.id/`")
     if problems:
         return None, problems
     first_word = values["title"].split()[0]

@@ -137,7 +137,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 
     Nama berkas dan slug dibuat dari judul, tanggal dari hari ini (Asia/Jakarta).
 
-    Contoh: python -m warta baru berita "Pemkot Contoh buka pasar murah" --opd "Dinas Sosial"
+    Contoh: python -m warta baru berita "Pasar murah dibuka di empat kecamatan" --opd "Dinsos"
     """
     _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
 

@@ -15,6 +15,20 @@ from warta.lint import Source
 log = logging.getLogger(__name__)
 
 
+def portal_example(key, example, settings):
+    """``example``, or for an agency or a place this portal's own (its first agency, its own
+    region), so that no message names another government's offices."""
+    if settings is None:
+        return example
+    if key in ("opd", "category"):
+        found = agencies.agencies(settings)
+        return found[0].name if found else example
+    if key == "tempat":
+        region = str(settings.get("WARTA_GOVERNMENT_NAME") or "").removeprefix("Pemerintah ")
+        return region.strip() or example
+    return example
+
+
 def read_header(text):
     """The metadata block of a Markdown file: {key: (line number, value)}.
 
@@ -69,9 +83,11 @@ class FieldCheck:
                           "tulis satu baris saja untuk kolom ini", rule=rule)
         return not self.problems
 
-    def required(self, metadata, fields, rule, what="{label} ({written}) tidak ada"):
-        """Each of ``fields`` [(key, as written, label, example, …)] has a value."""
+    def required(self, metadata, fields, rule, what="{label} ({written}) tidak ada", settings=None):
+        """Each of ``fields`` [(key, as written, label, example, …)] has a value; the fix's
+        example is this portal's own where it names an agency or a place (``settings``)."""
         for key, written, label, example, *_ in fields:
+            example = portal_example(key, example, settings)
             value = metadata.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
                 self.fail(key, what.format(label=label, written=written),

@@ -39,7 +39,8 @@ def check_document(document, categories, settings, content_root):
         return check.report()
     category = match_category(categories, meta.get("kategori"))
     fields = REQUIRED_FIELDS + (EXEMPT_FIELDS if category and category.exempt else [])
-    check.required(meta, fields, "ppid-kolom", "Kolom DIP {label} ({written}) tidak ada")
+    check.required(meta, fields, "ppid-kolom", "Kolom DIP {label} ({written}) tidak ada",
+                   settings=settings)
     names = ", ".join(c.name for c in categories)
     if meta.get("kategori") and category is None:
         fail("kategori", f"Kategori {meta['kategori']!r} tidak dikenal",

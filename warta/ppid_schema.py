@@ -83,7 +83,8 @@ DocumentField = namedtuple("DocumentField", "key written label example required"
 DOCUMENT_FIELDS = [
     DocumentField("nomor", "Nomor", "nomor di Daftar Informasi Publik", "B-001", True),
     DocumentField("kategori", "Kategori", "kategori informasi", "Berkala", True),
-    DocumentField("opd", "OPD", "perangkat daerah pemilik", "Diskominfo", True),
+    # The agency and the place: warta.fields.portal_example gives the portal's own instead.
+    DocumentField("opd", "OPD", "perangkat daerah pemilik", "Dinkes", True),
     # Optional: the year comes from Date when the line is missing.
     DocumentField("tahun", "Tahun", "tahun informasi", "2025", False),
     DocumentField("ringkasan", "Ringkasan", "ringkasan isi informasi",
@@ -93,7 +94,7 @@ DOCUMENT_FIELDS = [
     DocumentField("penanggung_jawab", "Penanggung_jawab",
                   "penanggung jawab pembuatan atau penerbitan", "Kepala Dinas Kesehatan", True),
     DocumentField("date", "Date", "waktu pembuatan", "2025-06-30", True),
-    DocumentField("tempat", "Tempat", "tempat pembuatan", "Kota Contoh", True),
+    DocumentField("tempat", "Tempat", "tempat pembuatan", "nama kota atau kabupaten", True),
     DocumentField("bentuk", "Bentuk", "bentuk informasi", "Softcopy dan hardcopy", True),
     DocumentField("retensi", "Retensi", "jangka waktu penyimpanan (retensi)", "5 tahun", True),
 ]

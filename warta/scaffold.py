@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pelican.utils import slugify
 
 from warta import agencies
+from warta.fields import portal_example
 from warta.lint import PLACEHOLDER, Source
 from warta.ppid_schema import (
     ATTACHMENT_FIELD,
@@ -41,12 +42,12 @@ class ScaffoldError(Exception):
 
 
 def now_in(settings):
-    """The current time in the portal's time zone (Asia/Jakarta for Kota Contoh)."""
+    """The current time in the portal's time zone (TIMEZONE; Asia/Jakarta when unset)."""
     return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta"))
 
 
 def make_slug(title, settings):
-    """A short URL slug from a title: "Pemkot Contoh Salurkan ..." → "pemkot-contoh-salurkan"."""
+    """A short URL slug from a title: "Pasar Murah Dibuka ..." → "pasar-murah-dibuka"."""
     slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
@@ -56,7 +57,7 @@ def make_slug(title, settings):
 def clean_title(title):
     title = " ".join((title or "").split())
     if not title:
-        raise ScaffoldError('Judul kosong. Tulis judulnya, misalnya: make berita JUDUL="Pemkot Contoh buka pasar murah"')
+        raise ScaffoldError('Judul kosong. Tulis judulnya, misalnya: make berita JUDUL="Pasar murah dibuka di empat kecamatan"')
     if PLACEHOLDER.search(title):
         raise ScaffoldError("Judul tidak boleh memuat [[ ]]: tanda itu khusus untuk teks contoh templat.")
     return title
@@ -168,7 +169,11 @@ def new_document(settings, title, category, opd=None, year=None, date=None):
         "Date": f"{moment:%Y-%m-%d}",
     }
     lines = [f"Title: {title}", f"Slug: {slug}"]
-    lines += [f"{key}: {filled[key] if hint is None else f'[[{hint}]]'}" for key, hint in PPID_FIELDS]
+    # The place it was made is this portal's own region (warta.fields.portal_example).
+    hints = [(key, hint if hint is None or field.key != "tempat" else
+              f"{field.label}, misalnya {portal_example(field.key, field.example, settings)}")
+             for (key, hint), field in zip(PPID_FIELDS, DOCUMENT_FIELDS, strict=True)]
+    lines += [f"{key}: {filled[key] if hint is None else f'[[{hint}]]'}" for key, hint in hints]
     if category == "dikecualikan":
         lines += [f"{key}: [[{hint}]]" for key, hint in PPID_EXEMPT_FIELDS]
     else:

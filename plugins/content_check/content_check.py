@@ -41,8 +41,8 @@ def report(findings):
 
 
 def normalised_tags(tags, settings):
-    """One Tag per topic, in the order written, spelled as written: "Pemkot Contoh" and
-    "pemkot contoh" are one topic (one slug, one page); unify_tag_spellings picks how it reads."""
+    """One Tag per topic, in the order written, spelled as written: "Pasar Murah" and
+    "pasar murah" are one topic (one slug, one page); unify_tag_spellings picks how it reads."""
     result, seen = [], set()
     for tag in tags:
         key = lint.normalise_tag(str(tag))

@@ -50,7 +50,7 @@ SINGLE_FIELDS = {
 # Required fields: (metadata key, as written, what it is, an example).
 REQUIRED_FIELDS = [
     ("date", "Date", "Tanggal terbit", "2025-08-12 10:00"),
-    ("category", "Category", "Perangkat daerah", "Diskominfo"),
+    ("category", "Category", "Perangkat daerah", "Dinkes"),
     ("summary", "Summary", "Ringkasan", "Satu atau dua kalimat tentang isi video."),
     ("duration", "Duration", "Durasi", "2:35"),
 ]
@@ -175,7 +175,7 @@ class VideoGenerator(SectionGenerator):
         meta = video.metadata
         if not check.written_once(meta, SINGLE_FIELDS, "video-kolom"):  # the checks below read single values
             return check.report()
-        check.required(meta, REQUIRED_FIELDS, "video-kolom")
+        check.required(meta, REQUIRED_FIELDS, "video-kolom", settings=self.settings)
         category = str(meta.get("category") or "").strip()
         agency = check.agency("category", category, self.settings)
         seconds = parse_duration(meta.get("duration"))

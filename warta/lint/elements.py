@@ -160,7 +160,7 @@ class ElementChecks:
                              if c.type == "text" and not start < k < end)
             if not re.search(r"[^\W\d_]{3,}", ATTR_LIST_BLOCK.sub("", others)):
                 self.add(line, "tautan-url", f"Alamat web {text[:60]!r} dipakai sebagai teks tautan tanpa konteks",
-                         "tulis nama tujuannya sebagai teks tautan, misalnya [Portal PPDB Kota Contoh](...)")
+                         "tulis nama tujuannya sebagai teks tautan, misalnya [Portal pendaftaran sekolah](...)")
         self.check_file_link(children, end, line, href, text)
         self.check_local_target(line, href)
 
