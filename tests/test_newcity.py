@@ -4,6 +4,7 @@ sample's identity in it; bad input refused in Indonesian with nothing written.""
 import ast
 import re
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -160,6 +161,12 @@ def test_the_new_settings_fit_on_one_page_and_restate_no_default(banjar):
     (["--nama", "Kota Banjar", "--jenis", "kabupaten", "--zona", "WITA", "--opd", "A=B"],
      "berawal Kota, tetapi --jenis kabupaten"),
     (["--nama", "Banjar", "--zona", "WITA", "--opd", "A=B"], "tulis --jenis kota"),
+    (["--nama", "Banjar", "--jenis", "desa", "--zona", "WITA", "--opd", "A=B"],
+     "Jenis 'desa' tidak dikenal: pilih kota, kabupaten atau provinsi"),
+    (["--nama", "Kabupaten Banjar", "--zona", "WITA", "--opd", "Dinkes="],
+     "Nama lengkap perangkat daerah Dinkes (--opd ke-1) kosong"),
+    (["--nama", "Kabupaten Banjar", "--zona", "WITA", "--berkas-opd", "tidak-ada.csv"],
+     "Berkas OPD tidak-ada.csv tidak ada"),
     (["--nama", "Kabupaten <b>Banjar</b>", "--zona", "WITA", "--opd", "A=B"],
      "memuat tanda yang tidak dapat dipakai"),
     (["--nama", "Kabupaten Banjar", "--zona", "WITA", "--opd", "A=B", "--opd-ppid", "Kominfo"],
@@ -323,3 +330,13 @@ def test_the_new_portals_messages_and_scaffold_name_its_own_agency_and_region(ba
     fixes = " ".join(str(problem) for problem in check.problems)
     assert "`OPD: BPBD`" in fixes and "`Tempat: Kabupaten Banjar`" in fixes  # first by file name
     assert not SAMPLE_IDENTITY.search(fixes.encode()) and "Diskominfo`" not in fixes
+
+
+def test_kota_baru_explains_itself_in_indonesian():
+    result = subprocess.run([sys.executable, "-m", "warta", "kota-baru", "--help"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "Pemakaian:" in result.stdout and "Pilihan:" in result.stdout
+    for flag in ("--nama", "--jenis", "--zona", "--opd", "--berkas-opd", "--opd-ppid", "--domain",
+                 "--surel", "--telepon", "--alamat", "--paksa", "--tujuan"):
+        assert flag in result.stdout

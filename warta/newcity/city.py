@@ -52,7 +52,7 @@ def clean_text(value, label, required=False):
     """``value`` with its spaces tidied; a NewCityError when it cannot be written as it is."""
     text = " ".join(str(value or "").split())
     if required and not text:
-        raise NewCityError(f"{label} kosong: tuliskan {label.lower()}nya.")
+        raise NewCityError(f"{label} kosong: tulis isinya.")
     if UNSAFE.search(str(value or "").replace("\n", " ").replace("\t", " ")) or UNSAFE.search(text):
         raise NewCityError(f"{label} {text!r} memuat tanda yang tidak dapat dipakai (<, >, [[, ]], "
                            "((, )) atau karakter kendali): tulis teks biasa saja.")
@@ -115,6 +115,10 @@ def agencies_from_csv(path):
     path = Path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise NewCityError(f"Berkas OPD {path} tidak ada: periksa nama dan foldernya.") from None
+    except IsADirectoryError:
+        raise NewCityError(f"{path} adalah folder: tulis nama berkas CSV-nya.") from None
     except OSError as exc:
         raise NewCityError(f"Berkas OPD {path} tidak dapat dibaca ({exc.strerror}).") from None
     except UnicodeDecodeError:

@@ -59,8 +59,8 @@ def gather(nama, jenis, zona, opd, berkas_opd, domain, surel, telepon, alamat, o
         raise NewCityError('Nama pemerintah daerah belum ditulis: --nama "Kabupaten Banjar".')
     first = nama.split()[0].lower() if nama.split() else ""
     if jenis is None and first not in KINDS:
-        jenis = _ask(jenis, "Jenis", type=click.Choice(list(KINDS)))
-    zona = _ask(zona, "Zona waktu", type=click.Choice(list(ZONES), case_sensitive=False))
+        jenis = _ask(jenis, "Jenis (kota, kabupaten atau provinsi)")
+    zona = _ask(zona, f"Zona waktu ({', '.join(ZONES)})")
     if zona is None:
         raise NewCityError("Zona waktu belum ditulis: --zona WIB, --zona WITA atau --zona WIT.")
     if berkas_opd:
@@ -99,12 +99,12 @@ def make_portal(target, city, force=False, echo=click.echo):
 
 @click.command("kota-baru", cls=IndonesianCommand, options_metavar="[PILIHAN]")
 @click.option("--nama", default=None, help='Nama pemerintah daerah tanpa "Pemerintah", misalnya "Kabupaten Banjar".')
-@click.option("--jenis", default=None, type=click.Choice(list(KINDS)),
+@click.option("--jenis", default=None, metavar="kota|kabupaten|provinsi",
               help="kota, kabupaten atau provinsi (bawaan: dari kata pertama --nama).")
-@click.option("--zona", default=None, help="Zona waktu: WIB, WITA atau WIT.")
+@click.option("--zona", default=None, metavar="WIB|WITA|WIT", help="Zona waktu: WIB, WITA atau WIT.")
 @click.option("--opd", multiple=True, metavar='"SINGKATAN=NAMA"',
               help='Perangkat daerah, boleh berulang: --opd "Diskominfo=Dinas Komunikasi dan Informatika".')
-@click.option("--berkas-opd", default=None, type=click.Path(dir_okay=False),
+@click.option("--berkas-opd", default=None, metavar="BERKAS.csv",
               help="CSV perangkat daerah: kolom singkatan,nama[,kelompok,alamat,telepon,surel].")
 @click.option("--opd-ppid", default=None,
               help="Singkatan perangkat daerah PPID Utama (bawaan: Diskominfo/Kominfo, atau yang pertama).")
@@ -112,7 +112,7 @@ def make_portal(target, city, force=False, echo=click.echo):
 @click.option("--surel", default=None, help="Surel kantor pengelola portal.")
 @click.option("--telepon", default=None, help="Telepon kantor pengelola portal.")
 @click.option("--alamat", default=None, help="Alamat kantor pengelola portal.")
-@click.option("--tujuan", default=None, type=click.Path(file_okay=False),
+@click.option("--tujuan", default=None, metavar="FOLDER",
               help="Folder proyek portal  [bawaan: folder Warta]")
 @click.option("--paksa", is_flag=True,
               help="Ganti pelicanconf.py dan konten yang ada (versi lamanya disimpan di .cache/kota-baru/).")
@@ -129,6 +129,8 @@ def kota_baru(nama, jenis, zona, opd, berkas_opd, opd_ppid, domain, surel, telep
     """
     target = Path(tujuan) if tujuan else ROOT
     try:
+        if target.exists() and not target.is_dir():
+            raise NewCityError(f"--tujuan {target} adalah berkas, bukan folder: pilih folder proyek.")
         city = gather(nama, jenis, zona, opd, berkas_opd, domain, surel, telepon, alamat, opd_ppid)
         result, found = make_portal(target, city, force=paksa)
     except NewCityError as exc:
