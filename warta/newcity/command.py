@@ -25,8 +25,8 @@ NEXT_STEPS = [
     "(docs/adopsi.md).",
     "Arahkan DNS domain ke server, pasang sertifikat TLS, dan sesuaikan server_name di "
     "deploy/nginx.conf (docs/publishing.md).",
-    "Jalankan `make test` di CI untuk setiap perubahan, lalu terbitkan dengan "
-    "`make rsync_upload DEPLOY_TARGET=…`.",
+    "Salin deploy/ci/gitlab-ci.yml atau deploy/ci/github-actions.yml ke repositori portal: "
+    "setiap perubahan melewati `make gerbang`, lalu terbit dengan `make rsync_upload`.",
 ]
 
 
