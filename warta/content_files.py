@@ -66,6 +66,8 @@ BUILD_RULES = (
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
+    # The sections and the menu (warta/sections.py).
+    ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")
