@@ -44,6 +44,7 @@ WARTA_SOCIAL = [
 # wraps at 320 CSS px (tests/test_media.py), so keep labels short.
 WARTA_MENU = [
     ("Beranda", ""),
+    ("Layanan", "layanan/"),
     ("Berita", "arsip/"),
     ("Video", "video/"),
     ("Majalah", "majalah/"),
@@ -53,6 +54,15 @@ WARTA_MENU = [
     ("Tentang", "tentang/"),
     ("Kontak", "kontak/"),
     ("Cari", "cari/"),
+]
+# The public services the home page features, by file name in content/layanan/ (without .md).
+WARTA_HOME_SERVICES = [
+    "ktp-el",
+    "akta-kelahiran",
+    "kartu-keluarga",
+    "imunisasi-dasar",
+    "beasiswa-kota-contoh",
+    "pengaduan-lapor",
 ]
 # Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
