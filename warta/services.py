@@ -22,7 +22,7 @@ from warta.errors import ContentError
 from warta.fields import FieldCheck
 from warta.lint import Source
 from warta.pdf_check import UnreadablePdf
-from warta.sections import enabled, plain, settings_file, settings_line
+from warta.sections import plain, settings_file, settings_line
 
 # Fields written once: {metadata key: as editors write it}.
 SINGLE_FIELDS = {
@@ -192,12 +192,15 @@ def check_attachments(service, check, source, settings, content_root):
 
 def home_problems(settings, by_slug):
     """A ContentError for each WARTA_HOME_SERVICES entry that names no published service: the
-    home page would lose a link without anyone noticing."""
+    home page would lose a link without anyone noticing. A section without any service yet is
+    left off the home page and the menu (warta.sections), so there is nothing to check."""
     problems = []
+    if not by_slug:
+        return problems
     for slug in settings.get("WARTA_HOME_SERVICES") or ():
         if slug in by_slug:
             continue
-        names = ", ".join(sorted(by_slug)) or "belum ada layanan di content/layanan/"
+        names = ", ".join(sorted(by_slug))
         problems.append(ContentError(
             settings_file(settings), f"WARTA_HOME_SERVICES menyebut layanan {slug!r} yang tidak ada",
             f"tulis nama berkas layanan di content/layanan/ tanpa .md; pilih dari: {names}",
@@ -205,14 +208,3 @@ def home_problems(settings, by_slug):
             or settings_line(settings, "WARTA_HOME_SERVICES") or 1,
             rule="layanan-utama"))
     return problems
-
-
-def switched_off_problems(settings):
-    """Featured services on the home page while the section is off would link to nothing."""
-    if enabled(settings, "services") or not settings.get("WARTA_HOME_SERVICES"):
-        return []
-    return [ContentError(
-        settings_file(settings), "WARTA_HOME_SERVICES memuat layanan, tetapi seksi layanan "
-        "tidak dinyalakan di WARTA_SECTIONS",
-        "kosongkan WARTA_HOME_SERVICES, atau tambahkan 'services' ke WARTA_SECTIONS",
-        line=settings_line(settings, "WARTA_HOME_SERVICES") or 1, rule="layanan-utama")]

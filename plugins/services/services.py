@@ -33,9 +33,8 @@ class Service(Page):
         self.override_save_as = save_as(self.override_url)
 
 
-def check_switched_off(pelican):
-    for problem in catalogue.switched_off_problems(fill_defaults(pelican.settings)):
-        log.error("%s", problem)
+def set_defaults(pelican):
+    fill_defaults(pelican.settings)
 
 
 class ServiceGenerator(SectionGenerator):
@@ -97,7 +96,7 @@ def get_generators(pelican):
 def register():
     # initialized: the settings exist but no generator has copied them yet, so every template
     # and generator sees the SERVICES_* defaults.
-    signals.initialized.connect(check_switched_off)
+    signals.initialized.connect(set_defaults)
     # get_generators: ours joins Pelican's after articles and pages and before the static
     # files, which then copy the forms we add to static_links.
     signals.get_generators.connect(get_generators)
