@@ -385,3 +385,12 @@ def test_cost_written_as_free_reads_the_same_way():
     for cost in ("Gratis", "gratis.", "Rp0", "Rp 0", "Tidak dipungut biaya"):
         assert is_free(cost), cost
     assert not is_free("Rp25.000")
+
+
+def test_service_body_goes_through_the_sanitizer_like_every_other_content(content_dir,
+                                                                          build_services):
+    # A form collecting NIK for another site, which the Markdown checks let through: only the
+    # sanitizer, which runs on every content object Pelican's readers make, finds it.
+    write_service(content_dir, body='<form action="https://contoh.invalid/"><input name="nik"></form>\n')
+    error = refused(build_services, content_dir)
+    assert "content/layanan/uji.md:16: html-tidak-diizinkan:" in error, error
