@@ -60,6 +60,7 @@ WARTA_SOCIAL = [
 # line, so keep labels short.
 WARTA_MENU = [
     ("Beranda", ""),
+    ("Layanan", "layanan/"),
     ("Berita", "arsip/"),
     ("Video", "video/"),
     ("Majalah", "majalah/"),
@@ -72,6 +73,15 @@ WARTA_MENU = [
 ]
 # The home page's heading (the header already names the site).
 WARTA_HOME_HEADING = "Layanan dan informasi untuk warga Kota Contoh"
+# The public services the home page features, by file name in content/layanan/ (without .md).
+WARTA_HOME_SERVICES = [
+    "ktp-el",
+    "akta-kelahiran",
+    "kartu-keluarga",
+    "imunisasi-dasar",
+    "beasiswa-kota-contoh",
+    "pengaduan-lapor",
+]
 # Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
 WARTA_CONTACT_URL = "kontak/"

@@ -166,7 +166,8 @@ RESERVED_ADDRESSES = [
     ("theme/js/dengarkan.js", "halaman/x.md"),
     ("pagefind/pagefind.js", "halaman/x.md"),
 ] + [(f"{slug}/index.html", "halaman/x.md") for slug in
-     ("cari", "ppid", "tampilan", "arsip", "opd", "topik", "video", "majalah", "penulis")]
+     ("cari", "ppid", "tampilan", "arsip", "opd", "layanan", "topik", "video", "majalah",
+      "penulis")]
 
 
 @pytest.mark.parametrize("address, source", RESERVED_ADDRESSES)
@@ -180,6 +181,8 @@ def test_sections_keep_their_own_folders(settings):
     reserved = Reserved(settings)
     assert reserved.taken_by("ppid/dokumen/rencana-kerja/index.html", "ppid/dokumen/x.md") is None
     assert reserved.taken_by("video/belanja/index.html", "video/belanja.md") is None
+    assert reserved.taken_by("layanan/ktp-el/index.html", "layanan/ktp-el.md") is None
+    assert reserved.taken_by("layanan/ktp-el/index.html", "halaman/ktp-el.md")
     assert reserved.taken_by("berita/2024/x/index.html", "berita/2024-x.md") is None
     assert reserved.taken_by("images/peta.webp", "images/peta.webp") is None
     assert reserved.taken_by("kontak/index.html", "halaman/kontak.md") is None
@@ -285,6 +288,13 @@ HOSTILE_FIELDS = [
     ("majalah/warta-kota-contoh-08.md", {
         "Title": f"Sigap {SCRIPT} Menolong", "Summary": f"Edisi September {REFRESH}.",
         "Cover_alt": f"Sampul majalah {IMAGE} edisi 8"}),
+    ("layanan/akta-kelahiran.md", {
+        "Title": f"Akta kelahiran {SCRIPT}", "Summary": f"Akta {REFRESH} untuk anak.",
+        "Persyaratan": f"Surat keterangan lahir {IMAGE}", "Prosedur": f"Isi formulir {SCRIPT}",
+        "Jangka_waktu": f"1 hari {IMAGE}", "Biaya": f"Rp1 {SCRIPT}", "Produk": f"Akta {IMAGE}",
+        "Lokasi": f"Kantor {IMAGE}", "Jam_layanan": f"Senin {SCRIPT}",
+        "Pengaduan": f"LAPOR! {IMAGE}", "Dasar_hukum": f"UU {SCRIPT}",
+        "Lampiran": f"layanan/formulir/formulir-pelaporan-kelahiran.pdf | Formulir {IMAGE}"}),
 ]
 
 # Run in each page: every element, attribute and URL the theme did not write.

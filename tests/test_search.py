@@ -59,8 +59,10 @@ def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
     media += len(list((ROOT / "content" / "majalah").glob("*.md")))
     # Each agency's page is a single document; the agencies list and its news lists are lists.
     agencies = len(list((ROOT / "content" / "opd").glob("*.md")))
+    # Each public service's page is a single document; the services page is a list.
+    services = len(list((ROOT / "content" / "layanan").glob("*.md")))
     indexed = entry["languages"]["id"]["page_count"]
-    assert indexed == articles + pages + ppid + media + agencies
+    assert indexed == articles + pages + ppid + media + agencies + services
 
 
 def test_typing_a_title_lists_that_article(browser, site_url, site):

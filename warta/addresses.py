@@ -22,6 +22,7 @@ BUILT_FOLDERS = {
     "tampilan": "halaman pengaturan tampilan",
     "arsip": "arsip berita",
     "opd": "daftar perangkat daerah",
+    "layanan": "bagian layanan publik",
     "topik": "daftar topik",
     "video": "bagian video",
     "majalah": "bagian majalah",
@@ -42,15 +43,17 @@ SECTION_SETTINGS = {
     "VIDEO_URL": "bagian video",
     "MAGAZINE_URL": "bagian majalah",
     "OPD_URL": "daftar perangkat daerah",
+    "SERVICES_URL": "bagian layanan publik",
     "SEARCH_URL": "halaman pencarian",
     "TAMPILAN_URL": "halaman pengaturan tampilan",
     "THEME_STATIC_DIR": "berkas tema",
 }
 # Where each section's own content lives, so its files may use its folder.
 SECTION_SOURCES = {"PPID_URL": "PPID_PATH", "VIDEO_URL": "VIDEO_PATH",
-                   "MAGAZINE_URL": "MAGAZINE_PATH", "OPD_URL": "OPD_PATH"}
+                   "MAGAZINE_URL": "MAGAZINE_PATH", "OPD_URL": "OPD_PATH",
+                   "SERVICES_URL": "SERVICES_PATH"}
 # Sections whose every *_URL setting is a page the build writes (the PPID's DIP, its exports, …).
-SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "OPD_", "SEARCH_", "TAMPILAN_")
+SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "OPD_", "SERVICES_", "SEARCH_", "TAMPILAN_")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|%s")
 
 
@@ -150,7 +153,7 @@ def reserved_findings(entries, settings):
                 str(shown), line, "url-cadangan",
                 f"Alamat {normalised(address)!r} dipakai oleh portal sendiri ({what})",
                 "tulis `Slug:` lain (atau hapus baris `Save_as:`/`URL:`) agar tulisan ini punya "
-                "alamatnya sendiri; alamat bagian portal seperti cari, ppid, arsip, opd, topik, "
-                "video, majalah dan penulis tidak dapat dipakai tulisan",
+                "alamatnya sendiri; alamat bagian portal seperti cari, ppid, arsip, opd, layanan, "
+                "topik, video, majalah dan penulis tidak dapat dipakai tulisan",
             ))
     return findings

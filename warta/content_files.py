@@ -61,12 +61,19 @@ BUILD_RULES = (
     ("majalah-daftar-isi", ERROR, "Daftar isi edisi menunjuk halaman yang ada"),
     ("majalah-berita", ERROR, "Berita yang dicetak di edisi sudah terbit"),
     ("majalah-edisi-ganda", ERROR, "Setiap nomor edisi dipakai sekali per terbitan"),
+    # Public services (warta/services.py).
+    ("layanan-kolom", ERROR, "Kolom layanan lengkap, ditulis sekali, dengan persyaratan dan prosedur"),
+    ("layanan-topik", ERROR, "Topik layanan ada di SERVICES_TOPICS"),
+    ("layanan-tautan", ERROR, "Tautan layanan daring diawali https://"),
+    ("layanan-lampiran", ERROR, "Lampiran layanan ada dan formatnya didukung"),
+    ("layanan-utama", ERROR, "Layanan di WARTA_HOME_SERVICES ada di content/layanan/"),
     # Agencies (warta/agencies.py).
     ("opd-kolom", ERROR, "Berkas perangkat daerah lengkap dan singkatannya tidak ganda"),
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
-    ("menu-seksi", ERROR, "Menu hanya menautkan seksi yang dinyalakan"),
+    # The sections and the menu (warta/sections.py).
+    ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
     # The brand colours in the settings file (warta/brand.py).
     ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
 )
@@ -78,9 +85,10 @@ IMAGES = ("webp", "jpg", "jpeg", "png", "svg")
 # Which file types each folder of content/ may hold, by extension; the longest matching folder
 # wins, and "" is every folder not listed (news, pages and the sections' Markdown, where editors
 # also keep the photos and PDFs they link). The folder names are the defaults of STATIC_PATHS,
-# PPID_PATH, VIDEO_PATH and MAGAZINE_PATH. pelicanconf.py may set WARTA_ALLOWED_FILES: its
-# folders replace or add to these; formats added to PPID_ATTACHMENT_FORMATS or VIDEO_FORMATS
-# are allowed in ppid/lampiran and video/berkas as well.
+# PPID_PATH, VIDEO_PATH, MAGAZINE_PATH and SERVICES_PATH. pelicanconf.py may set
+# WARTA_ALLOWED_FILES: its folders replace or add to these; formats added to
+# PPID_ATTACHMENT_FORMATS, VIDEO_FORMATS or SERVICES_ATTACHMENT_FORMATS are allowed in
+# ppid/lampiran, video/berkas and layanan/formulir as well.
 DEFAULT_ALLOWED_FILES = {
     "": MARKDOWN + IMAGES + ("pdf",),
     "images": IMAGES,
@@ -88,6 +96,7 @@ DEFAULT_ALLOWED_FILES = {
     "ppid/lampiran": ("pdf", "xlsx", "xls", "docx", "doc", "odt", "ods", "csv", "zip"),
     "video/berkas": ("mp4", "webm", "vtt", "webp", "jpg", "jpeg", "png"),
     "majalah/berkas": ("pdf", "webp", "jpg", "jpeg", "png"),
+    "layanan/formulir": ("pdf", "docx", "odt", "xlsx", "ods"),
 }
 DEFAULTS = {
     "WARTA_ALLOWED_FILES": {},
@@ -117,6 +126,7 @@ def allowed_files(settings):
         allowed[str(folder).strip("/")] = {str(e).lower().lstrip(".") for e in extensions}
     allowed["ppid/lampiran"] |= set(settings.get("PPID_ATTACHMENT_FORMATS") or ())
     allowed["video/berkas"] |= set(settings.get("VIDEO_FORMATS") or ())
+    allowed["layanan/formulir"] |= set(settings.get("SERVICES_ATTACHMENT_FORMATS") or ())
     return allowed
 
 

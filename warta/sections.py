@@ -163,3 +163,14 @@ def _line_of(settings, *words):
         if all(word in line for word in words):
             return number
     return None
+
+
+def settings_file(settings):
+    """The settings file as findings name it (pelicanconf.py unless the build read another)."""
+    return _settings_file(settings)
+
+
+def settings_line(settings, *words):
+    """The first line of the settings file holding every one of ``words``, or None: where a
+    finding about a setting points, for sections that check settings of their own."""
+    return _line_of(settings, *words)

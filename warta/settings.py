@@ -73,7 +73,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
-    "build_cache", "media", "agencies", "sections", "brand",
+    "build_cache", "media", "agencies", "services", "sections", "brand",
 ]
 # The header's brand colour and its dark-theme counterpart, as #RRGGBB. The build refuses a
 # colour on which the header's white text falls below 4.5:1 (WCAG 1.4.3) and names the nearest
@@ -223,8 +223,34 @@ OPD_PAGE_URL = "opd/{slug}/"
 OPD_LATEST_NEWS = 5
 
 # --- Services, announcements and the agenda: one file each in their folders of content/ -----
+# Public services (plugins/services): one file each in content/layanan/, its name the address,
+# with the parts of the standar pelayanan a citizen needs (PermenPANRB 15/2014): requirements,
+# procedure, time, cost, product, place and hours, and where to complain.
 SERVICES_PATH = "layanan"
 SERVICES_URL = "layanan/"
+SERVICES_PAGE_URL = "layanan/{slug}/"
+# The topics services are grouped under on the services page, in this order: {`Topik:` as
+# editors write it: the heading citizens read}. A city adds or renames its own here.
+SERVICES_TOPICS = {
+    "kependudukan": "Kependudukan dan catatan sipil",
+    "kesehatan": "Kesehatan",
+    "pendidikan": "Pendidikan",
+    "sosial": "Sosial",
+    "perizinan": "Perizinan dan usaha",
+    "ketenagakerjaan": "Ketenagakerjaan",
+    "lingkungan": "Lingkungan hidup",
+    "perhubungan": "Perhubungan",
+    "perumahan": "Perumahan dan pertanahan",
+    "pengaduan": "Pengaduan dan informasi",
+}
+# Forms and other files a service offers (`Lampiran:`), by extension: the name shown in the link.
+SERVICES_ATTACHMENT_FORMATS = {ext: ext.upper() for ext in ("pdf", "docx", "odt", "xlsx", "ods")}
+# A form citizens must fill in is part of the service itself, so a PDF a screen reader cannot
+# read (no text layer, title or language: WCAG 1.1.1, 2.4.2, 3.1.1) stops the build; False: a
+# warning, as for PPID attachments.
+SERVICES_PDF_STRICT = True
+# The services the home page features, by file name (`ktp-el` for content/layanan/ktp-el.md).
+WARTA_HOME_SERVICES = []
 ANNOUNCEMENTS_PATH = "pengumuman"
 ANNOUNCEMENTS_URL = "pengumuman/"
 AGENDA_PATH = "agenda"

@@ -3,8 +3,8 @@
 warta.agencies reads the files' headers (the names editors write as `Category:` and `OPD:`);
 this plugin reports their mistakes, gives each agency's news its address under the agency's
 page, and writes the agencies list and one page per agency: profile, contacts, office hours,
-its newest news, its PPID documents and its videos. An agency without news yet still has its
-page, because citizens look for whom to contact, not only for what was published.
+its services, its newest news, its PPID documents and its videos. An agency without news yet
+still has its page, because citizens look for whom to contact, not only for what was published.
 """
 
 import logging
@@ -85,6 +85,9 @@ class AgencyGenerator(SectionGenerator):
             agency.documents = [d for d in (ppid.documents if ppid else []) if d.opd == agency.name]
             agency.videos = [v for v in (video_section.videos if video_section else [])
                              if v.opd.name == agency.name]
+            # Services are listed on their agency's page too: a citizen often starts from the
+            # office they know (WCAG 2.4.5 Multiple Ways).
+            agency.services = [s for s in context.get("services", []) if s.opd.name == agency.name]
 
         def write(name, template, url, **variables):
             writer.write_file(name, self.get_template(template), context, url=url,

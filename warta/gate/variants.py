@@ -36,6 +36,9 @@ TEMPLATE_PAGES = {
     "ppid/dip": ["ppid/dip/index.html"],
     "ppid/document": ["ppid/dokumen/*/index.html"],
     "ppid/page": ["ppid/profil-ppid/index.html", "ppid/maklumat-pelayanan/index.html"],
+    # Public services: the one with a form to download and an online link.
+    "layanan/index": ["layanan/index.html"],
+    "layanan/service": ["layanan/akta-kelahiran/index.html", "layanan/*/index.html"],
     # City TV and magazines: the YouTube video, whose facade button is our own control.
     "video/index": ["video/index.html"],
     "video/video": ["video/pelatihan-bahasa-isyarat-petugas/index.html", "video/*/index.html"],

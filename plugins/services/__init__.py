@@ -1,0 +1,2 @@
+from .services import *  # noqa: F401,F403
+from .services import register  # noqa: F401
