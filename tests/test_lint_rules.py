@@ -46,6 +46,8 @@ CASES = {
         article(Tags=", ".join(f"topik {n}" for n in range(10))), {},
     ),
     "judul-panjang": (article(Title="J" * 121), 1, article(Title="J" * 120), {}),
+    "lint-diizinkan": (article(Title="J" * 121, Lint_diizinkan="judul-panjang"), 7, article(), {}),
+    "lint-diizinkan-salah": (article(Lint_diizinkan="gambar-alt"), 7, article(), {}),
     "ringkasan-panjang": (article(Summary="R" * 301), 6, article(Summary="R" * 300), {}),
     "isi-templat": (PARAGRAPH + "\n[[Isi bagian ini.]]\n", BODY_LINE + 2, PARAGRAPH, {}),
     "perlu-ditinjau": (

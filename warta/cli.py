@@ -11,6 +11,7 @@ from warta.build import BuildError, quiet_settings
 from warta.build import build as build_site
 from warta.cli_words import IndonesianGroup, run
 from warta.errors import display_path
+from warta.importer.commands import impor
 from warta.lint import RULES, guide_link, lint_file
 from warta.newcity.command import kota_baru
 from warta.scaffold import ScaffoldError, new_article, new_document
@@ -42,6 +43,7 @@ def build(output, settings, content, debug, pratinjau):
         sys.exit(1)
     echo_warnings(built.warnings)
     echo_guide_links(built.findings)
+    echo_allowances(built.findings)
     pages = sum(1 for _ in Path(output).rglob("*.html"))
     click.echo(f"Build selesai: {pages} halaman HTML di {output}/")
 
@@ -60,6 +62,13 @@ def echo_guide_links(findings):
         click.echo("Penjelasan dan contoh perbaikan di panduan editor:", err=True)
         for rule in rules:
             click.echo(f"  {rule}: {guide_link(rule)}", err=True)
+
+
+def echo_allowances(findings):
+    """How many files skip an editorial rule (Lint_diizinkan): never silent, so never forgotten."""
+    files = {f.path for f in findings if f.rule == "lint-diizinkan"}
+    if files:
+        click.echo(f"{len(files)} berkas memakai Lint_diizinkan", err=True)
 
 
 def _rules_help():
@@ -104,6 +113,7 @@ def periksa(berkas, settings, content):
             click.echo(f"  {line}", err=True)
     echo_warnings(warnings)
     echo_guide_links(findings)
+    echo_allowances(findings)
     click.echo(f"Pemeriksaan selesai: {len(errors)} kesalahan, {len(warnings)} peringatan.")
     sys.exit(1 if errors else 0)
 
@@ -346,6 +356,8 @@ def deploy(output, target, keep):
 
 # A new portal for a city, regency or province (warta/newcity/).
 cli.add_command(kota_baru)
+# Importing an old site (warta/importer/).
+cli.add_command(impor)
 
 
 def main():

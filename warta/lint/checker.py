@@ -5,6 +5,7 @@ import unicodedata
 from pathlib import Path
 
 from warta.errors import Finding, display_path
+from warta.lint.allow import apply_allowances
 from warta.lint.body import BodyChecks
 from warta.lint.elements import ElementChecks
 from warta.lint.header import HeaderChecks
@@ -73,6 +74,7 @@ def lint_text(path, text, settings, probe=None):
     checker = Checker(path, Source(text), settings, probe)
     checker.check_header()
     checker.check_body()
+    apply_allowances(checker)
     checker.findings.sort(key=lambda f: (f.line or 0, f.rule))
     return checker.findings
 

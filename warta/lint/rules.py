@@ -52,6 +52,8 @@ RULES = {
         Rule("bahasa-tanda", WARNING, "Bagian berbahasa lain ditandai dengan lang"),
         Rule("url-ganda", ERROR, "Dua berkas tidak boleh menulis alamat (URL) yang sama"),
         Rule("url-cadangan", ERROR, "Tulisan tidak memakai alamat yang ditulis portal sendiri"),
+        Rule("lint-diizinkan", WARNING, "Berkas yang memakai Lint_diizinkan dihitung setiap build"),
+        Rule("lint-diizinkan-salah", ERROR, "Lint_diizinkan hanya menyebut aturan redaksional"),
     )
 }
 # The build's own checks (content tree, PDFs, PPID, video, magazines) share the ids and guide.
