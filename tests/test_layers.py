@@ -21,6 +21,7 @@ COMMANDS = {
     "warta.deploy", "warta.scaffold", "warta.server", "warta.progress", "warta.audit",
     "warta.gate", "warta.report", "warta.bench", "warta.validity", "warta.checks",
     "warta.newcity",
+    "warta.importer",
 }
 MAX_LINES = 400
 

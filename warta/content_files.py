@@ -76,6 +76,15 @@ BUILD_RULES = (
     ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
     # The brand colours in the settings file (warta/brand.py).
     ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
+    # Importing an old site (python -m warta impor, warta/importer): refusals before anything
+    # is written.
+    ("impor-bukan-ekspor", ERROR, "Berkas yang diimpor adalah ekspor WordPress (WXR) atau feed"),
+    ("impor-rusak", ERROR, "Berkas ekspor utuh dan dapat dibaca"),
+    ("impor-tanggal", ERROR, "Tanggal di ekspor dapat dibaca"),
+    ("impor-kategori", ERROR, "Setiap kategori WordPress dipetakan ke perangkat daerah"),
+    ("impor-peta", ERROR, "Berkas peta kategori dapat dibaca dan menyebut perangkat daerah"),
+    ("impor-jalur", ERROR, "Lampiran tidak menunjuk ke luar folder unggahan"),
+    ("impor-alamat", ERROR, "Feed diimpor dari berkas yang sudah disimpan, bukan alamat web"),
 )
 
 MARKDOWN = ("md", "markdown", "mkd", "mdown")
