@@ -419,3 +419,21 @@ def test_the_redirect_map_is_written_atomically_beside_no_leftovers(imported):
     folder = imported[1].redirects.parent
     assert sorted(p.name for p in folder.iterdir()) == ["wordpress.map"]
     assert os.path.getsize(imported[1].redirects) > 0 and SITE in imported[0].xml.read_text()
+
+
+def test_a_hostile_slug_cannot_leave_the_content_folder(fresh):
+    fresh.xml.write_text(small_export(fresh, slug="..%2F..%2F..%2Fetc%2Fpasswd"), encoding="utf-8")
+    done = run_import(fresh)
+    (written,) = done.outcome.entries
+    assert written.path == "berita/2022-03-01-etcpasswd.md"
+    assert (fresh.content / written.path).is_file()
+
+
+def test_lint_diizinkan_never_allows_alt_text(fresh):
+    from warta.lint import lint_text  # noqa: PLC0415 - only this test lints by hand
+
+    settings = quiet_settings(content=str(fresh.content))
+    text = ("Title: Pasar murah\nDate: 2022-03-01 08:00\nCategory: Dinkes\nSummary: Pasar murah dibuka.\n"
+            "Lint_diizinkan: gambar-alt, judul-panjang\n\n![](/images/logo-kota-contoh.svg)\n")
+    rules = sorted(f.rule for f in lint_text(fresh.content / "berita" / "x.md", text, settings))
+    assert rules == ["gambar-alt", "lint-diizinkan", "lint-diizinkan-salah"]
