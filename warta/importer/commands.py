@@ -11,14 +11,14 @@ from warta.importer.main import import_feed, import_wordpress
 from warta.importer.report import summary_line
 
 COMMON = [
-    click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan)."),
-    click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan."),
-    click.option("--peta-opd", "peta_opd", default=None, type=click.Path(dir_okay=False),
+    click.option("--content", default=None, metavar="FOLDER", help="Folder konten (bawaan: PATH di pengaturan)."),
+    click.option("--settings", default="pelicanconf.py", metavar="BERKAS", show_default=True, help="Berkas pengaturan."),
+    click.option("--peta-opd", "peta_opd", default=None, metavar="BERKAS", type=click.Path(dir_okay=False),
                  help="CSV kategori_wordpress,singkatan_opd: kategori lama → perangkat daerah."),
     click.option("--paksa", is_flag=True,
                  help="Timpa juga berkas yang sudah disunting editor sejak impor sebelumnya."),
-    click.option("--laporan", default=None, help="Berkas laporan  [bawaan: impor-laporan.md]"),
-    click.option("--alih", default=None,
+    click.option("--laporan", default=None, metavar="BERKAS", help="Berkas laporan  [bawaan: impor-laporan.md]"),
+    click.option("--alih", default=None, metavar="BERKAS",
                  help="Berkas peta pengalihan nginx  [bawaan: deploy/redirects/<jenis>.map]"),
 ]
 
@@ -54,9 +54,9 @@ def _done(action):
 
 @impor.command("wordpress", options_metavar="[PILIHAN]")
 @click.argument("ekspor", type=click.Path(dir_okay=False))
-@click.option("--unggahan", default=None, type=click.Path(file_okay=False),
+@click.option("--unggahan", default=None, metavar="FOLDER", type=click.Path(file_okay=False),
               help="Folder wp-content/uploads situs lama, untuk menyalin gambarnya.")
-@click.option("--tulis-peta", "tulis_peta", default=None, type=click.Path(dir_okay=False),
+@click.option("--tulis-peta", "tulis_peta", default=None, metavar="BERKAS", type=click.Path(dir_okay=False),
               help="Tulis awal berkas peta: setiap kategori dengan jumlah posnya, lalu berhenti.")
 @common
 def wordpress(ekspor, unggahan, tulis_peta, content, settings, peta_opd, paksa, laporan, alih):
@@ -77,7 +77,7 @@ def wordpress(ekspor, unggahan, tulis_peta, content, settings, peta_opd, paksa, 
 
 @impor.command("feed", options_metavar="[PILIHAN]")
 @click.argument("berkas")
-@click.option("--host", default=None,
+@click.option("--host", default=None, metavar="NAMA",
               help="Nama host situs lama bila berbeda dari yang ditulis feed (untuk pengalihan).")
 @common
 def feed(berkas, host, content, settings, peta_opd, paksa, laporan, alih):

@@ -7,7 +7,6 @@ from warta import agencies as agency_files
 from warta.addresses import BUILT_FOLDERS
 from warta.content_files import setting as tree_setting
 from warta.importer import categories
-from warta.importer.convert import Images
 from warta.importer.writer import (
     Entry,
     Plan,
@@ -77,7 +76,7 @@ def plan_import(items, export, settings, content, uploads=None, map_path=None, e
         if slug != base:
             duplicates.setdefault((folder, base), [seen.get((scope, base))]).append(item)
         entry, text, result = plan_item(item, export, settings, content, uploads,
-                                        post_agency.get(item.ident, ""), slug, Images)
+                                        post_agency.get(item.ident, ""), slug)
         if slug != base:
             entry.notes.append(f"Slug {base!r} sudah dipakai tulisan lain; tulisan ini memakai {slug!r}")
         before = previous.get((item.origin, item.ident))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-from warta.importer.convert import Converted, convert, escape_text, summary_of
+from warta.importer.convert import Converted, Images, convert, escape_text, summary_of
 from warta.importer.source import is_draft
 from warta.lint import Probe, lint_text, normalise_tag, setting
 from warta.lint.allow import EDITORIAL
@@ -160,11 +160,11 @@ def _lint(content, entry, text, settings, result):
     return [f for f in lint_text(content / entry.path, text, settings, probe) if f.is_error]
 
 
-def plan_item(item, export, settings, content, uploads, category, slug, images_class):
+def plan_item(item, export, settings, content, uploads, category, slug):
     entry = Entry(item, slug=slug)
     result = convert(item.html, export, uploads)
     cover, cover_note = None, ""
-    placed = _cover(item, export, result, images_class(export, uploads, result))
+    placed = _cover(item, export, result, Images(export, uploads, result))
     if placed:
         cover, cover_note = placed
     if not item.title.strip():
