@@ -1,0 +1,19 @@
+"""The tests' settings: a throwaway SQLite file, a fast password hasher, the real SMTP backend
+(the mail test points it at a loopback aiosmtpd)."""
+
+import tempfile
+from pathlib import Path
+
+from eppid.settings import *  # noqa: F403 - the service's settings, then the tests' changes
+
+DATA_DIR = Path(tempfile.mkdtemp(prefix="eppid-test-"))
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
+                         "NAME": str(DATA_DIR / "eppid.sqlite3"), "ATOMIC_REQUESTS": True,
+                         "TEST": {"NAME": str(DATA_DIR / "eppid-test.sqlite3")},
+                         "OPTIONS": {"timeout": 1}}}
+EPPID_PRIVATE_MEDIA = DATA_DIR / "berkas"
+EPPID_STATISTICS_FILE = DATA_DIR / "statistik-layanan.json"
+STATIC_ROOT = DATA_DIR / "static"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+EMAIL_PORT = 1  # nothing listens: a test that wants mail starts its own server
