@@ -54,17 +54,28 @@ def _file(request, form_class, model, kind, receipt_name, template, prepare):
     fields = prepare(form.cleaned_data)
     fields["agency"] = form.cleaned_data.get("agency") or settings.EPPID_AGENCIES[0][0]
     fields["submission_token"] = token
-    try:
-        entry, code = model.register(**fields)
-    except IntegrityError:
-        # The same token raced in from a second tab: the first one stands.
-        entry, code = model.objects.get(submission_token=token), None
+    entry, code = _register(model, fields)
     if code:
         receipts[token] = {"pk": entry.pk, "code": code}
         request.session["eppid_receipts"] = receipts
         mail.send_receipt(entry, code, kind)
     request.session["eppid_last"] = token
     return redirect(receipt_name)
+
+
+def _register(model, fields, attempts=3):
+    """Register, retrying when two citizens drew the same number at once (the unique number
+    refuses the second); the same token from a second tab finds the first entry instead."""
+    for attempt in range(attempts):
+        try:
+            return model.register(**fields)
+        except IntegrityError:
+            existing = model.objects.filter(submission_token=fields["submission_token"]).first()
+            if existing is not None:
+                return existing, None
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 IDENTITY = ("requester_type", "name", "id_number", "address", "phone", "email")

@@ -1,6 +1,7 @@
 """The tests' settings: a throwaway SQLite file, a fast password hasher, the real SMTP backend
 (the mail test points it at a loopback aiosmtpd)."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -17,3 +18,8 @@ STATIC_ROOT = DATA_DIR / "static"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_PORT = 1  # nothing listens: a test that wants mail starts its own server
+
+# The PostgreSQL test runs the same tests again with EPPID_TEST_DATABASE_URL pointing at its
+# throwaway cluster.
+if os.environ.get("EPPID_TEST_DATABASE_URL"):
+    DATABASES = {"default": database_from_url(os.environ["EPPID_TEST_DATABASE_URL"])}  # noqa: F405
