@@ -15,3 +15,5 @@ EPPID_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
 # (`manage.py createcachetable` once).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                       "LOCATION": "eppid_cache"}}
+# collectstatic writes here; deploy/nginx.conf serves it as /e-ppid/static/.
+STATIC_ROOT = os.environ.get("EPPID_STATIC_ROOT", "/srv/eppid/static")
