@@ -15,8 +15,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from published import MIME_TYPES, NGINX, free_port, main_config, site_config
+
 from warta import ROOT
 
 HOST = "portal.kotacontoh.example"
