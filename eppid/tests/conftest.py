@@ -1,10 +1,13 @@
 """The e-PPID's tests run under the project's pytest (pytest.ini's testpaths): Django is set up
 here with a throwaway test database for the session; no pytest-django is needed."""
 
+import email
 import os
 import shutil
+import socket
 
 import pytest
+from aiosmtpd.controller import Controller
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eppid.tests.settings_test")
 
@@ -37,3 +40,30 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+class Collector:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(request):
+    """A real SMTP server (aiosmtpd) on a loopback port; the test class reads .smtp."""
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    request.cls.smtp = collector
+    request.cls.smtp_port = controller.port
+    yield
+    controller.stop()

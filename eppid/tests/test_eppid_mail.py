@@ -1,44 +1,16 @@
 """The receipt by e-mail through a real SMTP server (aiosmtpd) on loopback."""
 
-import email
 import re
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.test import Client, TestCase, override_settings
 
 from eppid.permohonan import models
+from eppid.tests.conftest import free_port
 from eppid.tests.helpers import request_data
 
 # Django's test set-up swaps in the in-memory backend; these tests want the real one.
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
-
-
-class Collector:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server(request):
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    request.cls.smtp = collector
-    request.cls.smtp_port = controller.port
-    yield
-    controller.stop()
 
 
 @pytest.mark.usefixtures("smtp_server")
