@@ -81,6 +81,17 @@ def new_status_code():
     return f"{code[:4]}-{code[4:8]}-{code[8:]}"
 
 
+class RegisterCounter(models.Model):
+    """The last number given in a register, per year (Perki 1/2021: numbers follow each other)."""
+
+    kind = models.CharField(max_length=40)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="one_counter_a_year")]
+
+
 class Requester(models.Model):
     """The identity a request and an objection share (Pasal 1: citizens and legal entities)."""
 
@@ -125,12 +136,17 @@ class Numbered(models.Model):
 
     @classmethod
     def next_number(cls, year):
-        # Under the request's transaction: select_for_update keeps two citizens from one number
-        # on PostgreSQL; SQLite locks the whole database for the write anyway.
-        last = (cls.objects.select_for_update().filter(year=year).order_by("-seq")
-                .values_list("seq", flat=True).first())
-        seq = (last or 0) + 1
-        return seq, getattr(settings, cls.NUMBER_SETTING).format(year=year, seq=seq)
+        """The year's next number. The counter row is locked until the request's transaction
+        ends, so a second citizen waits and then reads the new value: never the same number
+        (on PostgreSQL a locked row is re-read after the wait; SQLite locks the whole file)."""
+        highest = cls.objects.filter(year=year).aggregate(models.Max("seq"))["seq__max"] or 0
+        counter, _ = RegisterCounter.objects.get_or_create(kind=cls.__name__, year=year,
+                                                           defaults={"last": highest})
+        counter = RegisterCounter.objects.select_for_update().get(pk=counter.pk)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        return counter.last, getattr(settings, cls.NUMBER_SETTING).format(year=year,
+                                                                          seq=counter.last)
 
     @classmethod
     @transaction.atomic

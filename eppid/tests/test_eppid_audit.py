@@ -48,6 +48,7 @@ def register(live_url):
     models.Objection.objects.all().delete()
     models.InformationRequest.objects.all().delete()
     get_user_model().objects.all().delete()
+    models.RegisterCounter.objects.all().delete()
 
 
 def _fields(data, token):

@@ -33,6 +33,7 @@ def statistics_file(tmp_path, django_test_database):
     models.Event.objects.all().delete()
     models.InformationRequest.objects.all().delete()
     get_user_model().objects.all().delete()
+    models.RegisterCounter.objects.all().delete()
 
 
 def test_statistics_hold_counts_and_no_personal_data(statistics_file):
