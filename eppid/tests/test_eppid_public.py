@@ -1,10 +1,12 @@
 """The citizens' forms, receipt and "Cek status" on SQLite, with the bad inputs."""
 
+import logging
 import re
+import sqlite3
 from unittest import mock
 
-from django.db import OperationalError
-from django.test import Client, TestCase, override_settings
+from django.db import OperationalError, connection
+from django.test import Client, TestCase, TransactionTestCase, override_settings
 
 from eppid.permohonan import models
 from eppid.tests.helpers import objection_data, request_data
@@ -184,3 +186,33 @@ class ObjectionTests(TestCase):
         self.assertFalse(entry.unknown_request)
         self.assertFalse(entry.late)
         self.assertEqual(entry.due_on, models.calendar().add(entry.received_on, 30))
+
+
+class RealLockTests(TransactionTestCase):
+    def test_a_database_locked_by_another_process_gives_the_try_again_page(self):
+        # Another writer holds SQLite's exclusive lock past the 1 s timeout (settings_test).
+        holder = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            response = Client().post(FORM, request_data())
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        self.assertEqual(response.status_code, 503)
+        self.assertIn("Coba lagi", response.content.decode())
+        self.assertEqual(models.InformationRequest.objects.count(), 0)
+
+
+class LogTests(TestCase):
+    @override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+                       EMAIL_HOST="127.0.0.1", EMAIL_PORT=1)
+    def test_no_personal_data_reaches_the_logs(self):
+        with self.assertLogs(level="DEBUG") as captured:
+            logging.getLogger("eppid").info("penanda")  # the capture itself works
+            self.client.post(FORM, request_data(), follow=True)  # the mail fails and is logged
+            self.client.post(FORM, request_data(submission_token="x", id_number="1"))
+        text = "\n".join(captured.output)
+        for personal in ("Siti", "3201234567890123", "siti@contoh.example", "Melati",
+                         "0812", "skripsi", "Laporan realisasi"):
+            self.assertNotIn(personal, text)
+        self.assertIn("tidak terkirim", text)
