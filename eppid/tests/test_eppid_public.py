@@ -3,6 +3,7 @@
 import logging
 import re
 import sqlite3
+import unittest
 from unittest import mock
 
 from django.db import OperationalError, connection
@@ -188,6 +189,8 @@ class ObjectionTests(TestCase):
         self.assertEqual(entry.due_on, models.calendar().add(entry.received_on, 30))
 
 
+# SQLite's own lock; the PostgreSQL rerun of this file (test_eppid_postgres.py) has no such file.
+@unittest.skipUnless(connection.vendor == "sqlite", "penguncian berkas SQLite")
 class RealLockTests(TransactionTestCase):
     def test_a_database_locked_by_another_process_gives_the_try_again_page(self):
         # Another writer holds SQLite's exclusive lock past the 1 s timeout (settings_test).
