@@ -1,13 +1,17 @@
 """The tests' settings: a throwaway SQLite file, a fast password hasher, the real SMTP backend
 (the mail test points it at a loopback aiosmtpd)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from eppid.settings import *  # noqa: F403 - the service's settings, then the tests' changes
 
 DATA_DIR = Path(tempfile.mkdtemp(prefix="eppid-test-"))
+# Every process that loads these settings (the PostgreSQL test's helpers too) removes its own.
+atexit.register(shutil.rmtree, DATA_DIR, True)
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
                          "NAME": str(DATA_DIR / "eppid.sqlite3"), "ATOMIC_REQUESTS": True,
                          "TEST": {"NAME": str(DATA_DIR / "eppid-test.sqlite3")},
