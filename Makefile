@@ -58,6 +58,9 @@ browser: ## Install Debian's chromium and chromium-driver when missing
 java: ## Install Debian's default-jre-headless (Java for the HTML checker) when missing
 	@bash tools/ensure-java.sh
 
+postgresql: ## Install Debian's postgresql when missing (the e-PPID's tests start their own cluster)
+	@bash tools/ensure-postgresql.sh
+
 deploy-tools: ## Install Debian's nginx (with brotli_static) and rsync when missing
 	@bash tools/ensure-deploy-tools.sh
 
@@ -70,9 +73,16 @@ serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
 	$(PYTHON) -m warta pratinjau --port $(PORT)
 
-test: venv java node browser deploy-tools ## Run every test: ruff, then the axe audit and the HTML check of every built page
+test: venv java node browser deploy-tools postgresql ## Run every test: ruff, then the axe audit and the HTML check of every built page
 	$(BIN)/ruff check .
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# The e-PPID (eppid/): the request and objection service, on SQLite, on loopback only.
+EPPID_PORT ?= 8010
+
+eppid: venv ## Run the e-PPID locally on http://127.0.0.1:$(EPPID_PORT)/e-ppid/ (SQLite)
+	$(PYTHON) eppid/manage.py migrate --verbosity 0
+	EPPID_DEBUG=1 $(PYTHON) eppid/manage.py runserver 127.0.0.1:$(EPPID_PORT)
 
 lint: venv ## Check the Python code with ruff (ruff.toml)
 	$(BIN)/ruff check .
@@ -128,4 +138,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser java deploy-tools html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa kota-baru
+.PHONY: help venv node fonts browser java postgresql deploy-tools eppid html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa kota-baru

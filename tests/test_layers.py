@@ -138,7 +138,7 @@ def test_module_is_at_most_400_lines(path):
 def test_no_comment_points_at_an_issue_number():
     # A reader of the code cannot see the tracker: a comment gives the reason itself.
     pattern = re.compile(r"\bissues? \d+", re.IGNORECASE)
-    folders = ("warta", "plugins", "tests", "theme", "tools", "deploy", "docs")
+    folders = ("warta", "plugins", "tests", "theme", "tools", "deploy", "docs", "eppid")
     files = [p for folder in folders for p in (ROOT / folder).rglob("*")
              if p.suffix in {".py", ".html", ".css", ".js", ".md", ".sh", ".conf", ".toml"}]
     files += [ROOT / name for name in ("Makefile", "README.md", "pelicanconf.py",
@@ -147,3 +147,38 @@ def test_no_comment_points_at_an_issue_number():
              for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace")
                                       .splitlines(), start=1) if pattern.search(line)]
     assert found == []
+
+
+# The e-PPID (eppid/) is a service of its own beside the package: it may use the library (dates,
+# formula-safe cells, the settings' defaults) but never a Pelican plugin or a command.
+EPPID = ROOT / "eppid"
+EPPID_FILES = sorted(p for p in EPPID.rglob("*.py")
+                     if "__pycache__" not in p.parts and "tests" not in p.relative_to(EPPID).parts
+                     and "migrations" not in p.parts)
+
+
+def test_eppid_imports_neither_plugins_nor_commands():
+    wrong = []
+    for path in EPPID_FILES:
+        for target in imports_of_file(path):
+            name = known(target)
+            if target.split(".")[0] in PLUGIN_NAMES or (name and layer(name) != "library"):
+                wrong.append(f"{path.relative_to(ROOT)} → {target}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("path", [p.relative_to(ROOT).as_posix() for p in EPPID_FILES])
+def test_eppid_module_is_at_most_400_lines(path):
+    lines = (ROOT / path).read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{path}: {lines} lines"
+
+
+def imports_of_file(path):
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found

@@ -72,6 +72,8 @@ class PPIDSection:
     years: list
     opds: list
     fields: list = field(default_factory=lambda: list(FIELDS))
+    # The e-PPID's service statistics (warta.eppid_statistics), or None.
+    statistics: object = None
 
     @property
     def menu(self):

@@ -215,6 +215,14 @@ PPID_STRICT = PPID_PDF_STRICT = False
 # The date freshness is measured against: None is WARTA_TODAY (older settings files set this).
 PPID_TODAY = None
 
+# The e-PPID (eppid/), the service for requests and objections online: its address (e.g.
+# "/e-ppid/"), linked from the PPID pages; "" links nowhere. WARTA_EPPID_STATISTICS names the
+# statistics file it writes (`manage.py eppid_statistik`, no personal data), shown on the page
+# PPID_REPORT_PAGE (the slug of the Laporan Layanan Informasi); None or a missing file: no table.
+WARTA_EPPID_URL = ""
+WARTA_EPPID_STATISTICS = None
+PPID_REPORT_PAGE = "laporan-layanan-informasi"
+
 # --- Agencies (OPD): one file each in content/opd/, its name the address (warta/agencies.py) --
 OPD_PATH = "opd"
 OPD_URL = "opd/"

@@ -20,6 +20,7 @@ from pelican.contents import Page
 
 from warta.agencies import agencies
 from warta.dip import DipFilter, PPIDCategory, PPIDSection, natural
+from warta.eppid_statistics import read_statistics
 from warta.errors import ContentError, display_path
 from warta.open_data import dip_csv, dip_json, document_row
 from warta.pdf_check import report_pdf_checks
@@ -122,6 +123,8 @@ class PPIDGenerator(SectionGenerator):
             pages=self.pages,
             years=self._year_filters(documents),
             opds=self._opd_filters(documents),
+            # The e-PPID's service statistics for the Laporan Layanan Informasi page, if any.
+            statistics=read_statistics(settings),
         )
         self.context["ppid"] = self.section
 

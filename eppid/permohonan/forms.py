@@ -1,0 +1,209 @@
+"""The public forms and the officers' action forms, with field-level Indonesian messages.
+
+Each field with an error gets aria-invalid and aria-describedby pointing at its message, and the
+page's error summary links to it (GOV.UK error summary pattern).
+"""
+
+import re
+import secrets
+
+from django import forms
+from django.conf import settings
+
+from eppid.permohonan import models, uploads
+
+NIK = re.compile(r"\d{16}")
+# A legal entity's number as the AHU register or a deed writes it: digits, letters, . - /
+ENTITY_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9./ -]{3,38}[A-Za-z0-9]")
+
+
+def required(message):
+    return {"required": message}
+
+
+class AccessibleForm(forms.Form):
+    """Marks invalid fields for assistive technology after validation."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            error_id = f"{self[name].auto_id}-galat"
+            described = [error_id]
+            if self.fields[name].help_text:
+                described.append(f"{self[name].auto_id}_helptext")
+            if not isinstance(widget, forms.RadioSelect):
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = " ".join(described)
+
+    def error_links(self):
+        """(anchor, message) for the summary, in the order the fields are on the page."""
+        links = []
+        for name in self.fields:
+            if name in self.errors:
+                bound = self[name]
+                anchor = f"{bound.auto_id}_0" if isinstance(bound.field.widget,
+                                                            forms.RadioSelect) else bound.auto_id
+                links.extend((anchor, message) for message in self.errors[name])
+        links.extend(("", message) for message in self.non_field_errors())
+        return links
+
+
+class IdentityFields(AccessibleForm):
+    submission_token = forms.CharField(widget=forms.HiddenInput)
+    requester_type = forms.ChoiceField(
+        label="Anda mengajukan sebagai", choices=models.REQUESTER_TYPES, widget=forms.RadioSelect,
+        error_messages=required("Pilih apakah Anda perorangan atau badan hukum"))
+    name = forms.CharField(label="Nama lengkap atau nama badan hukum",
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}),
+                           error_messages=required("Masukkan nama lengkap Anda"))
+    id_number = forms.CharField(
+        label="NIK atau nomor badan hukum",
+        help_text="Perorangan: NIK 16 angka di KTP. Badan hukum: nomor pengesahan atau akta "
+                  "pendirian.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}),
+        error_messages=required("Masukkan NIK atau nomor badan hukum"))
+    address = forms.CharField(label="Alamat", widget=forms.Textarea(
+        attrs={"rows": 3, "autocomplete": "street-address"}),
+        error_messages=required("Masukkan alamat Anda"))
+    phone = forms.CharField(label="Nomor telepon", widget=forms.TextInput(
+        attrs={"type": "tel", "autocomplete": "tel"}),
+        error_messages=required("Masukkan nomor telepon Anda"))
+    email = forms.EmailField(
+        label="Alamat surel (e-mail)", required=False,
+        help_text="Tidak wajib, kecuali Anda ingin menerima informasi lewat surel. Tanda terima "
+                  "juga kami kirim ke alamat ini.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": "Masukkan alamat surel yang benar, misalnya nama@contoh.id"})
+    # A honeypot instead of a captcha: hidden from everyone, assistive technology included;
+    # only a robot fills it.
+    website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(
+        attrs={"autocomplete": "off", "tabindex": "-1"}))
+
+    TEXT_FIELDS = ("name", "address", "phone")
+    LIMITS = {"name": 200, "address": 500, "phone": 30}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if len(settings.EPPID_AGENCIES) > 1:
+            self.fields["agency"] = forms.ChoiceField(
+                label="Ditujukan kepada PPID", choices=settings.EPPID_AGENCIES,
+                error_messages=required("Pilih PPID yang Anda tuju"))
+            self.order_fields(["submission_token", "agency"])
+        if settings.EPPID_ID_UPLOAD:
+            self.fields["id_document"] = forms.FileField(
+                label="Salinan KTP atau akta badan hukum", required=False,
+                help_text="PDF, JPG atau PNG, paling besar 2 MB.")
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", secrets.token_urlsafe(24))
+
+    def clean_length(self, name, limit):
+        value = self.cleaned_data.get(name, "")
+        if len(value) > limit:
+            raise forms.ValidationError(
+                f"{self.fields[name].label} paling banyak {limit:,} karakter (sekarang "
+                f"{len(value):,})".replace(",", "."))
+        return value
+
+    def clean_name(self):
+        return self.clean_length("name", self.LIMITS["name"])
+
+    def clean_address(self):
+        return self.clean_length("address", self.LIMITS["address"])
+
+    def clean_phone(self):
+        value = self.clean_length("phone", self.LIMITS["phone"])
+        if not re.fullmatch(r"\+?[0-9 ()-]{6,30}", value):
+            raise forms.ValidationError("Masukkan nomor telepon dengan angka, misalnya 0812 3456 7890")
+        return value
+
+    def clean_id_document(self):
+        upload = self.cleaned_data.get("id_document")
+        if upload:
+            uploads.check_upload(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        kind, number = data.get("requester_type"), data.get("id_number", "")
+        number = re.sub(r"\s", "", number) if kind == models.PERSON else number
+        if kind == models.PERSON and number and not NIK.fullmatch(number):
+            self.add_error("id_number", "NIK harus 16 angka, tanpa huruf atau tanda baca")
+        elif kind == models.LEGAL_ENTITY and number and not ENTITY_NUMBER.fullmatch(number):
+            self.add_error("id_number", "Nomor badan hukum berisi 5 sampai 40 huruf, angka, "
+                                        "titik, garis miring atau tanda hubung")
+        data["id_number"] = number
+        return data
+
+
+class RequestForm(IdentityFields):
+    information = forms.CharField(
+        label="Informasi yang Anda butuhkan", widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Sebutkan sejelas mungkin, misalnya judul dokumen, tahun, dan perangkat daerah.",
+        error_messages=required("Tuliskan informasi yang Anda butuhkan"))
+    purpose = forms.CharField(label="Tujuan penggunaan informasi",
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              error_messages=required("Tuliskan tujuan penggunaan informasi"))
+    obtain_method = forms.ChoiceField(
+        label="Cara memperoleh informasi", choices=models.OBTAIN_METHODS,
+        widget=forms.RadioSelect,
+        error_messages=required("Pilih cara memperoleh informasi"))
+    delivery_method = forms.ChoiceField(
+        label="Cara mendapatkan informasi atau salinannya", choices=models.DELIVERY_METHODS,
+        widget=forms.RadioSelect,
+        error_messages=required("Pilih cara mendapatkan informasi"))
+
+    def clean_information(self):
+        return self.clean_length("information", settings.EPPID_MAX_TEXT)
+
+    def clean_purpose(self):
+        return self.clean_length("purpose", settings.EPPID_MAX_TEXT)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delivery_method") == "email" and not data.get("email") \
+                and "email" not in self.errors:
+            self.add_error("email", "Masukkan alamat surel, karena Anda memilih menerima "
+                                    "informasi lewat surel")
+        return data
+
+
+class ObjectionForm(IdentityFields):
+    request_number = forms.CharField(
+        label="Nomor register permohonan (jika ada)", required=False,
+        help_text="Ada di tanda terima permohonan, misalnya 2026/PPID/00012. Boleh dikosongkan, "
+                  "misalnya jika keberatan Anda karena informasi berkala tidak disediakan.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    reason = forms.ChoiceField(
+        label="Alasan keberatan (UU 14/2008 Pasal 35 ayat 1)", choices=models.OBJECTION_REASONS,
+        widget=forms.RadioSelect, error_messages=required("Pilih alasan keberatan"))
+    reason_arose_on = forms.DateField(
+        label="Tanggal Anda mengetahui alasan keberatan (jika ingat)", required=False,
+        help_text="Misalnya tanggal surat jawaban PPID. Tulis TTTT-BB-HH, misalnya 2026-11-30.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-11-30"})
+    description = forms.CharField(
+        label="Uraian keberatan (kasus posisi)", widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages=required("Uraikan keberatan Anda"))
+
+    def clean_description(self):
+        return self.clean_length("description", settings.EPPID_MAX_TEXT)
+
+    def clean_request_number(self):
+        return self.clean_length("request_number", 40)
+
+
+class StatusForm(AccessibleForm):
+    number = forms.CharField(label="Nomor register", max_length=40,
+                             help_text="Misalnya 2026/PPID/00012 atau 2026/KEB/00003.",
+                             widget=forms.TextInput(attrs={"autocomplete": "off"}),
+                             error_messages={**required("Masukkan nomor register"),
+                                             "max_length": "Nomor register paling banyak 40 "
+                                                           "karakter"})
+    code = forms.CharField(label="Kode status", max_length=20,
+                           help_text="12 huruf dan angka di tanda terima, misalnya ABCD-EFGH-2345.",
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}),
+                           error_messages={**required("Masukkan kode status"),
+                                           "max_length": "Kode status paling banyak 20 karakter"})

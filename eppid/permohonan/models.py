@@ -1,0 +1,298 @@
+"""The Buku Register Permohonan and the objection register (Perki 1/2021), and their history.
+
+Only what the forms need is kept (UU 27/2022, data minimisation): identity and contact to send
+the answer, the request itself. ``pseudonymise`` blanks them after EPPID_RETENTION_YEARS; numbers,
+dates, states and agencies stay, so the annual report's counts survive.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models, transaction
+from django.utils import timezone
+
+from eppid.permohonan import uploads, workdays
+
+PERSON, LEGAL_ENTITY = "perorangan", "badan_hukum"
+REQUESTER_TYPES = [
+    (PERSON, "Perorangan (warga negara Indonesia)"),
+    (LEGAL_ENTITY, "Badan hukum Indonesia"),
+]
+OBTAIN_METHODS = [
+    ("melihat", "Melihat"),
+    ("membaca", "Membaca"),
+    ("mendengarkan", "Mendengarkan"),
+    ("mencatat", "Mencatat"),
+    ("salinan_softcopy", "Mendapatkan salinan softcopy (berkas elektronik)"),
+    ("salinan_hardcopy", "Mendapatkan salinan hardcopy (cetak)"),
+]
+DELIVERY_METHODS = [
+    ("langsung", "Mengambil langsung di kantor PPID"),
+    ("email", "Surat elektronik (e-mail)"),
+    ("pos", "Pos"),
+    ("kurir", "Jasa kurir"),
+]
+# UU 14/2008 Pasal 35 ayat (1); reason b (berkala information not provided) needs no request.
+OBJECTION_REASONS = [
+    ("a", "a. Permohonan informasi ditolak dengan alasan pengecualian (Pasal 17)"),
+    ("b", "b. Informasi berkala tidak disediakan (Pasal 9)"),
+    ("c", "c. Permohonan informasi tidak ditanggapi"),
+    ("d", "d. Permohonan informasi ditanggapi tidak sebagaimana yang diminta"),
+    ("e", "e. Permohonan informasi tidak dipenuhi"),
+    ("f", "f. Biaya yang dikenakan tidak wajar"),
+    ("g", "g. Informasi disampaikan melebihi jangka waktu"),
+]
+
+RECEIVED, IN_PROGRESS, EXTENDED = "diterima", "diproses", "diperpanjang"
+GRANTED, PARTLY, REFUSED, NOT_HELD, CLOSED = (
+    "dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak", "tidak_dikuasai", "selesai")
+REQUEST_STATES = [
+    (RECEIVED, "Diterima"),
+    (IN_PROGRESS, "Diproses"),
+    (EXTENDED, "Diperpanjang"),
+    (GRANTED, "Dikabulkan seluruhnya"),
+    (PARTLY, "Dikabulkan sebagian"),
+    (REFUSED, "Ditolak"),
+    (NOT_HELD, "Informasi tidak dikuasai"),
+    (CLOSED, "Selesai"),
+]
+# States that are the PPID's written answer under Pasal 22 ayat (7): the clock stops.
+ANSWERED = {GRANTED, PARTLY, REFUSED, NOT_HELD}
+OPEN_REQUEST = {RECEIVED, IN_PROGRESS, EXTENDED}
+ANSWERED_OBJECTION = "ditanggapi"
+OBJECTION_STATES = [
+    (RECEIVED, "Diterima"),
+    (IN_PROGRESS, "Diproses atasan PPID"),
+    (ANSWERED_OBJECTION, "Ditanggapi atasan PPID"),
+    (CLOSED, "Selesai"),
+]
+PSEUDONYM = "(dihapus)"
+
+
+def calendar():
+    return workdays.from_settings(settings)
+
+
+def new_status_code():
+    """A code the citizen keeps to check the status: 12 characters without look-alikes."""
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    code = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+class RegisterCounter(models.Model):
+    """The last number given in a register, per year (Perki 1/2021: numbers follow each other)."""
+
+    kind = models.CharField(max_length=40)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="one_counter_a_year")]
+
+
+class Requester(models.Model):
+    """The identity a request and an objection share (Pasal 1: citizens and legal entities)."""
+
+    requester_type = models.CharField("jenis pemohon", max_length=20, choices=REQUESTER_TYPES)
+    name = models.CharField("nama", max_length=200)
+    id_number = models.CharField("NIK atau nomor badan hukum", max_length=40)
+    address = models.TextField("alamat")
+    phone = models.CharField("telepon", max_length=30)
+    email = models.EmailField("surel", blank=True)
+    id_document = models.FileField(upload_to="identitas/%Y/", blank=True, storage=uploads.private_storage)
+
+    class Meta:
+        abstract = True
+
+
+class Numbered(models.Model):
+    number = models.CharField("nomor register", max_length=40, unique=True)
+    year = models.PositiveIntegerField()
+    seq = models.PositiveIntegerField()
+    agency = models.CharField("PPID", max_length=60)
+    received_on = models.DateField("tanggal diterima")
+    created_at = models.DateTimeField(default=timezone.now)
+    due_on = models.DateField("batas waktu")
+    status_code_hash = models.CharField(max_length=200)
+    # One request per form shown: a second press of the button finds the first (a double submit).
+    submission_token = models.CharField(max_length=64, unique=True)
+    pseudonymised_at = models.DateTimeField(null=True, blank=True)
+
+    NUMBER_SETTING = ""
+
+    class Meta:
+        abstract = True
+        constraints = []
+
+    def set_status_code(self):
+        code = new_status_code()
+        self.status_code_hash = make_password(code)
+        return code
+
+    def check_status_code(self, code):
+        return check_password(code.strip().upper(), self.status_code_hash)
+
+    @classmethod
+    def next_number(cls, year):
+        """The year's next number. The counter row is locked until the request's transaction
+        ends, so a second citizen waits and then reads the new value: never the same number
+        (on PostgreSQL a locked row is re-read after the wait; SQLite locks the whole file)."""
+        highest = cls.objects.filter(year=year).aggregate(models.Max("seq"))["seq__max"] or 0
+        counter, _ = RegisterCounter.objects.get_or_create(kind=cls.__name__, year=year,
+                                                           defaults={"last": highest})
+        counter = RegisterCounter.objects.select_for_update().get(pk=counter.pk)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        return counter.last, getattr(settings, cls.NUMBER_SETTING).format(year=year,
+                                                                          seq=counter.last)
+
+    @classmethod
+    @transaction.atomic
+    def register(cls, **fields):
+        """Store a new entry with its number, due date and status code; returns (entry, code)."""
+        now = timezone.localtime()
+        received = now.date()
+        seq, number = cls.next_number(received.year)
+        entry = cls(year=received.year, seq=seq, number=number, received_on=received,
+                    created_at=now, **fields)
+        entry.due_on = calendar().add(received, entry.answer_days())
+        code = entry.set_status_code()
+        entry.save()
+        entry.log(None, entry.status, "Diterima dan dicatat dalam register.", public=True)
+        return entry, code
+
+    def pseudonymise(self):
+        for name in ("name", "id_number", "address", "phone"):
+            setattr(self, name, PSEUDONYM)
+        self.email = ""
+        if self.id_document:
+            self.id_document.delete(save=False)
+        self.pseudonymised_at = timezone.now()
+
+
+class InformationRequest(Requester, Numbered):
+    NUMBER_SETTING = "EPPID_REQUEST_NUMBER_FORMAT"
+
+    information = models.TextField("informasi yang dibutuhkan")
+    purpose = models.TextField("tujuan penggunaan informasi")
+    obtain_method = models.CharField("cara memperoleh informasi", max_length=30,
+                                     choices=OBTAIN_METHODS)
+    delivery_method = models.CharField("cara mendapatkan salinan", max_length=30,
+                                       choices=DELIVERY_METHODS)
+    status = models.CharField(max_length=30, choices=REQUEST_STATES, default=RECEIVED)
+    # Pasal 22 ayat (8): one extension, with its written reason.
+    extended_due_on = models.DateField("batas waktu perpanjangan", null=True, blank=True)
+    extension_reason = models.TextField("alasan perpanjangan", blank=True)
+    answered_on = models.DateField("tanggal jawaban", null=True, blank=True)
+    # Pasal 22 ayat (7): what the written answer says.
+    referred_body = models.CharField("badan publik yang menguasai", max_length=200, blank=True)
+    legal_basis = models.TextField("dasar hukum penolakan", blank=True)
+    consequence_test = models.TextField("uji konsekuensi", blank=True)
+    information_form = models.CharField("bentuk informasi", max_length=200, blank=True)
+    cost = models.CharField("biaya", max_length=100, blank=True)
+    answer = models.TextField("jawaban", blank=True)
+    answer_file = models.FileField(upload_to="jawaban/%Y/", blank=True,
+                                   storage=uploads.private_storage)
+    notes = models.TextField("catatan petugas", blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "number"]
+
+    def answer_days(self):
+        return settings.EPPID_ANSWER_DAYS
+
+    @property
+    def current_due_on(self):
+        return self.extended_due_on or self.due_on
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status in OPEN_REQUEST and today > self.current_due_on
+
+    def working_days_to_answer(self):
+        if not self.answered_on:
+            return None
+        return calendar().between(self.received_on, self.answered_on)
+
+    def log(self, user, status, note, public=False):
+        return Event.objects.create(request=self, actor=user, status=status, note=note,
+                                    public=public)
+
+
+class Objection(Requester, Numbered):
+    NUMBER_SETTING = "EPPID_OBJECTION_NUMBER_FORMAT"
+
+    reason = models.CharField("alasan keberatan", max_length=1, choices=OBJECTION_REASONS)
+    # The number the citizen gave, as typed: an unknown one is kept and flagged, never refused.
+    request_number = models.CharField("nomor register permohonan", max_length=40, blank=True)
+    request = models.ForeignKey(InformationRequest, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="objections")
+    unknown_request = models.BooleanField(default=False)
+    reason_arose_on = models.DateField("tanggal alasan keberatan diketahui", null=True, blank=True)
+    # Pasal 36 ayat (1): filed more than 30 working days after the reason arose.
+    late = models.BooleanField(default=False)
+    description = models.TextField("kasus posisi")
+    status = models.CharField(max_length=30, choices=OBJECTION_STATES, default=RECEIVED)
+    response = models.TextField("tanggapan atasan PPID", blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    notes = models.TextField("catatan petugas", blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "number"]
+
+    def answer_days(self):
+        return settings.EPPID_OBJECTION_ANSWER_DAYS
+
+    @property
+    def current_due_on(self):
+        return self.due_on
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status in {RECEIVED, IN_PROGRESS} and today > self.due_on
+
+    def log(self, user, status, note, public=False):
+        return Event.objects.create(objection=self, actor=user, status=status, note=note,
+                                    public=public)
+
+
+class Event(models.Model):
+    """One line of an entry's history: who (None: the citizen or the system), when, what."""
+
+    request = models.ForeignKey(InformationRequest, null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="events")
+    objection = models.ForeignKey(Objection, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.PROTECT)
+    at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=30)
+    note = models.TextField(blank=True)
+    # Shown to the citizen on "Cek status"; officers' internal notes are not.
+    public = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+ATASAN = "atasan_ppid"
+OFFICER_ROLES = [("ppid", "Petugas PPID"), (ATASAN, "Atasan PPID")]
+
+
+class Officer(models.Model):
+    """An officer's agency and role. No agency: the PPID Utama, who sees every agency."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="officer")
+    agency = models.CharField(max_length=60, blank=True)
+    role = models.CharField(max_length=20, choices=OFFICER_ROLES, default="ppid")
+
+
+class PublicState:
+    """Labels of every state, requests' and objections', for the status history."""
+
+    LABELS = dict(REQUEST_STATES + OBJECTION_STATES)

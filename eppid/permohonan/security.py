@@ -1,0 +1,74 @@
+"""Security headers as strict as the portal's, rate limits, and the plain "coba lagi" page
+when the database cannot be reached (nothing half-saved: each request is one transaction)."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.shortcuts import render
+
+log = logging.getLogger("eppid")
+
+# The portal's policy less what these pages never use: no frames, no WebAssembly, no media.
+CSP_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; frame-src 'none'"
+)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", CSP_POLICY)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if not request.path.startswith(settings.STATIC_URL):
+            # Pages carry personal data (a receipt, a register): never kept by a cache.
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A locked or unreachable database: a plain page asking to try again or call us, status
+    503. ATOMIC_REQUESTS already rolled the request back, so nothing is half-saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError, DatabaseError)):
+            # The kind of failure only, never what the citizen sent.
+            log.error("e-PPID: basis data tidak dapat dipakai (%s)", type(exception).__name__)
+            return render(request, "eppid/coba_lagi.html", status=503)
+        return None
+
+
+def client_address(request):
+    header = settings.EPPID_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limited(request, scope, key_extra=""):
+    """Count one attempt for this client (and ``key_extra``); True when over the limit."""
+    limit, window = settings.EPPID_RATE_LIMITS[scope]
+    key = f"eppid-rl:{scope}:{client_address(request)}:{key_extra}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit

@@ -1,0 +1,187 @@
+"""Every e-PPID page in each of its states, audited with axe-core in Debian's Chromium through
+warta.audit's Auditor against a live server on loopback, and a form and its error summary used
+with the keyboard alone."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.test.testcases import LiveServerThread
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from eppid.permohonan import models
+from eppid.tests.helpers import PASSWORD, objection_data, officer, request_data
+from warta.audit import Auditor, start_browser
+
+
+@pytest.fixture(scope="module")
+def live_url(django_test_database):
+    """The e-PPID served by Django's live server thread (static files included)."""
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def driver():
+    browser = start_browser()
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="module")
+def register(live_url):
+    """A request, an objection with an unknown number, and the two officers."""
+    entry, code = models.InformationRequest.register(**_fields(request_data(), "audit-1"))
+    models.Objection.register(**_objection_fields())
+    officer("petugas-audit")
+    officer("atasan-audit", role=models.ATASAN)
+    yield entry, code
+    models.Event.objects.all().delete()
+    models.Objection.objects.all().delete()
+    models.InformationRequest.objects.all().delete()
+    get_user_model().objects.all().delete()
+    models.RegisterCounter.objects.all().delete()
+
+
+def _fields(data, token):
+    keep = ("requester_type", "name", "id_number", "address", "phone", "email", "information",
+            "purpose", "obtain_method", "delivery_method")
+    return {**{k: data[k] for k in keep}, "agency": "ppid-utama", "submission_token": token}
+
+
+def _objection_fields():
+    data = objection_data()
+    keep = ("requester_type", "name", "id_number", "address", "phone", "email", "reason",
+            "description")
+    return {**{k: data[k] for k in keep}, "agency": "ppid-utama", "submission_token": "audit-k",
+            "request_number": "2026/PPID/09999", "unknown_request": True, "late": True}
+
+
+def fill(driver, values):
+    for name, value in values.items():
+        element = driver.find_element(By.NAME, name)
+        if element.get_attribute("type") == "radio":
+            driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]'
+                                ).send_keys(Keys.SPACE)
+        else:
+            element.clear()
+            element.send_keys(value)
+
+
+def submit(driver):
+    """Press the form's button with the keyboard and wait for the answer page, so the audit
+    (whose guard refuses a page that navigates) starts on the page the server sent back."""
+    driver.execute_script("window.__eppidOld = true;")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+        "return !window.__eppidOld && document.readyState === 'complete';"))
+
+
+def submit_empty(driver):
+    submit(driver)
+
+
+def log_in(driver, base, username):
+    driver.delete_all_cookies()
+    driver.get(f"{base}/e-ppid/petugas/masuk/")
+    fill(driver, {"username": username, "password": PASSWORD})
+    submit(driver)
+
+
+VISIBLE = {k: v for k, v in request_data().items() if k not in ("submission_token", "website")}
+OBJECTION_VISIBLE = {k: v for k, v in objection_data().items()
+                     if k not in ("submission_token", "website", "reason_arose_on")}
+
+
+def status_found(code):
+    return lambda driver: (fill(driver, {"number": models.InformationRequest.objects.first()
+                                         .number, "code": code}), submit(driver))
+
+
+# (test id, who is logged in, page, setup before axe). A setup that posts stays on the page.
+PAGES = [
+    ("beranda", None, "e-ppid/", None),
+    ("permohonan-kosong", None, "e-ppid/permohonan/", None),
+    ("permohonan-galat", None, "e-ppid/permohonan/", submit_empty),
+    ("keberatan-kosong", None, "e-ppid/keberatan/", None),
+    ("keberatan-galat", None, "e-ppid/keberatan/", submit_empty),
+    ("cek-status-kosong", None, "e-ppid/cek-status/", None),
+    ("cek-status-galat", None, "e-ppid/cek-status/", submit_empty),
+    ("cek-status-tidak-ditemukan", None, "e-ppid/cek-status/",
+     lambda d: (fill(d, {"number": "1999/PPID/00001", "code": "AAAA-AAAA-AAAA"}), submit(d))),
+    ("cek-status-ditemukan", None, "e-ppid/cek-status/", "found"),
+    ("privasi", None, "e-ppid/privasi/", None),
+    ("masuk", None, "e-ppid/petugas/masuk/", None),
+    ("masuk-galat", None, "e-ppid/petugas/masuk/", submit_empty),
+    ("petugas-daftar", "petugas-audit", "e-ppid/petugas/", None),
+    ("petugas-permohonan", "petugas-audit", "request", None),
+    ("petugas-permohonan-galat", "petugas-audit", "request", submit_empty),
+    ("atasan-daftar", "atasan-audit", "e-ppid/petugas/", None),
+    ("atasan-keberatan", "atasan-audit", "objection", None),
+]
+
+
+def assert_clean(result):
+    assert result.error == ""
+    assert result.violations == [], result.format()
+
+
+@pytest.mark.parametrize(("who", "page", "setup"), [p[1:] for p in PAGES],
+                         ids=[p[0] for p in PAGES])
+def test_page_passes_axe(driver, live_url, register, who, page, setup):
+    entry, code = register
+    driver.delete_all_cookies()
+    if who:
+        log_in(driver, live_url, who)
+    if page == "request":
+        page = f"e-ppid/petugas/permohonan/{entry.pk}/"
+    if page == "objection":
+        page = f"e-ppid/petugas/keberatan/{models.Objection.objects.first().pk}/"
+    if setup == "found":
+        setup = status_found(code)
+    assert_clean(Auditor(driver, live_url).audit(page, setup=setup))
+
+
+@pytest.mark.parametrize(("form", "values", "receipt"), [
+    ("permohonan", VISIBLE, "permohonan/tanda-terima"),
+    ("keberatan", OBJECTION_VISIBLE, "keberatan/tanda-terima"),
+], ids=["permohonan", "keberatan"])
+def test_receipt_passes_axe(driver, live_url, register, form, values, receipt):
+    driver.delete_all_cookies()
+    driver.get(f"{live_url}/e-ppid/{form}/")
+    fill(driver, {**values, "request_number": "2026/PPID/09999"} if form == "keberatan"
+         else values)
+    submit(driver)
+    assert driver.current_url.endswith(f"/e-ppid/{receipt}/")
+    assert_clean(Auditor(driver, live_url).audit(f"e-ppid/{receipt}/"))
+
+
+def test_the_error_summary_works_with_the_keyboard_alone(driver, live_url, register):
+    driver.delete_all_cookies()
+    driver.get(f"{live_url}/e-ppid/permohonan/")
+    name = driver.find_element(By.ID, "id_name")
+    name.send_keys("Budi")
+    driver.execute_script("window.__eppidOld = true;")
+    name.send_keys(Keys.ENTER)  # Enter in a text field submits the form, as for any citizen
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+        "return !window.__eppidOld && document.readyState === 'complete';"))
+    active = driver.switch_to.active_element
+    assert active.get_attribute("class") == "e-error-summary"  # focused on load (autofocus)
+    active.send_keys(Keys.TAB)
+    link = driver.switch_to.active_element
+    assert link.tag_name == "a" and link.get_attribute("href").endswith("#id_requester_type_0")
+    link.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "id_requester_type_0"
+    # The typed name survived, the message sits beside its field and is tied to it.
+    assert driver.find_element(By.ID, "id_name").get_attribute("value") == "Budi"
+    nik = driver.find_element(By.ID, "id_id_number")
+    assert nik.get_attribute("aria-invalid") == "true"
+    assert "id_id_number-galat" in nik.get_attribute("aria-describedby")
