@@ -75,7 +75,10 @@ class AgendaGenerator(SectionGenerator):
             "lampiran PDF agenda", "Lampiran", settings["PPID_PDF_STRICT"])
         self.events = events
         self.upcoming = [e for e in events if notices.is_upcoming(e, self.today)]
-        self.past = [e for e in reversed(events) if not notices.is_upcoming(e, self.today)]
+        # Most recently ended first: what a citizen who just missed an event looks for.
+        self.past = sorted((e for e in events if not notices.is_upcoming(e, self.today)),
+                           key=lambda e: (self._instant(e.end), self._instant(e.start), e.slug),
+                           reverse=True)
         self.context["agenda_upcoming"] = self.upcoming
         self.context["agenda_past"] = self.past
         self.context["agenda_this_week"] = [e for e in self.upcoming
