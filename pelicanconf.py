@@ -62,6 +62,8 @@ WARTA_MENU = [
     ("Beranda", ""),
     ("Layanan", "layanan/"),
     ("Berita", "arsip/"),
+    ("Pengumuman", "pengumuman/"),
+    ("Agenda", "agenda/"),
     ("Video", "video/"),
     ("Majalah", "majalah/"),
     ("Perangkat Daerah", "opd/"),
@@ -89,6 +91,10 @@ WARTA_CONTACT_URL = "kontak/"
 
 # Dates are shown in the city's own zone (WIB, WITA or WIT).
 TIMEZONE = "Asia/Jakarta"
+# Fixes the demo's date, so the sample portal reads the same (current announcements, upcoming
+# events, PPID freshness) whatever day it is built. A real city deletes this line: its portal
+# is then built for today.
+WARTA_TODAY = "2026-12-01"
 
 # --- Publications: the city's TV channel and its magazines and newspapers -----------------
 VIDEO_SECTION_NAME = "Kota Contoh TV"

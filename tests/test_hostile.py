@@ -285,6 +285,12 @@ HOSTILE_FIELDS = [
     ("video/belanja-pangan-aman.md", {
         "Title": f"Tips Belanja {SCRIPT}", "Summary": f"Empat hal {REFRESH} sederhana.",
         "Cover_alt": f"Kartu judul {IMAGE} Kota Contoh TV"}),
+    ("pengumuman/2026-11-20-pendaftaran-bantuan-alat-bantu-2026.md", {
+        "Title": f"Pendaftaran bantuan {SCRIPT} dibuka", "Summary": f"Daftar {REFRESH} sekarang.",
+        "Lampiran": f"pengumuman/lampiran/formulir-bantuan-alat-bantu-2026.pdf | Formulir {IMAGE}"}),
+    ("agenda/musrenbang-kecamatan-sukamaju-2027.md", {
+        "Title": f"Musrenbang {SCRIPT} Sukamaju", "Summary": f"Usulan {REFRESH} warga.",
+        "Tempat": f"Aula {IMAGE} kecamatan", "Aksesibilitas": f"Juru bahasa isyarat {SCRIPT}"}),
     ("majalah/warta-kota-contoh-08.md", {
         "Title": f"Sigap {SCRIPT} Menolong", "Summary": f"Edisi September {REFRESH}.",
         "Cover_alt": f"Sampul majalah {IMAGE} edisi 8"}),

@@ -61,8 +61,11 @@ def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
     agencies = len(list((ROOT / "content" / "opd").glob("*.md")))
     # Each public service's page is a single document; the services page is a list.
     services = len(list((ROOT / "content" / "layanan").glob("*.md")))
+    # Each announcement and each event is a single document; their lists are lists.
+    notices = len(list((ROOT / "content" / "pengumuman").glob("*.md")))
+    notices += len(list((ROOT / "content" / "agenda").glob("*.md")))
     indexed = entry["languages"]["id"]["page_count"]
-    assert indexed == articles + pages + ppid + media + agencies + services
+    assert indexed == articles + pages + ppid + media + agencies + services + notices
 
 
 def test_typing_a_title_lists_that_article(browser, site_url, site):

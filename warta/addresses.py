@@ -26,6 +26,8 @@ BUILT_FOLDERS = {
     "topik": "daftar topik",
     "video": "bagian video",
     "majalah": "bagian majalah",
+    "pengumuman": "bagian pengumuman",
+    "agenda": "bagian agenda",
     "penulis": "daftar penulis",
     "feed": "umpan berita",
     "theme": "berkas tema",
@@ -42,6 +44,8 @@ SECTION_SETTINGS = {
     "PPID_URL": "bagian PPID",
     "VIDEO_URL": "bagian video",
     "MAGAZINE_URL": "bagian majalah",
+    "ANNOUNCEMENTS_URL": "bagian pengumuman",
+    "AGENDA_URL": "bagian agenda",
     "OPD_URL": "daftar perangkat daerah",
     "SERVICES_URL": "bagian layanan publik",
     "SEARCH_URL": "halaman pencarian",
@@ -51,9 +55,11 @@ SECTION_SETTINGS = {
 # Where each section's own content lives, so its files may use its folder.
 SECTION_SOURCES = {"PPID_URL": "PPID_PATH", "VIDEO_URL": "VIDEO_PATH",
                    "MAGAZINE_URL": "MAGAZINE_PATH", "OPD_URL": "OPD_PATH",
-                   "SERVICES_URL": "SERVICES_PATH"}
+                   "SERVICES_URL": "SERVICES_PATH",
+                   "ANNOUNCEMENTS_URL": "ANNOUNCEMENTS_PATH", "AGENDA_URL": "AGENDA_PATH"}
 # Sections whose every *_URL setting is a page the build writes (the PPID's DIP, its exports, …).
-SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "OPD_", "SERVICES_", "SEARCH_", "TAMPILAN_")
+SECTION_PREFIXES = ("PPID_", "VIDEO_", "MAGAZINE_", "OPD_", "SERVICES_", "SEARCH_", "TAMPILAN_",
+                    "ANNOUNCEMENTS_", "AGENDA_")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|%s")
 
 

@@ -67,6 +67,12 @@ BUILD_RULES = (
     ("layanan-tautan", ERROR, "Tautan layanan daring diawali https://"),
     ("layanan-lampiran", ERROR, "Lampiran layanan ada dan formatnya didukung"),
     ("layanan-utama", ERROR, "Layanan di WARTA_HOME_SERVICES ada di content/layanan/"),
+    # Announcements and the agenda (plugins/notices).
+    ("pengumuman-kolom", ERROR, "Kolom pengumuman lengkap dan ditulis sekali"),
+    ("pengumuman-berlaku", ERROR, "Berlaku_sampai adalah tanggal pada atau sesudah Date"),
+    ("agenda-kolom", ERROR, "Kolom acara lengkap (waktu, tempat, penyelenggara) dan ditulis sekali"),
+    ("agenda-waktu", ERROR, "Mulai dan Selesai dapat dibaca dan Selesai sesudah Mulai"),
+    ("lampiran-berkas", ERROR, "Lampiran pengumuman dan acara ada dan formatnya didukung"),
     # Agencies (warta/agencies.py).
     ("opd-kolom", ERROR, "Berkas perangkat daerah lengkap dan singkatannya tidak ganda"),
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),

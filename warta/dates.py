@@ -53,6 +53,14 @@ def date_time(value, locale=DEFAULT_LOCALE):
     return f"{text} {ZONE_NAMES.get(zone, zone)}" if zone else text
 
 
+@remembered
+def time_of_day(value, locale=DEFAULT_LOCALE):
+    """09.30 WIB: the end of an event that ends on the day it starts."""
+    text = format_datetime(value, TIME_FORMAT, locale=locale)
+    zone = value.tzname() if value.tzinfo else None
+    return f"{text} {ZONE_NAMES.get(zone, zone)}" if zone else text
+
+
 def iso_datetime(value):
     """The machine-readable value for <time datetime>, with the UTC offset."""
     return value.isoformat()
@@ -84,4 +92,5 @@ def filters(locale=DEFAULT_LOCALE):
         "tanggal_pendek": lambda value: short_date(value, locale),
         "tanggal_waktu": lambda value: date_time(value, locale),
         "tanggal_iso": iso_datetime,
+        "jam": lambda value: time_of_day(value, locale),
     }

@@ -73,7 +73,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
-    "build_cache", "media", "agencies", "services", "sections", "brand",
+    "build_cache", "media", "agencies", "services", "sections", "brand", "notices",
 ]
 # The header's brand colour and its dark-theme counterpart, as #RRGGBB. The build refuses a
 # colour on which the header's white text falls below 4.5:1 (WCAG 1.4.3) and names the nearest
@@ -261,8 +261,23 @@ SERVICES_PDF_STRICT = True
 WARTA_HOME_SERVICES = []
 ANNOUNCEMENTS_PATH = "pengumuman"
 ANNOUNCEMENTS_URL = "pengumuman/"
+# Every announcement, expired ones marked: old links and citations keep a page to land on.
+ANNOUNCEMENTS_ARCHIVE_URL = "pengumuman/arsip/"
+ANNOUNCEMENTS_PAGE_URL = "pengumuman/{slug}/"
+ANNOUNCEMENTS_FEED_ATOM = "feed/pengumuman.atom.xml"  # None: no feed
 AGENDA_PATH = "agenda"
 AGENDA_URL = "agenda/"
+AGENDA_PAST_URL = "agenda/lalu/"
+AGENDA_PAGE_URL = "agenda/{slug}/"
+# iCalendar (RFC 5545) files: one per event, and the whole agenda to subscribe to.
+AGENDA_EVENT_ICS_URL = "agenda/{slug}.ics"
+AGENDA_ICS_URL = "agenda/agenda.ics"
+# The right-hand part of each event's UID (`slug@host`), which calendars use to recognise an
+# event they already hold; None is the host of SITEURL (or "localhost" without one).
+AGENDA_UID_DOMAIN = None
+# Attachments of announcements and events, by extension: the name shown in "Unduh … (PDF, …)".
+# They get the PPID attachments' PDF check (PPID_PDF_STRICT makes a failing PDF an error).
+NOTICE_ATTACHMENT_FORMATS = {"pdf": "PDF"}
 
 # --- City TV and digital magazines -----------------------------------------------------------
 VIDEO_SECTION_NAME = "Video"

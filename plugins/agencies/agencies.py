@@ -3,8 +3,9 @@
 warta.agencies reads the files' headers (the names editors write as `Category:` and `OPD:`);
 this plugin reports their mistakes, gives each agency's news its address under the agency's
 page, and writes the agencies list and one page per agency: profile, contacts, office hours,
-its services, its newest news, its PPID documents and its videos. An agency without news yet
-still has its page, because citizens look for whom to contact, not only for what was published.
+its services, its newest news, its PPID documents, its videos, its current announcements and
+its upcoming events. An agency without news yet still has its page, because citizens look for
+whom to contact, not only for what was published.
 """
 
 import logging
@@ -88,6 +89,11 @@ class AgencyGenerator(SectionGenerator):
             # Services are listed on their agency's page too: a citizen often starts from the
             # office they know (WCAG 2.4.5 Multiple Ways).
             agency.services = [s for s in context.get("services", []) if s.opd.name == agency.name]
+            # What is still in force or still to come: the archive is one link away.
+            agency.announcements = [a for a in context.get("announcements_current", [])
+                                    if a.opd.name == agency.name]
+            agency.events = [e for e in context.get("agenda_upcoming", [])
+                             if e.opd.name == agency.name]
 
         def write(name, template, url, **variables):
             writer.write_file(name, self.get_template(template), context, url=url,

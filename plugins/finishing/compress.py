@@ -9,7 +9,8 @@ import brotli
 log = logging.getLogger(__name__)
 
 # Text formats worth compressing. Pagefind's index files (.pf_*, .pagefind) are gzip already.
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".ico", ".wasm"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".ico", ".wasm",
+                ".ics"}
 MIN_SIZE = 256  # bytes; below this the headers outweigh any saving
 
 

@@ -45,6 +45,14 @@ TEMPLATE_PAGES = {
     "majalah/index": ["majalah/index.html"],
     "majalah/publication": ["majalah/warta-kota-contoh/index.html", "majalah/*/index.html"],
     "majalah/edition": ["majalah/warta-kota-contoh/edisi-7/index.html", "majalah/*/*/index.html"],
+    # Announcements and the agenda: the announcement with a PDF attachment, the event with a
+    # sign-language interpreter.
+    "pengumuman/list": ["pengumuman/index.html"],
+    "pengumuman/announcement": ["pengumuman/pendaftaran-bantuan-alat-bantu-2026/index.html",
+                                "pengumuman/*/index.html"],
+    "agenda/list": ["agenda/index.html"],
+    "agenda/event": ["agenda/musrenbang-kecamatan-sukamaju-2027/index.html",
+                     "agenda/*/index.html"],
     "404": ["404.html"],
 }
 
