@@ -1,14 +1,24 @@
-"""Production settings: the city's settings plus what changes when the site goes live."""
+"""Production settings: the city's settings plus what changes when the site goes live.
+
+The city's settings are its pelicanconf.py at the project root, or the sample portal's while
+there is none (warta.city_settings_file). They are read from their own file each time, never
+from an imported module, so two portals read in one process never mix.
+"""
 
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402
+from warta import city_settings_file  # noqa: E402
 
-# The published address: WARTA_SITEURL from the environment, else the one pelicanconf.py sets.
-SITEURL = (os.environ.get("WARTA_SITEURL") or globals().get("WARTA_SITEURL")
-           or "https://portal.kotacontoh.example")
+_city = city_settings_file()
+_values = {"__file__": str(_city), "__name__": "pelicanconf"}
+exec(compile(_city.read_text(encoding="utf-8"), str(_city), "exec"), _values)  # noqa: S102
+globals().update({name: value for name, value in _values.items() if name.isupper()})
+
+# The published address: WARTA_SITEURL from the environment, else the one the city's
+# settings give.
+SITEURL = os.environ.get("WARTA_SITEURL") or globals().get("WARTA_SITEURL") or ""
 # Absolute URLs everywhere, feeds included: readers and search engines need them.
 FEED_DOMAIN = SITEURL
 # Minified HTML, CSS and JS, content-hashed theme files, and .gz and .br copies.

@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from warta import city_settings_file
+
 BASE_DIR = Path(__file__).resolve().parent
 ROOT = BASE_DIR.parent
 # Data the service writes (the SQLite file, uploads, the statistics export): outside the web
@@ -103,7 +105,7 @@ STATIC_URL = "/e-ppid/static/"
 STATIC_ROOT = DATA_DIR / "static"
 # The theme's CSS and fonts, and the portal's images (its logo), served from the same files the
 # portal publishes: never a copy that drifts, never a CDN.
-STATICFILES_DIRS = [("warta", ROOT / "theme" / "static"), ("portal", ROOT / "content" / "images")]
+STATICFILES_DIRS = [("warta", ROOT / "theme" / "static"), ("portal", city_settings_file().parent / "content" / "images")]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -141,7 +143,7 @@ LOGGING = {
 EPPID_URL_PREFIX = "e-ppid/"
 # The portal whose header, footer and contacts these pages show, and its address (links from
 # here to the portal; "" is the same host, where nginx serves both).
-EPPID_PORTAL_SETTINGS = ROOT / "pelicanconf.py"
+EPPID_PORTAL_SETTINGS = city_settings_file()
 EPPID_PORTAL_URL = os.environ.get("EPPID_PORTAL_URL", "")
 
 # Register numbers (Perki 1/2021: every request gets a register number); seq restarts each year.

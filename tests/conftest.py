@@ -1,10 +1,18 @@
 """Shared fixtures: one build of the sample portal, one loopback server, one browser per run."""
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from warta import EXAMPLE
+
+# Warta's own tests build and audit the sample portal, never a city's content that may sit at
+# the project root: every command these tests run, in this process or a child, reads the
+# example's settings unless a test names others.
+os.environ["WARTA_CITY_SETTINGS"] = str(EXAMPLE / "pelicanconf.py")
 
 from warta.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
 from warta.build import build

@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pelican import signals
 
-from warta import ROOT
+from warta import EXAMPLE
 from warta.build import BuildError
 
-CONTENT = ROOT / "content"
+CONTENT = EXAMPLE / "content"
 SAMPLE_PDF = CONTENT / "agenda" / "lampiran" / "undangan-musrenbang-sukamaju-2027.pdf"
 TODAY = "2026-12-01"  # always a fixed date, never the clock
 JAKARTA = ZoneInfo("Asia/Jakarta")

@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from warta import ROOT
+from warta import EXAMPLE
 from warta.build import BuildError
 from warta.pdf_check import check_pdf
 
-CONTENT = ROOT / "content"
+CONTENT = EXAMPLE / "content"
 SAMPLE_PDF = CONTENT / "pengumuman" / "lampiran" / "formulir-bantuan-alat-bantu-2026.pdf"
 ATOM = "{http://www.w3.org/2005/Atom}"
 TODAY = "2026-12-01"  # always a fixed date, never the clock

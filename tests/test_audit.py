@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 from warta.audit import (
     AXE_TAGS,
     DISABLED_RULES,
@@ -51,8 +51,8 @@ def test_gate_audited_exactly_the_built_pages(site, gate):
     assert gate.built == built
     assert [r.page for r in gate.pages.results] == built
     assert gate.pages.audited == len(built) and gate.pages.reused == 0
-    articles = list((ROOT / "content" / "berita").glob("*.md"))
-    pages = list((ROOT / "content" / "halaman").glob("*.md"))
+    articles = list((EXAMPLE / "content" / "berita").glob("*.md"))
+    pages = list((EXAMPLE / "content" / "halaman").glob("*.md"))
     assert len(built) >= len(articles) + len(pages) + 5
     assert "index.html" in built and "404.html" in built
 

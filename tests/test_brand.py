@@ -9,12 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from variants import set_preferences
 
-from warta import ROOT, brand, colours, settings
+from warta import EXAMPLE, ROOT, brand, colours, settings
 from warta.build import BuildError
 from warta.server import serve
 
 CSS = ROOT / "theme" / "static" / "css" / "warta.css"
-CONF = ROOT / "pelicanconf.py"
+CONF = EXAMPLE / "pelicanconf.py"
 
 
 def conf_line(name):

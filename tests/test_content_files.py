@@ -20,15 +20,15 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 from warta.build import BuildError, build
 from warta.content_files import check_content
 from warta.lint import RULES
 from warta.pdf_check import UnreadablePdf, check_pdf, check_pdf_safety
 
 CLEAN = re.compile(r"^(?P<path>\S.*?):(?P<line>\d+): (?P<rule>[a-z0-9-]+): \S.* \(.+\)$")
-SAMPLE_PDF = ROOT / "content/ppid/lampiran/laporan-keuangan-diskominfo-2025.pdf"
-SAFE_SVG = (ROOT / "content/images/logo-kota-contoh.svg").read_text(encoding="utf-8")
+SAMPLE_PDF = EXAMPLE / "content/ppid/lampiran/laporan-keuangan-diskominfo-2025.pdf"
+SAFE_SVG = (EXAMPLE / "content/images/logo-kota-contoh.svg").read_text(encoding="utf-8")
 
 
 def svg(inside, root='<svg xmlns="http://www.w3.org/2000/svg" '

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from warta import EXAMPLE
 from warta.audit import find_pages, page_url
 from warta.build import load_settings
 
@@ -153,5 +154,5 @@ def test_atom_feeds_for_all_news_and_each_agency_parse_with_absolute_links(publi
 
 
 def test_ppid_feed_is_a_clear_setting_until_a_ppid_generator_feeds_it():
-    settings = load_settings("pelicanconf.py")
+    settings = load_settings(EXAMPLE / "pelicanconf.py")
     assert "PPID_FEED_ATOM" in settings

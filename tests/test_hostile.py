@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 from warta.addresses import Reserved, reserved_findings
 from warta.build import BuildError, build, load_settings
 from warta.open_data import dip_csv
@@ -342,7 +342,7 @@ return found;
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     content = root / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(EXAMPLE / "content", content)
     for relative, fields in HOSTILE_FIELDS:
         path = content / relative
         lines = path.read_text(encoding="utf-8").split("\n")

@@ -17,12 +17,12 @@ from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 from warta.audit import start_browser
 from warta.build import BuildError, load_settings
 from warta.captions import CaptionProblem, check_captions
 
-CONTENT = ROOT / "content"
+CONTENT = EXAMPLE / "content"
 VIDEO_FILES = CONTENT / "video" / "berkas"
 MAGAZINE_FILES = CONTENT / "majalah" / "berkas"
 SELF_HOSTED = "serah-terima-rumah-2025"  # MP4 and WebM, with a sign-language interpreter

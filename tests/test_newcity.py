@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from warta import ROOT, settings
+from warta import EXAMPLE, ROOT, settings
 from warta.build import build, load_settings
 from warta.newcity import command, portal
 from warta.newcity.command import kota_baru
@@ -139,13 +139,16 @@ def test_the_new_settings_fit_on_one_page_and_restate_no_default(banjar):
     names = {target.id for node in ast.parse(path.read_text(encoding="utf-8")).body
              if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name)}
     assert [n for n in names if n in settings.DEFAULTS and city[n] == settings.DEFAULTS[n]] == []
-    sample = {t.id for node in ast.parse((ROOT / "pelicanconf.py").read_text(encoding="utf-8")).body
+    sample = {t.id for node in ast.parse((EXAMPLE / "pelicanconf.py").read_text(encoding="utf-8")).body
               if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
     # Every name the sample city sets, except its publications (a region adds its own).
     # The brand colours are written commented out: Warta's own until the region chooses.
     # WARTA_TODAY only fixes the demo's date: a real region's portal is built for today.
+    # WARTA_HOME_SERVICES names services, which a new region has yet to write; PATH places the
+    # sample's content beside its settings, where a region's is content/ by default.
     assert sample - names <= {"VIDEO_SECTION_NAME", "MAGAZINE_PUBLICATIONS", "WARTA_BRAND_COLOR",
-                              "WARTA_BRAND_COLOR_DARK", "WARTA_TODAY"}
+                              "WARTA_BRAND_COLOR_DARK", "WARTA_TODAY", "WARTA_HOME_SERVICES",
+                              "PATH"}
 
 
 @pytest.mark.parametrize(("args", "message"), [

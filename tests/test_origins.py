@@ -1,6 +1,6 @@
 """No third parties: nothing in `make publish` output names another origin, except
-the links editors wrote on purpose (in content/ and in the settings' contacts and social
-accounts), which a reader may follow but no browser fetches by itself."""
+the links editors wrote on purpose (in content/ and in the settings' contacts, complaint
+channels and social accounts), which a reader may follow but no browser fetches by itself."""
 
 import re
 
@@ -36,8 +36,10 @@ def editorial_links():
     for source in (ROOT / settings["PATH"]).rglob("*"):
         if source.suffix in (".md", ".html") and source.is_file():
             links.update(URL.findall(source.read_text(encoding="utf-8")))
-    for _, _, link in settings.get("WARTA_SOCIAL", []):
-        links.add(link)
+    for key in ("WARTA_SOCIAL", "WARTA_CONTACTS", "WARTA_EMERGENCY_CONTACTS",
+                "WARTA_COMPLAINT_CONTACTS"):
+        for _, _, link in settings.get(key, []):
+            links.add(link)
     return links
 
 

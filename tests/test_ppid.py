@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 from warta.audit import find_pages
 from warta.build import BuildError, build
 from warta.downloads import human_size
@@ -21,7 +21,7 @@ from warta.open_data import FIELDS
 from warta.pdf_check import check_pdf
 from warta.ppid_schema import CATEGORIES
 
-SAMPLE_ATTACHMENTS = ROOT / "content" / "ppid" / "lampiran"
+SAMPLE_ATTACHMENTS = EXAMPLE / "content" / "ppid" / "lampiran"
 TAGGED_PDF = "laporan-keuangan-diskominfo-2025.pdf"
 UNTAGGED_PDF = "peringatan-dini-genangan-november-2026.pdf"
 SCANNED_PDF = "sk-zonasi-spmb-2026-pindaian.pdf"

@@ -9,7 +9,7 @@ from browser_checks import CspWatch, layout_shift, wait_for
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from warta import ROOT
+from warta import EXAMPLE
 
 SEARCH_PAGE = "cari/index.html"
 STATUS = "status-pencarian"
@@ -49,21 +49,21 @@ def test_pagefind_indexes_articles_and_pages_but_not_lists(site):
     entry = json.loads((Path(site) / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["id"]  # one Indonesian index, Indonesian stemming
     articles = len(list(Path(site).glob("berita/*/*/index.html")))
-    pages = len(list((ROOT / "content" / "halaman").glob("*.md")))
+    pages = len(list((EXAMPLE / "content" / "halaman").glob("*.md")))
     # PPID documents and standard pages are single documents too; the DIP, its filter
     # pages and the category pages are lists.
-    ppid = len(list((ROOT / "content" / "ppid").glob("*/*.md")))
+    ppid = len(list((EXAMPLE / "content" / "ppid").glob("*/*.md")))
     # Each video and each magazine edition is a single document too; the video index
     # and the lists of editions are lists.
-    media = len(list((ROOT / "content" / "video").glob("*.md")))
-    media += len(list((ROOT / "content" / "majalah").glob("*.md")))
+    media = len(list((EXAMPLE / "content" / "video").glob("*.md")))
+    media += len(list((EXAMPLE / "content" / "majalah").glob("*.md")))
     # Each agency's page is a single document; the agencies list and its news lists are lists.
-    agencies = len(list((ROOT / "content" / "opd").glob("*.md")))
+    agencies = len(list((EXAMPLE / "content" / "opd").glob("*.md")))
     # Each public service's page is a single document; the services page is a list.
-    services = len(list((ROOT / "content" / "layanan").glob("*.md")))
+    services = len(list((EXAMPLE / "content" / "layanan").glob("*.md")))
     # Each announcement and each event is a single document; their lists are lists.
-    notices = len(list((ROOT / "content" / "pengumuman").glob("*.md")))
-    notices += len(list((ROOT / "content" / "agenda").glob("*.md")))
+    notices = len(list((EXAMPLE / "content" / "pengumuman").glob("*.md")))
+    notices += len(list((EXAMPLE / "content" / "agenda").glob("*.md")))
     indexed = entry["languages"]["id"]["page_count"]
     assert indexed == articles + pages + ppid + media + agencies + services + notices
 

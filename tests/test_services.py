@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from warta import ROOT
+from warta import EXAMPLE
 from warta.build import BuildError, load_settings
 from warta.services import home_problems, is_free
 
-SAMPLE = ROOT / "content" / "layanan"
+SAMPLE = EXAMPLE / "content" / "layanan"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -94,7 +94,7 @@ def test_service_without_place_or_hours_takes_its_agencys_address_and_office_hou
     assert "lokasi" not in header_of(SAMPLE / "kartu-keluarga.md")
     soup = soup_of(site, "layanan/kartu-keluarga/index.html")
     rows = {words(row.dt): words(row.dd) for row in soup.select("main dl .w-ppid-meta__row")}
-    agency = header_of(ROOT / "content" / "opd" / "dinas-kependudukan.md")
+    agency = header_of(EXAMPLE / "content" / "opd" / "dinas-kependudukan.md")
     assert rows["Lokasi"] == agency["alamat"][0]
     assert rows["Jam layanan"] == agency["jam_layanan"][0]
 
@@ -275,7 +275,7 @@ def test_service_linking_a_missing_attachment_fails_the_build(content_dir, build
 def test_service_attachment_that_fails_the_pdf_check_fails_the_build(content_dir, build_services):
     forms = content_dir / "layanan" / "formulir"
     forms.mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "ppid" / "lampiran" / "sk-zonasi-spmb-2026-pindaian.pdf",
+    shutil.copy(EXAMPLE / "content" / "ppid" / "lampiran" / "sk-zonasi-spmb-2026-pindaian.pdf",
                 forms / "pindaian.pdf")
     write_service(content_dir, Lampiran="layanan/formulir/pindaian.pdf | Formulir")
     error = refused(build_services, content_dir)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from warta import ROOT, cli, settings
+from warta import EXAMPLE, ROOT, cli, settings
 from warta.build import load_settings
 
 
@@ -24,20 +24,20 @@ def assigned_names(path):
 
 
 def test_the_city_settings_fit_on_one_page():
-    assert (ROOT / "pelicanconf.py").read_text(encoding="utf-8").count("\n") <= 150
+    assert (EXAMPLE / "pelicanconf.py").read_text(encoding="utf-8").count("\n") <= 150
 
 
 def test_the_city_settings_restate_no_default():
     # A name set to the value warta/settings.py already gives it is wiring copied by hand: it
     # would silently stop following the shared default.
-    city = load_settings("pelicanconf.py")
-    restated = [name for name in assigned_names(ROOT / "pelicanconf.py")
+    city = load_settings(EXAMPLE / "pelicanconf.py")
+    restated = [name for name in assigned_names(EXAMPLE / "pelicanconf.py")
                 if name in settings.DEFAULTS and city[name] == settings.DEFAULTS[name]]
     assert restated == []
 
 
 def test_production_settings_hold_only_what_production_changes():
-    development, production = load_settings("pelicanconf.py"), load_settings("publishconf.py")
+    development, production = load_settings(EXAMPLE / "pelicanconf.py"), load_settings("publishconf.py")
     names = assigned_names(ROOT / "publishconf.py")
     assert names and [n for n in names if production[n] == development.get(n)] == []
     assert production["PUBLISH_MINIFY"] and not production["WARTA_PREVIEW"]

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_ppid_attachments import text_pdf  # noqa: E402 - the one tagged-PDF writer
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "content" / "majalah" / "berkas"
+EXAMPLE = ROOT / "examples" / "kota-contoh"
+TARGET = EXAMPLE / "content" / "majalah" / "berkas"
 COVER_SIZE = (420, 594)  # A4 proportions
 SAMPLE_MARK = "Portal Contoh: edisi rekaan untuk demonstrasi Warta"
 

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_ppid_attachments import text_pdf  # noqa: E402 - the shared sample-PDF helper
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kota-contoh"
 
 # path under content/: (title, author, pages: [[(kind, text), ...], ...])
 PDFS = {
@@ -58,7 +59,7 @@ PDFS = {
 
 def main():
     for relative, (title, author, pages) in PDFS.items():
-        target = ROOT / "content" / relative
+        target = EXAMPLE / "content" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text_pdf(title, True, pages, author=author))
         print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bita")

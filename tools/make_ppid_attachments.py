@@ -20,7 +20,8 @@ from fpdf import FPDF, ViewerPreferences
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "content" / "ppid" / "lampiran"
+EXAMPLE = ROOT / "examples" / "kota-contoh"
+TARGET = EXAMPLE / "content" / "ppid" / "lampiran"
 CREATED = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.timezone.utc)
 SAMPLE_MARK = "PORTAL CONTOH - dokumen rekaan untuk demonstrasi Warta"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT_DIR = Path(__file__).resolve().parent.parent / "content" / "images" / "berita"
+OUT_DIR = Path(__file__).resolve().parent.parent / "examples" / "kota-contoh" / "content" / "images" / "berita"
 W, H = 800, 450
 S = 2  # supersampling factor
 QUALITY = 70

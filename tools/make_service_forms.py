@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_ppid_attachments import text_pdf  # noqa: E402 - the one tagged-PDF writer
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "content" / "layanan" / "formulir"
+EXAMPLE = ROOT / "examples" / "kota-contoh"
+TARGET = EXAMPLE / "content" / "layanan" / "formulir"
 
 # name: (title, pages: [[(kind, text), ...], ...]); kind is H1, H2 or P.
 FORMS = {

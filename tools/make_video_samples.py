@@ -21,8 +21,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "content" / "video" / "berkas"
-ILLUSTRATIONS = ROOT / "content" / "images" / "berita"
+EXAMPLE = ROOT / "examples" / "kota-contoh"
+TARGET = EXAMPLE / "content" / "video" / "berkas"
+ILLUSTRATIONS = EXAMPLE / "content" / "images" / "berita"
 CHANNEL = "KOTA CONTOH TV"
 SAMPLE_MARK = "Portal Contoh: video rekaan untuk demonstrasi Warta"
 

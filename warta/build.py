@@ -23,7 +23,7 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from warta import ROOT
+from warta import ROOT, city_settings_file
 from warta.content_files import check_content
 from warta.errors import BuildError, ContentError, display_path
 from warta.settings import fill_defaults
@@ -98,8 +98,9 @@ def _plain_failure(exc, staging):
 
 
 def load_settings(settings_file=None, **overrides):
-    """Read a settings file (pelicanconf.py by default) with paths resolved from the project root."""
-    settings_file = Path(settings_file or ROOT / "pelicanconf.py")
+    """Read a settings file (the city's, see warta.city_settings_file, by default) with paths
+    resolved from the project root."""
+    settings_file = Path(settings_file or city_settings_file())
     if not settings_file.is_absolute():
         settings_file = ROOT / settings_file
     # Pelican resolves PATH, THEME and PLUGIN_PATHS relative to the settings file.
@@ -126,7 +127,7 @@ def _settings_error(settings_file, exc):
     return BuildError(message, errors=[message])
 
 
-def quiet_settings(settings_file="pelicanconf.py", content=None):
+def quiet_settings(settings_file=None, content=None):
     """Settings for commands that do not build: Pelican's build-time warnings about them (feeds
     without SITEURL, …) mean nothing to an editor making a file."""
     overrides = {"PATH": str(Path(content).resolve())} if content else {}

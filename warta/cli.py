@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from warta import __version__
+from warta import __version__, city_settings_file
 from warta.build import BuildError, quiet_settings
 from warta.build import build as build_site
-from warta.cli_words import IndonesianGroup, run
+from warta.cli_words import SETTINGS_HELP, IndonesianGroup, run
 from warta.errors import display_path
 from warta.importer.commands import impor
 from warta.lint import RULES, guide_link, lint_file
@@ -26,7 +26,7 @@ def cli():
 
 @cli.command()
 @click.option("--output", default="output", show_default=True, help="Folder hasil build.")
-@click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
+@click.option("--settings", default=None, help=SETTINGS_HELP)
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback Python untuk pengembang.")
 @click.option("--pratinjau", is_flag=True,
@@ -83,7 +83,7 @@ def _rules_help():
 
 @cli.command(epilog=_rules_help(), options_metavar="[PILIHAN]")
 @click.argument("berkas", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
+@click.option("--settings", default=None, help=SETTINGS_HELP)
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
 def periksa(berkas, settings, content):
     """Periksa konten tanpa menerbitkan apa pun.
@@ -323,7 +323,7 @@ def _run_audit(output, options, progress, pages_only, record):
 @click.option("--output", default=".cache/pratinjau", show_default=True,
               help="Folder pratinjau (bukan output/: pratinjau memuat draf).")
 @click.option("--port", default=8000, show_default=True, help="Port di localhost (0: pilih sendiri).")
-@click.option("--settings", default="pelicanconf.py", show_default=True, help="Berkas pengaturan.")
+@click.option("--settings", default=None, help=SETTINGS_HELP)
 @click.option("--content", default=None, help="Folder konten (bawaan: PATH di pengaturan).")
 def pratinjau(output, port, settings, content):
     """Pratinjau langsung: bangun ulang setiap kali berkas disimpan, sajikan di localhost.
@@ -333,7 +333,7 @@ def pratinjau(output, port, settings, content):
     """
     from warta.preview import run_preview  # noqa: PLC0415 - watchfiles only for the preview
 
-    sys.exit(run_preview(Path(output), port, settings, content))
+    sys.exit(run_preview(Path(output), port, settings or city_settings_file(), content))
 
 
 @cli.command()

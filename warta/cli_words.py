@@ -29,6 +29,10 @@ CLICK_WORDS = {
     "default: {default}": "bawaan: {default}",
     "Aborted!": "Dibatalkan.",
 }
+# Every command that reads settings says which file it reads when none is named.
+SETTINGS_HELP = ("Berkas pengaturan.  [bawaan: pelicanconf.py portal ini, atau portal contoh "
+                 "examples/kota-contoh/ bila belum ada]")
+
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
 
 

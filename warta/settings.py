@@ -62,6 +62,8 @@ WARTA_HOME_AGENCIES_LISTED = 12
 # WARTA_MENU (the build names the menu line); one switched on but still without content stays
 # out of the menu and the home page until its first file arrives.
 WARTA_SECTIONS = ["services", "announcements", "agenda", "video", "magazines"]
+# The published address publishconf.py uses (the environment's WARTA_SITEURL wins).
+WARTA_SITEURL = None
 # The settings file the build read (warta.build sets it), where settings findings point.
 WARTA_SETTINGS_FILE = None
 

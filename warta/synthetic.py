@@ -8,7 +8,7 @@ import datetime
 import random
 import shutil
 
-from warta import ROOT
+from warta import EXAMPLE
 from warta.downloads import human_size
 
 SEED = 20240429
@@ -134,9 +134,9 @@ def generate_portal(content, articles, opds, seed=SEED):
     for folder in ("berita", "halaman/ppid", "attachments/ppid"):
         (content / folder).mkdir(parents=True)
     images = make_images(content / "images" / "berita")
-    shutil.copy(ROOT / "content" / "images" / "logo-kota-contoh.svg", content / "images")
+    shutil.copy(EXAMPLE / "content" / "images" / "logo-kota-contoh.svg", content / "images")
     # The sample portal's agencies, whose names ``opds`` are.
-    shutil.copytree(ROOT / "content" / "opd", content / "opd")
+    shutil.copytree(EXAMPLE / "content" / "opd", content / "opd")
     start = datetime.datetime(2015, 1, 1, 8, 0)
     span = (datetime.datetime(2024, 12, 31) - start).total_seconds()
     paths = []

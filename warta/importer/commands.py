@@ -5,14 +5,14 @@ import sys
 import click
 
 from warta.build import quiet_settings
-from warta.cli_words import IndonesianGroup
+from warta.cli_words import SETTINGS_HELP, IndonesianGroup
 from warta.errors import ContentError, display_path
 from warta.importer.main import import_feed, import_wordpress
 from warta.importer.report import summary_line
 
 COMMON = [
     click.option("--content", default=None, metavar="FOLDER", help="Folder konten (bawaan: PATH di pengaturan)."),
-    click.option("--settings", default="pelicanconf.py", metavar="BERKAS", show_default=True, help="Berkas pengaturan."),
+    click.option("--settings", default=None, metavar="BERKAS", help=SETTINGS_HELP),
     click.option("--peta-opd", "peta_opd", default=None, metavar="BERKAS", type=click.Path(dir_okay=False),
                  help="CSV kategori_wordpress,singkatan_opd: kategori lama → perangkat daerah."),
     click.option("--paksa", is_flag=True,

@@ -1,5 +1,6 @@
-"""A city's settings: who publishes the portal, how citizens reach it, its agencies and its
-publications. Another city or regency adopts Warta by editing this file and content/ alone.
+"""The sample portal's settings: fictional Kota Contoh, as a city would write them: who
+publishes the portal, how citizens reach it, its sections and its publications. A real city
+gets its own pelicanconf.py at the project root from `make kota-baru` (docs/adopsi.md).
 
 Everything every city shares (addresses, plugins, caches, the security policy, each section's
 defaults) is wiring in warta/settings.py; set a name from there here only to change it.
@@ -9,14 +10,20 @@ import sys
 from pathlib import Path
 
 # Pelican loads this file by path: make the warta package and our plugins importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from warta.settings import *  # noqa: E402 - the wiring, before the city's own values
+
+# The sample's content sits beside this file, wherever the settings are read from (publishconf.py
+# reads them from the project root).
+PATH = str(Path(__file__).resolve().parent / "content")
 
 # --- Who publishes this portal -------------------------------------------------------------
 SITENAME = "Portal Berita Kota Contoh"
 SITESUBTITLE = "Berita dan informasi publik Pemerintah Kota Contoh"
 SITEURL = ""
+# Where `make publish` says the portal lives (the environment's WARTA_SITEURL wins).
+WARTA_SITEURL = "https://portal.kotacontoh.example"
 AUTHOR = "Tim Diskominfo"
 
 WARTA_GOVERNMENT_NAME = "Pemerintah Kota Contoh"
