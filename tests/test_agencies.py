@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from warta.agencies import agencies, read_agencies, tel_link
 from warta.build import BuildError, load_settings
 
-SAMPLE = Path(__file__).resolve().parent.parent / "content" / "opd"
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kota-contoh" / "content" / "opd"
 
 
 def soup_of(site, page):
