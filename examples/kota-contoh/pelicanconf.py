@@ -64,7 +64,7 @@ WARTA_SOCIAL = [
 ]
 # Main navigation, in the order citizens see it: (label, address relative to SITEURL). On a
 # phone it folds behind "Menu" and opens as one row per label; on a wide screen it is one
-# line, so keep labels short.
+# line, so keep labels short and few (topics and contacts are linked from every page anyway).
 WARTA_MENU = [
     ("Beranda", ""),
     ("Layanan", "layanan/"),
@@ -74,10 +74,8 @@ WARTA_MENU = [
     ("Video", "video/"),
     ("Majalah", "majalah/"),
     ("Perangkat Daerah", "opd/"),
-    ("Topik", "topik/"),
     ("PPID", "ppid/"),
     ("Tentang", "tentang/"),
-    ("Kontak", "kontak/"),
     ("Cari", "cari/"),
 ]
 # The home page's heading (the header already names the site).
