@@ -1,0 +1,81 @@
+"""The home page leads with what citizens come for, in the order a phone shows it: search,
+services, current announcements, the lead story with its picture and news cards with
+thumbnails, this week's agenda, the PPID and the agencies."""
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from warta.build import load_settings
+
+ORDER = ["search", "layanan-utama", "pengumuman-terkini", "berita-terbaru", "agenda-pekan-ini",
+         "layanan-ppid", "perangkat-daerah"]
+
+
+@pytest.fixture(scope="module")
+def home(site):
+    return BeautifulSoup((Path(site) / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings()
+
+
+def test_sections_come_in_the_order_citizens_need_them(home):
+    main = home.find("main")
+    found = []
+    for element in main.find_all(["form", "section"]):
+        key = "search" if element.name == "form" else element.get("aria-labelledby")
+        if key in ORDER and key not in found:
+            found.append(key)
+    assert found == ORDER
+
+
+def test_the_heading_says_what_the_page_is_for_not_the_site_name_again(home, settings):
+    h1 = home.find("h1").get_text(" ", strip=True)
+    assert h1 == settings["WARTA_HOME_HEADING"]
+    assert settings["SITENAME"] not in h1
+
+
+def test_search_field_is_labelled_and_goes_to_the_search_page(home, settings):
+    form = home.find("main").find("form", role="search")
+    assert form["action"].endswith("/" + settings["SEARCH_URL"]) and form["method"] == "get"
+    field = form.find("input", attrs={"name": "q"})
+    assert form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
+
+
+def test_the_featured_services_are_those_the_settings_choose(home, settings):
+    links = [a["href"] for a in home.select("#layanan-utama ~ ul a")]
+    assert links == [f"/layanan/{slug}/" for slug in settings["WARTA_HOME_SERVICES"]]
+
+
+def test_announcements_and_agenda_say_the_date_they_are_for(home):
+    for section in ("pengumuman-terkini", "agenda-pekan-ini"):
+        block = home.find("section", attrs={"aria-labelledby": section})
+        stated = block.select_one(".w-as-of time")
+        assert stated["datetime"] == "2026-12-01", section  # the sample's WARTA_TODAY
+        assert block.select("li a"), section
+
+
+def test_lead_story_has_its_picture_with_alt_text_and_responsive_sizes(home):
+    lead = home.select_one(".w-lead-story")
+    picture = lead.find("img")
+    assert picture["alt"].strip() and "srcset" in picture.attrs and "sizes" in picture.attrs
+    assert picture["width"] and picture["height"]  # no layout shift while it loads
+    assert picture.get("loading") == "lazy"  # below the first screen of a phone
+
+
+def test_news_cards_show_thumbnails_that_load_lazily(home):
+    cards = home.select("section[aria-labelledby='berita-terbaru'] .w-card-list .w-card")
+    pictures = [card.find("img") for card in cards if card.find("img")]
+    assert len(cards) >= 6 and pictures
+    for picture in pictures:
+        assert picture["alt"].strip() and picture["loading"] == "lazy" and picture["sizes"]
+
+
+def test_every_agency_is_reachable_from_the_home_page(home, site):
+    agencies = len(list((Path(site) / "opd").glob("*/index.html")))
+    links = home.select("section[aria-labelledby='perangkat-daerah'] a[href^='/opd/']")
+    assert len(links) - 1 == agencies  # each agency, and the directory itself
