@@ -128,7 +128,7 @@ EMAIL_HOST_USER = os.environ.get("EPPID_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EPPID_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EPPID_SMTP_TLS") == "1"
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("EPPID_FROM_EMAIL", "ppid@kotacontoh.example")
+DEFAULT_FROM_EMAIL = os.environ.get("EPPID_FROM_EMAIL", "ppid@localhost")
 
 # No personal data in logs (UU 27/2022): Django's request log names only the path, and every
 # form here is a POST, so nothing a citizen typed reaches a log line.
@@ -172,7 +172,7 @@ EPPID_HOLIDAY_CORRECTIONS = {}
 
 # The agencies (OPD) whose PPID answers requests here: (slug, name). With EPPID_SEPARATE_AGENCIES
 # an officer sees only their own agency's register; the PPID Utama (no agency) sees all.
-EPPID_AGENCIES = [("ppid-utama", "PPID Utama Kota Contoh")]
+EPPID_AGENCIES = [("ppid-utama", "PPID Utama")]
 EPPID_SEPARATE_AGENCIES = True
 
 # Rate limits: (attempts, seconds) per client address and form. No captcha, no time limit.

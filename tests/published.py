@@ -51,9 +51,9 @@ def site_config(port, http_port, root, certificate, key):
         ("    root /srv/warta/current;\n", f"    root {root};\n"),
         ("    disable_symlinks on from=/srv/warta/current;\n",
          f"    disable_symlinks on from={root};\n"),
-        ("    ssl_certificate /etc/letsencrypt/live/portal.kotacontoh.example/fullchain.pem;\n",
+        ("    ssl_certificate /etc/letsencrypt/live/portal.pemda.example/fullchain.pem;\n",
          f"    ssl_certificate {certificate};\n"),
-        ("    ssl_certificate_key /etc/letsencrypt/live/portal.kotacontoh.example/privkey.pem;\n",
+        ("    ssl_certificate_key /etc/letsencrypt/live/portal.pemda.example/privkey.pem;\n",
          f"    ssl_certificate_key {key};\n"),
     ]
     for old, new in swaps:

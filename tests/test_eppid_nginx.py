@@ -19,7 +19,7 @@ from published import MIME_TYPES, NGINX, free_port, main_config, site_config
 
 from warta import ROOT
 
-HOST = "portal.kotacontoh.example"
+HOST = "portal.pemda.example"
 
 
 def wait_for(port, process, what):

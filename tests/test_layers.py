@@ -182,3 +182,23 @@ def imports_of_file(path):
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
+
+
+def test_the_sample_city_lives_only_in_its_example():
+    """No name, domain or agency of the sample city is built into the product: its code,
+    messages, scaffolds, templates, configuration or the editors' guide's rules. A city that
+    adopts Warta sees its own names, or a neutral placeholder, everywhere."""
+    sample = re.compile(r"kota contoh|pemkot contoh|portal contoh|kotacontoh", re.IGNORECASE)
+    # The two places that name the example on purpose: where it is, and the help saying so.
+    allowed = {"warta/__init__.py", "warta/cli_words.py"}
+    folders = ("warta", "plugins", "theme", "deploy", "eppid")
+    files = [p for folder in folders for p in (ROOT / folder).rglob("*")
+             if p.is_file() and p.suffix in {".py", ".html", ".css", ".js", ".conf", ".txt",
+                                             ".md", ".yml", ".service", ".timer"}
+             and "tests" not in p.relative_to(ROOT).parts]
+    files += [ROOT / "Makefile", ROOT / "publishconf.py", ROOT / "docs" / "panduan-editor.md"]
+    found = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}" for p in files
+             if p.relative_to(ROOT).as_posix() not in allowed
+             for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace")
+                                      .splitlines(), start=1) if sample.search(line)]
+    assert found == []

@@ -208,7 +208,7 @@ def test_redirects_never_name_the_requests_host(published_url):
     status, headers, _ = fetch(published_url, "/berita/", None, port=published._state["http_port"],
                                tls=False, host="evil.example")
     assert status == 301
-    assert headers["location"] == "https://portal.kotacontoh.example/berita/"
+    assert headers["location"] == "https://portal.pemda.example/berita/"
 
 
 def test_csv_is_served_as_utf8_text_csv(published_url, published_site):

@@ -39,7 +39,7 @@ REQUIRED_FIELDS = [
     ("jangka_waktu", "Jangka_waktu", "Jangka waktu penyelesaian", "1 hari kerja"),
     ("biaya", "Biaya", "Biaya atau tarif", "Gratis"),
     ("produk", "Produk", "Produk layanan", "KTP elektronik"),
-    ("pengaduan", "Pengaduan", "Saluran pengaduan", "LAPOR! Kota Contoh, telepon (021) 000-0199"),
+    ("pengaduan", "Pengaduan", "Saluran pengaduan", "LAPOR!, atau telepon pengaduan dinas"),
 ]
 # Fields written once per item, in the order citizens follow them: (key, as written, what it is,
 # an example).
@@ -146,7 +146,7 @@ def check_service(service, settings, content_root, choices):
     if online and not ONLINE.match(online):
         check.fail("daring", f"Alamat layanan daring {online!r} tidak dapat ditautkan",
                    "tulis alamat lengkap yang diawali https://, misalnya "
-                   "`Daring: https://layanan.kotacontoh.example/ktp`; alamat http:// tidak "
+                   "`Daring: https://layanan.pemda.example/ktp`; alamat http:// tidak "
                    "aman untuk data pribadi warga", rule="layanan-tautan")
     attachments = check_attachments(service, check, source, settings, content_root)
     if not check.report():

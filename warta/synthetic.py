@@ -43,7 +43,7 @@ PDF = minimal_pdf()
 
 # Word stock for Indonesian-like text: real words, shuffled into plausible sentences.
 SUBJECTS = [
-    "Pemerintah Kota Contoh", "Wali Kota", "Dinas Kesehatan", "Dinas Sosial", "Diskominfo",
+    "Pemerintah kota", "Wali Kota", "Dinas Kesehatan", "Dinas Sosial", "Diskominfo",
     "warga Kecamatan Sukamaju", "petugas puskesmas", "para kader posyandu", "Dinas Pendidikan",
     "tim gabungan", "Sekretaris Daerah", "pelaku usaha mikro", "siswa sekolah dasar",
     "Dinas Ketahanan Pangan", "penyandang disabilitas", "lurah dan camat", "relawan kota",
