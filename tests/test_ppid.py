@@ -95,7 +95,7 @@ def run_build(content_dir, tmp_path, *settings):
     override.write_text(
         "import sys\nsys.path.insert(0, %r)\nfrom pelicanconf import *\n"
         "THEME = %r\nPLUGIN_PATHS = [%r]\n%s\n"
-        % (str(ROOT), str(ROOT / "theme"), str(ROOT / "plugins"), "\n".join(settings)),
+        % (str(EXAMPLE), str(ROOT / "theme"), str(ROOT / "plugins"), "\n".join(settings)),
         encoding="utf-8",
     )
     return subprocess.run(

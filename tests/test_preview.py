@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from warta import ROOT
+from warta import EXAMPLE, ROOT
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
@@ -56,7 +56,8 @@ def every_text(output):
     return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in output.rglob("*") if p.is_file())
 
 
-@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+@pytest.mark.parametrize("settings", [str(EXAMPLE / "pelicanconf.py"), "publishconf.py"],
+                         ids=["pelicanconf.py", "publishconf.py"])
 def test_drafts_and_future_articles_are_never_published(unpublished, build_site, settings):
     output = build_site(unpublished, settings_file=settings)
     text = every_text(output)

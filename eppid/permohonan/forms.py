@@ -27,7 +27,8 @@ class AccessibleForm(forms.Form):
     def _post_clean(self):
         super()._post_clean()
         for name in self.errors:
-            if name not in self.fields:
+            # A hidden field (the submission token) has no label or message to point at.
+            if name not in self.fields or self.fields[name].widget.is_hidden:
                 continue
             widget = self.fields[name].widget
             error_id = f"{self[name].auto_id}-galat"
