@@ -1,15 +1,17 @@
-"""The receipt by e-mail: the same register number, due date and status code as the page."""
+"""Mail to the requester: the receipt (the same register number, due date and status code as the
+page), and a notice of each step the PPID takes on the request: an extension, which UU 14/2008
+Pasal 22 ayat (8) requires in writing with its reason, and the written answer itself."""
 
-import logging
 import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+from eppid.permohonan import service_log
 from eppid.permohonan.portal import portal
 
-log = logging.getLogger("eppid")
+log = service_log()
 
 
 def send_receipt(entry, code, kind):
@@ -26,3 +28,23 @@ def send_receipt(entry, code, kind):
         entry.log(None, entry.status, "Tanda terima lewat surel gagal dikirim.", public=False)
         return
     entry.log(None, entry.status, "Tanda terima dikirim lewat surel.", public=False)
+
+
+def send_update(entry, action, note):
+    """Tell the requester what changed, as "Cek status" shows it; logged like the receipt."""
+    if not entry.email:
+        return
+    from eppid.permohonan.models import PublicState  # noqa: PLC0415 - models import this module
+
+    context = {"entry": entry, "action": action, "label": PublicState.LABELS.get(action, action),
+               "note": note, "portal": portal()}
+    body = render_to_string("eppid/surel_pemberitahuan.txt", context)
+    subject = f"Pemberitahuan permohonan informasi nomor {entry.number}"
+    try:
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [entry.email]).send()
+    except (smtplib.SMTPException, OSError) as exc:
+        log.warning("e-PPID: pemberitahuan %s tidak terkirim (%s)", entry.number,
+                    type(exc).__name__)
+        entry.log(None, entry.status, "Pemberitahuan lewat surel gagal dikirim.", public=False)
+        return
+    entry.log(None, entry.status, "Pemberitahuan dikirim lewat surel.", public=False)

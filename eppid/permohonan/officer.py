@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from eppid.permohonan import exports, forms, models, uploads
+from eppid.permohonan.mail import send_update
 from eppid.permohonan.security import rate_limited
 
 
@@ -180,6 +181,8 @@ def apply_action(entry, data, user):
     entry.status = action
     entry.save()
     entry.log(user, action, note, public=True)
+    if action == "diperpanjang" or action in models.ANSWERED:
+        send_update(entry, action, note)
 
 
 @login_required

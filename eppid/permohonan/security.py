@@ -1,14 +1,15 @@
 """Security headers as strict as the portal's, rate limits, and the plain "coba lagi" page
 when the database cannot be reached (nothing half-saved: each request is one transaction)."""
 
-import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
 
-log = logging.getLogger("eppid")
+from eppid.permohonan import service_log
+
+log = service_log()
 
 # The portal's policy less what these pages never use: no frames, no WebAssembly, no media.
 CSP_POLICY = (
