@@ -91,7 +91,10 @@ audit: venv node browser html ## Audit output/ in parallel; reuses clean results
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) $(AUDIT_ARGS)
 
 # A city's CI runs this, not `make test`: an editor's commit waits only for its own portal.
-gerbang: audit ## Gerbang konten kota: bangun, periksa, dan audit setiap halaman (untuk CI kota)
+# Every page is audited; a template the portal has no page for yet (an empty section) is named,
+# not failed, since no citizen can reach it.
+gerbang: venv node browser html ## Gerbang konten kota: bangun, periksa, dan audit setiap halaman (untuk CI kota)
+	$(PYTHON) -m warta audit --output $(OUTPUTDIR) --templat-terpakai $(AUDIT_ARGS)
 
 bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
 	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)

@@ -440,3 +440,28 @@ def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_
     assert "validitas HTML (vnu" in result.stdout
     assert "Catatan audit tidak ditulis" in result.stdout
     assert not record.exists()
+
+
+def test_a_citys_gate_names_the_templates_it_has_no_page_for_instead_of_failing(site_copy,
+                                                                                 tmp_path):
+    # A new city has no news, videos or editions yet: those templates have no page a citizen
+    # can reach. `make gerbang` still audits every page it has, and the templates it uses, and
+    # names the others; it records the result, since it judged every page of the portal.
+    keep = {"index.html", "404.html", "tentang/index.html"}
+    for page in COPIED_PAGES - keep:
+        (site_copy / page).unlink()
+    record = tmp_path / "catatan" / "last-audit.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "warta", "audit", "--output", str(site_copy), "--workers", "2",
+         "--cache-dir", str(tmp_path / "c"), "--reports", str(tmp_path / "r"),
+         "--record", str(record), "--templat-terpakai"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = len(find_pages(site_copy))
+    assert f"{total} halaman: {total} diaudit" in result.stdout
+    used = {"index", "404", "page"}
+    assert (f"Audit tampilan: {len(used) * len(VARIANTS)} audit ({len(used)} templat × "
+            f"{len(VARIANTS)} varian)") in result.stdout
+    assert "Templat yang belum dipakai portal ini" in result.stdout and "video/video" in result.stdout
+    assert record.exists()

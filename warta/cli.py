@@ -245,13 +245,21 @@ def serve(output, port):
     "HTML, dan tanpa menulis catatan audit.",
 )
 @click.option(
+    "--templat-terpakai",
+    "used_templates_only",
+    is_flag=True,
+    help="Gerbang konten kota (make gerbang): templat yang belum punya halaman di portal ini "
+    "(seksi kosong, belum ada berita) disebut, bukan gagal. Tanpa ini setiap templat wajib "
+    "punya halaman, seperti pada portal contoh.",
+)
+@click.option(
     "--record",
     metavar="BERKAS",
     default=None,
     help="Tulis catatan audit ke sini  [bawaan: WARTA_AUDIT_RECORD di pelicanconf.py]",
 )
 def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host, progress,
-          pages_only, record):
+          pages_only, used_templates_only, record):
     """Jalankan gerbang aksesibilitas atas setiap halaman HTML di OUTPUT.
 
     axe-core di Chromium headless pada setiap halaman, lalu satu halaman per templat di setiap
@@ -287,7 +295,8 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
                            cache_dir=Path(cache_dir))
     try:
         with make_progress(progress) as display:
-            run, gate = _run_audit(output, options, display.update, pages_only, record)
+            run, gate = _run_audit(output, options, display.update, pages_only, record,
+                                   used_templates_only)
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
         sys.exit(2)
@@ -306,7 +315,7 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     sys.exit(0 if passed else 1)
 
 
-def _run_audit(output, options, progress, pages_only, record):
+def _run_audit(output, options, progress, pages_only, record, used_templates_only=False):
     """(the page audit's AuditRun, the GateResult or None with --pages-only)."""
     if pages_only:
         from warta.audit import AuditEngine  # noqa: PLC0415 - Selenium and Pelican load only for this command
@@ -315,7 +324,8 @@ def _run_audit(output, options, progress, pages_only, record):
     from warta.gate import record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     record = Path(record) if record else record_path(quiet_settings())
-    gate = run_gate(output, options, progress=progress, record=record)
+    gate = run_gate(output, options, progress=progress, record=record,
+                    used_templates_only=used_templates_only)
     return gate.pages, gate
 
 

@@ -14,13 +14,14 @@ RECORD_SCHEMA = 1
 
 def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
                        checks, checks_failed, templates, variants, axe_version, commit=None,
-                       finished=None, validity=None):
+                       finished=None, validity=None, unused_templates=()):
     """Write the record of a full audit gate that the accessibility statement shows.
 
     Written atomically (a temporary file renamed into place), so a build never reads half a
     record. The format is read back by plugins/audit_record; ``schema`` changes with it.
     ``validity`` is the HTML check's {"pages": checked, "errors": errors, "ran": bool}: a check
-    that did not run, or found errors, keeps the record from passing.
+    that did not run, or found errors, keeps the record from passing. ``unused_templates`` are
+    those a city's portal has no page for yet, which its gate names instead of failing.
     """
     validity_failed = validity is not None and (not validity["ran"] or validity["errors"])
     finished = finished or datetime.datetime.now(datetime.timezone.utc)
@@ -35,6 +36,7 @@ def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_aud
         "checks": checks,
         "checks_failed": checks_failed,
         "templates": templates,
+        "unused_templates": list(unused_templates),
         "variants": list(variants),
         "axe_version": axe_version,
         "tags": list(AXE_TAGS),

@@ -41,6 +41,10 @@ class GateResult:
     validity_error: str = ""
     record: dict = None  # the record written, if any
     record_file: Path = None  # where it was written
+    # Templates the gate requires a page for: all of them (Warta's own sample), or, in a city's
+    # gate, those the portal uses; the others are listed in `unused`.
+    required: list = None
+    unused: list = field(default_factory=list)
     started: datetime.datetime = None
     _variants: dict = field(default=None, repr=False)
     _checks: dict = field(default=None, repr=False)
@@ -51,9 +55,13 @@ class GateResult:
         return self.run.of_variant("")
 
     @property
+    def templates(self):
+        return TEMPLATES if self.required is None else self.required
+
+    @property
     def complete(self):
-        """Every template had a page, so the gate judged the whole portal."""
-        return all(page is not None for page in self.template_pages.values())
+        """Every required template had a page, so the gate judged the whole portal."""
+        return all(self.template_pages.get(name) is not None for name in self.templates)
 
     def page_result(self, page):
         return self.run.result_for(page)
@@ -61,7 +69,7 @@ class GateResult:
     def variant_result(self, template, variant):
         if self._variants is None:
             self._variants = {}
-            for name in TEMPLATES:
+            for name in self.templates:
                 page = self.template_pages.get(name)
                 for var in VARIANTS:
                     self._variants[(name, var)] = (
@@ -71,7 +79,7 @@ class GateResult:
         return self._variants[(template, variant)]
 
     def variant_results(self):
-        return [self.variant_result(t, v) for t in TEMPLATES for v in VARIANTS]
+        return [self.variant_result(t, v) for t in self.templates for v in VARIANTS]
 
     def check(self, name, template, case=""):
         if self._checks is None:
@@ -97,7 +105,8 @@ class GateResult:
             pages=len(pages), pages_failed=sum(not r.passed for r in pages),
             variant_audits=len(variants), variant_audits_failed=sum(not r.passed for r in variants),
             checks=len(self.checks), checks_failed=sum(not c.passed for c in self.checks),
-            templates=len(TEMPLATES), variants=[spec["label"] for spec in VARIANTS.values()],
+            templates=len(self.templates), variants=[spec["label"] for spec in VARIANTS.values()],
+            unused_templates=list(self.unused),
             axe_version=next((r.axe_version for r in pages + variants if r.axe_version), ""),
             validity={"pages": len(self.validity.checked) if self.validity else 0,
                       "errors": len(self.validity.errors) if self.validity else 0,
@@ -136,21 +145,31 @@ def gate_jobs(built, template_pages):
     return jobs
 
 
-def run_gate(site, options=None, progress=None, record=None):
+def run_gate(site, options=None, progress=None, record=None, used_templates_only=False):
     """Run the whole gate on the built ``site``; write the record to ``record`` when the gate
     judged the whole portal (every template had its page). Raises AuditError when the page
-    audit cannot run at all."""
+    audit cannot run at all.
+
+    Every built page is audited either way. ``used_templates_only`` is a city's gate: a
+    template the portal has no page for yet (an empty section, no news yet) has nothing a
+    citizen can reach, so it is listed as unused instead of failing; Warta's own sample keeps
+    the strict default, which proves every template's page exists and passes.
+    """
     options = options or AuditOptions()
     site = Path(site)
     started = datetime.datetime.now(datetime.timezone.utc)
     built = find_pages(site)
     template_pages = {template: find_page_for(site, template) for template in TEMPLATES}
+    unused = [t for t, page in template_pages.items() if page is None] if used_templates_only \
+        else []
+    required = [t for t in TEMPLATES if t not in unused]
     with stop_browsers_on_signals():
         engine = AuditEngine(site, options)
         run = engine.run(jobs=gate_jobs(built, template_pages), progress=progress)
-        checks = _checks(site, template_pages, engine.workers, options)
+        checks = _checks(site, {t: template_pages[t] for t in required}, engine.workers,
+                         options)
     gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
-                      checks=checks, started=started)
+                      checks=checks, started=started, required=required, unused=unused)
     try:
         gate.validity = check_site(site, pages=built)
     except ValidityError as exc:
@@ -179,9 +198,12 @@ def summary_lines(gate):
     lines = []
     variants = gate.variant_results()
     failed = [r for r in variants if not r.passed]
-    lines.append(f"Audit tampilan: {len(variants)} audit ({len(TEMPLATES)} templat × "
+    lines.append(f"Audit tampilan: {len(variants)} audit ({len(gate.templates)} templat × "
                  f"{len(VARIANTS)} varian), {len(failed)} gagal.")
-    for template in TEMPLATES:
+    if gate.unused:
+        lines.append(f"Templat yang belum dipakai portal ini (belum ada halamannya, jadi tidak "
+                     f"diaudit per tampilan): {', '.join(gate.unused)}.")
+    for template in gate.templates:
         for name in VARIANTS:
             result = gate.variant_result(template, name)
             if not result.passed:
