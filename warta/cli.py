@@ -250,7 +250,7 @@ def serve(output, port):
     is_flag=True,
     help="Gerbang konten kota (make gerbang): templat yang belum punya halaman di portal ini "
     "(seksi kosong, belum ada berita) disebut, bukan gagal. Tanpa ini setiap templat wajib "
-    "punya halaman, seperti pada portal contoh.",
+    "punya halaman, seperti pada contoh bawaan Warta.",
 )
 @click.option(
     "--record",
