@@ -2,15 +2,23 @@
 sample's identity in it; bad input refused in Indonesian with nothing written."""
 
 import ast
+import csv
+import html
+import io
+import json
 import re
 import subprocess
 import sys
+import tokenize
+from pathlib import Path
 
+import markdown
 import pytest
 from click.testing import CliRunner
 
 from warta import EXAMPLE, ROOT, settings
 from warta.build import build, load_settings
+from warta.lint.rules import REVIEW_MARKER
 from warta.newcity import command, portal
 from warta.newcity.command import kota_baru
 
@@ -346,3 +354,195 @@ def test_kota_baru_explains_itself_in_indonesian():
     for flag in ("--nama", "--jenis", "--zona", "--opd", "--berkas-opd", "--opd-ppid", "--domain",
                  "--surel", "--telepon", "--alamat", "--paksa", "--tujuan"):
         assert flag in result.stdout
+
+
+# --- Hostile values: the settings stay data, the Markdown stays text ------------------------------
+# Each case puts a value into one argument where the benign twin run has TWIN. The hostile run
+# must write what the twin wrote with TWIN replaced by the value, and nothing else: the same
+# statements, docstring and comments in pelicanconf.py, the same header lines, markup and review
+# markers in every Markdown file. No value holds the region's place name (Banjar): an agency
+# whose name holds it is written without the region's name added.
+TWIN = "Sentosa"
+PAYLOADS = {
+    "teks-biasa": "Sentosa Baru",  # benign: passes the same checks
+    "kutip-ganda": 'Ta"la',
+    "tiga-kutip-ganda": 'Tala """ + open("/etc/passwd").read() + """',
+    "tiga-kutip-tunggal": "Tala ''' + x + '''",
+    "garis-miring-terbalik": 'Tala \\ \\" \\n \\',
+    "pagar": "Tala # komentar",
+    "jinja": "Tala {{ city.name }} {% raw %}",
+    "arab": "بنجر",
+    "aksara-jawa": "ꦧꦚ꧀ꦗꦂ",
+    "emoji": "Tala 🏛️",
+    "markdown": "Title: P [a](https://x.invalid) ![g]({static}/x) `k` *m*{: #p } | ---",
+}
+# Whole values that start a line in Kontak and Hubungi PPID, each a Markdown block's start.
+LINE_STARTS = {"garis-datar": "--- Title: Palsu", "judul": "# Judul", "daftar": "- butir",
+               "daftar-angka": "1. butir", "definisi": ": definisi", "garis-bawah": "=== x",
+               "pagar-kode": "~~~ x", "tambah": "+ butir"}
+# How a value enters BANJAR: (BANJAR's value, the value with it, arguments added). The short
+# name also names the PPID Utama with --opd-ppid; its file name stays diskominfo-….
+ARGUMENTS = {
+    "--nama": lambda v: ("Kabupaten Banjar", f"Kabupaten {v}", []),
+    "--opd": lambda v: ("Diskominfo=Dinas Komunikasi dan Informatika",
+                        f"Diskominfo=Dinas Komunikasi dan Informatika {v}", []),
+    "--opd-ppid": lambda v: ("Diskominfo=Dinas Komunikasi dan Informatika",
+                             f"Diskominfo {v} A=Dinas Komunikasi dan Informatika",
+                             ["--opd-ppid", f"Diskominfo {v} A"]),
+    "--telepon": lambda v: ("(0511) 472-1234", f"(0511) 472-1234 {v}", []),
+    "--alamat": lambda v: ("Jl. Ahmad Yani Km 40, Martapura", v, []),
+}
+OPD_COLUMNS = ["singkatan", "nama", "kelompok", "alamat", "telepon", "surel"]
+
+
+def opd_csv(folder, diskominfo):
+    """A --berkas-opd file with Dinkes and Diskominfo, this one's cells ``diskominfo``."""
+    text = io.StringIO()
+    csv.writer(text).writerows([OPD_COLUMNS, ["Dinkes", "Dinas Kesehatan", "", "", "", ""],
+                                diskominfo])
+    path = folder / f"opd-{len(list(folder.iterdir()))}.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return [*BANJAR[:6], "--berkas-opd", str(path), *BANJAR[16:]]
+
+
+def written_with(tmp_path, case, value):
+    """(pelicanconf.py, [every Markdown file in path order]) kota-baru writes with ``value`` in
+    the argument ``case``."""
+    if case == "--berkas-opd":
+        args = opd_csv(tmp_path, ["Diskominfo", f"Dinas Komunikasi dan Informatika {value}",
+                                  f"Dinas {value}", f"Jl. {value}", f"(0511) 472-1234 {value}",
+                                  "diskominfo@banjarkab.go.id"])
+    else:
+        old, new, extra = ARGUMENTS[case](value)
+        args = [new if arg == old else arg for arg in BANJAR] + extra
+    target = tmp_path / f"portal-{len(list(tmp_path.iterdir()))}"
+    result = run(target, *args)
+    assert result.exit_code == 0, result.output
+    pages = [(target / path).read_text(encoding="utf-8") for path in files_in(target)
+             if path.endswith(".md")]
+    return (target / "pelicanconf.py").read_text(encoding="utf-8"), pages
+
+
+def settings_shape(text):
+    """What a settings file does apart from its string values: the type and targets of each
+    top-level statement, its docstring, and every token outside a string, comments included."""
+    tree = ast.parse(text)
+    statements = [(type(node).__name__, [ast.unparse(t) for t in getattr(node, "targets", [])])
+                  for node in tree.body]
+    tokens = [(token.type, token.string) for token in
+              tokenize.generate_tokens(io.StringIO(text).readline) if token.type != tokenize.STRING]
+    return statements, ast.get_docstring(tree), tokens
+
+
+def settings_strings(text):
+    return [node.value for node in ast.walk(ast.parse(text))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def page_shape(text):
+    """A Markdown file as Pelican reads it: its header keys and values, the Summary and the body
+    rendered with the portal's MARKDOWN settings (character references decoded: they are
+    text), and its review markers."""
+    config = settings.MARKDOWN
+    md = markdown.Markdown(extensions=[*config["extension_configs"], "markdown.extensions.meta"],
+                           extension_configs=config["extension_configs"],
+                           output_format=config["output_format"])
+    body = html.unescape(md.convert(text))
+    headers = {key: "\n".join(value) for key, value in md.Meta.items()}
+    if "summary" in headers:
+        headers["summary"] = html.unescape(md.reset().convert(headers["summary"]))
+    return list(headers), headers, body, REVIEW_MARKER.findall(text)
+
+
+def hostile(payloads, cases=(*ARGUMENTS, "--berkas-opd")):
+    return [pytest.param(case, value, id=f"{case}-{name}") for case in cases
+            for name, value in payloads.items()]
+
+
+@pytest.mark.parametrize(("case", "value"), hostile(PAYLOADS))
+def test_a_hostile_value_is_only_a_string_in_the_settings(tmp_path, case, value):
+    (twin, _), (written, _) = (written_with(tmp_path, case, v) for v in (TWIN, value))
+    assert json.dumps(value, ensure_ascii=False)[1:-1] in written  # it is there, as a literal
+    assert settings_shape(written) == settings_shape(twin)
+    assert settings_strings(written) == [s.replace(TWIN, value) for s in settings_strings(twin)]
+
+
+@pytest.mark.parametrize(("case", "value"), [*hostile(PAYLOADS),
+                                             *hostile(LINE_STARTS, cases=["--alamat"])])
+def test_a_hostile_value_is_only_text_in_the_markdown_files(tmp_path, case, value):
+    (_, twins), (_, pages) = (written_with(tmp_path, case, v) for v in (TWIN, value))
+    assert len(pages) == len(twins) > 10
+    for page, twin in zip(pages, twins, strict=True):
+        keys, headers, body, found = page_shape(page)
+        twin_keys, twin_headers, twin_body, twin_found = page_shape(twin)
+        assert keys == twin_keys and found == twin_found
+        assert headers == {key: text.replace(TWIN, value) for key, text in twin_headers.items()}
+        assert body == twin_body.replace(TWIN, value)
+
+
+def test_the_settings_check_sees_a_value_in_the_docstring_or_a_comment(tmp_path):
+    twin, _ = written_with(tmp_path, "--nama", TWIN)
+    closed = twin.replace('"""Pengaturan', '"""Pengaturan """\nimport os\n"""', 1)
+    commented = twin.replace("# Tanggal ditampilkan", f"# {TWIN}: tanggal ditampilkan", 1)
+    assert settings_shape(closed) != settings_shape(twin)
+    assert settings_shape(commented) != settings_shape(twin)
+
+
+CONTROLS = ["\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\x85", "\x9b", "\u2028", "\u2029",
+            "\u202a", "\u202e", "\u2066", "\u2069", "\udcff"]
+FLAGS = {"--nama": "Kabupaten Banjar", "--jenis": "kabupaten", "--zona": "WITA",
+         "--domain": "portal.banjarkab.go.id", "--surel": "diskominfo@banjarkab.go.id",
+         "--telepon": "(0511) 472-1234", "--alamat": "Jl. Ahmad Yani Km 40, Martapura",
+         "--opd ke-1": "Dinkes=Dinas Kesehatan"}
+
+
+def with_control(tmp_path, case, char):
+    """(arguments, the label the refusal names) with ``char`` in the argument ``case``."""
+    if case in FLAGS:
+        return [f"{arg}{char}" if arg == FLAGS[case] else arg for arg in BANJAR], case
+    if case == "--opd ke-1 (singkatan)":
+        return [f"Din{char}kes=Dinas Kesehatan" if arg == FLAGS["--opd ke-1"] else arg
+                for arg in BANJAR], "--opd ke-1"
+    if case == "--opd-ppid":
+        return [*BANJAR, "--opd-ppid", f"Diskominfo{char}"], case
+    if case == "--tujuan":  # the target, named by run() after these
+        return BANJAR, case
+    if case == "--berkas-opd":
+        return [*BANJAR[:6], "--berkas-opd", str(tmp_path / f"opd{char}.csv")], case
+    cells = ["Diskominfo", "Dinas Komunikasi dan Informatika", "Dinas", "Jl. Merdeka",
+             "(0511) 472-1234", "diskominfo@banjarkab.go.id"]
+    cells[OPD_COLUMNS.index(case.removeprefix("--berkas-opd "))] += char
+    args = opd_csv(tmp_path, cells)
+    return args, f"Berkas OPD {Path(args[7]).name} baris 3, sel"
+
+
+@pytest.mark.parametrize(("case", "char"), [
+    pytest.param(case, char, id=f"{case}-U+{ord(char):04X}")
+    for case in [*FLAGS, "--opd ke-1 (singkatan)", "--opd-ppid", "--tujuan", "--berkas-opd",
+                 *(f"--berkas-opd {column}" for column in OPD_COLUMNS)]
+    for char in CONTROLS
+    # A CSV file is read as strict UTF-8: no lone surrogate reaches its cells.
+    if not (case.startswith("--berkas-opd ") and char == "\udcff")])
+def test_a_control_character_in_any_argument_is_refused_with_nothing_written(tmp_path, case, char):
+    target = tmp_path / (f"portal{char}" if case == "--tujuan" else "portal")
+    args, label = with_control(tmp_path, case, char)
+    before = sorted(tmp_path.iterdir())
+    result = run(target, *args)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert f"kota-baru: {label} " in result.output, result.output
+    assert f"(U+{ord(char):04X}): tulis teks biasa dalam satu baris" in result.output
+    assert "Tidak ada berkas yang ditulis" in result.output and "Traceback" not in result.output
+    assert char == "\n" or char not in result.output  # shown escaped, never raw
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("value", [v for k, v in PAYLOADS.items() if k != "teks-biasa"],
+                         ids=[k for k in PAYLOADS if k != "teks-biasa"])
+@pytest.mark.parametrize(("flag", "rule"), [("--domain", "tidak sah"), ("--surel", "tidak sah"),
+                                            ("--zona", "tidak dikenal"), ("--jenis", "tidak dikenal")])
+def test_a_hostile_value_in_a_checked_format_is_refused_by_its_rule(tmp_path, flag, rule, value):
+    target = tmp_path / "portal"
+    result = run(target, *[f"{arg}{value}" if arg == FLAGS[flag] else arg for arg in BANJAR])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert rule in result.output and "Tidak ada berkas yang ditulis" in result.output
+    assert not target.exists()

@@ -42,20 +42,52 @@ CSV_REQUIRED = ("singkatan", "nama")
 CSV_OPTIONAL = ("kelompok", "alamat", "telepon", "surel")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-# Text that would change what the templates write: HTML, a line break, the scaffold's [[…]]
-# and the review marker's ((…)).
-UNSAFE = re.compile(r"[<>\x00-\x1f\x7f]|\[\[|\]\]|\(\(|\)\)")
+# Text that would change what the templates write: HTML, the scaffold's [[…]] and the review
+# marker's ((…)). Other Markdown in a value is escaped where it is written (portal._markdown).
+UNSAFE = re.compile(r"[<>]|\[\[|\]\]|\(\(|\)\)")
+# Characters that change a file's lines or how text reads without being seen, refused in every
+# value before anything else: C0 and C1 controls (line breaks and tabs among them) and DEL, the
+# Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
+# isolates that show text in another order than it is stored. A lone surrogate is a command
+# line that was not UTF-8: it cannot be written to a file at all.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 NAME_MAX = 80
+
+
+def _control_word(char):
+    """What ``char`` (a CONTROL) is, in words an administrator knows."""
+    if char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+        return "ganti baris"
+    if char == "\t":
+        return "tab"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return "tanda arah teks"
+    if "\ud800" <= char <= "\udfff":
+        return "bita yang bukan UTF-8"
+    return "karakter kendali"
+
+
+def refuse_controls(value, label):
+    """A NewCityError naming ``label`` when ``value`` holds a CONTROL character. The value is
+    shown with repr(), which writes every such character as an escape, never raw."""
+    found = CONTROL.search(str(value or ""))
+    if found:
+        char = found.group()
+        raise NewCityError(
+            f"{label} {str(value)!r} memuat {_control_word(char)} (U+{ord(char):04X}): tulis "
+            "teks biasa dalam satu baris, tanpa ganti baris, tab, karakter kendali, atau tanda "
+            "arah teks.")
 
 
 def clean_text(value, label, required=False):
     """``value`` with its spaces tidied; a NewCityError when it cannot be written as it is."""
+    refuse_controls(value, label)
     text = " ".join(str(value or "").split())
     if required and not text:
         raise NewCityError(f"{label} kosong: tulis isinya.")
-    if UNSAFE.search(str(value or "").replace("\n", " ").replace("\t", " ")) or UNSAFE.search(text):
+    if UNSAFE.search(text):
         raise NewCityError(f"{label} {text!r} memuat tanda yang tidak dapat dipakai (<, >, [[, ]], "
-                           "((, )) atau karakter kendali): tulis teks biasa saja.")
+                           "(( atau ))): tulis teks biasa saja.")
     if len(text) > NAME_MAX * 3:
         raise NewCityError(f"{label} terlalu panjang ({len(text)} huruf): singkatkan.")
     return text
@@ -101,6 +133,7 @@ def agencies_from_flags(values):
     """[AgencyInput] from repeated `--opd "Singkatan=Nama lengkap"`."""
     found = []
     for number, value in enumerate(values, start=1):
+        refuse_controls(value, f"--opd ke-{number}")
         short, sep, name = str(value).partition("=")
         if not sep:
             raise NewCityError(
@@ -127,6 +160,9 @@ def agencies_from_csv(path):
     delimiter = ";" if sample.count(";") > sample.count(",") else ","  # spreadsheets in id-ID use ;
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = [row for row in reader]
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            refuse_controls(cell, f"Berkas OPD {path.name} baris {number}, sel")
     if not rows:
         raise NewCityError(f"Berkas OPD {path} kosong: baris pertama memuat nama kolom "
                            f"{','.join(CSV_REQUIRED)}, lalu satu baris per perangkat daerah.")
@@ -240,6 +276,10 @@ def kind_of(name, kind):
 def make_city(name, kind, zone, agencies, domain="", email="", phone="", address="",
               ppid_short=None):
     """A checked City; a NewCityError names the first thing to change."""
+    for flag, value in (("--nama", name), ("--jenis", kind), ("--zona", zone), ("--domain", domain),
+                        ("--surel", email), ("--telepon", phone), ("--alamat", address),
+                        ("--opd-ppid", ppid_short)):
+        refuse_controls(value, flag)
     name = clean_text(name, "Nama pemerintah daerah", required=True)
     name = re.sub(r"^pemerintah\s+", "", name, flags=re.IGNORECASE)
     if not name:

@@ -15,6 +15,7 @@ from warta.newcity.city import (
     agencies_from_csv,
     agencies_from_flags,
     make_city,
+    refuse_controls,
 )
 from warta.newcity.portal import markers, plan, refusal, render, write
 
@@ -127,8 +128,12 @@ def kota_baru(nama, jenis, zona, opd, berkas_opd, opd_ppid, domain, surel, telep
     Contoh: python -m warta kota-baru --nama "Kabupaten Banjar" --zona WITA
     --opd "Diskominfo=Dinas Komunikasi dan Informatika" --opd "Dinkes=Dinas Kesehatan"
     """
-    target = Path(tujuan) if tujuan else ROOT
     try:
+        # Paths are printed back and never written into a file, but a line break or an escape
+        # sequence in one would forge what the terminal shows.
+        refuse_controls(tujuan, "--tujuan")
+        refuse_controls(berkas_opd, "--berkas-opd")
+        target = Path(tujuan) if tujuan else ROOT
         if target.exists() and not target.is_dir():
             raise NewCityError(f"--tujuan {target} adalah berkas, bukan folder: pilih folder proyek.")
         city = gather(nama, jenis, zona, opd, berkas_opd, domain, surel, telepon, alamat, opd_ppid)

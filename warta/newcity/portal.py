@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -49,9 +50,31 @@ MENU = [
 BACKUPS = Path(".cache") / "kota-baru"
 
 
+# Markdown a one-line value could make: links, images, code, emphasis, attribute lists ({: …}),
+# table cells (|) and escapes anywhere; a heading, list, setext underline, definition or fence at
+# its start. City values never hold <, >, [[, ]], ((, )) or a line break (city.py refuses them).
+_MARKDOWN_INLINE = re.compile(r"[\\`*_{}\[\]|]")
+_MARKDOWN_START = re.compile(r"^(?:[#+\-=:~]|\d+(?=\.))")
+
+
 def _python(value):
     """A Python literal for a string: JSON's double-quoted strings are valid Python."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def _markdown(value):
+    """``value`` as plain text in Markdown (a body or the Summary, which Pelican renders): what
+    would be markup is escaped, so the page shows the value as it was typed. A header other than
+    Summary is text already and is written as it is."""
+    text = _MARKDOWN_INLINE.sub(lambda found: "\\" + found.group(), str(value))
+    start = _MARKDOWN_START.match(text)
+    if not start:
+        return text
+    if start.group() in "=:~":  # not among Markdown's backslash escapes: a character reference
+        return f"&#{ord(text[0])};{text[1:]}"
+    if start.group() in "#+-":
+        return "\\" + text
+    return f"{start.group()}\\{text[start.end():]}"  # "1. …" would start a numbered list
 
 
 def _environment():
@@ -59,6 +82,7 @@ def _environment():
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, autoescape=False)  # noqa: S701 - Markdown and Python, not HTML
     env.filters["py"] = _python
+    env.filters["md"] = _markdown
     return env
 
 
