@@ -303,6 +303,24 @@ HOSTILE_FIELDS = [
         "Lampiran": f"layanan/formulir/formulir-pelaporan-kelahiran.pdf | Formulir {IMAGE}"}),
 ]
 
+# A file whose name holds "&", linked with a query that closes the attribute once unescaped:
+# Pelican's own link step wrote it back raw, after the sanitizer (warta.links replaces it).
+LINKED_FILE = "images/peta&kota.webp"
+LINK = ("[Peta lokasi (WebP, 10 KB)]({static}/images/peta&amp;kota.webp?v=&quot;&gt;&lt;meta "
+        "http-equiv=&quot;refresh&quot; content=&quot;0;url=https://contoh.invalid/&quot;&gt;&lt;"
+        "base href=&quot;https://contoh.invalid/&quot;&gt;&lt;script src=&quot;/images/x.js&quot;&gt;)")
+# Every kind of content whose body is HTML, each with the link at the end of its text.
+LINKED_BODIES = [
+    "berita/2024-05-20-jadwal-ppdb-2024.md", "opd/dinas-kesehatan.md",
+    "ppid/dokumen/daftar-puskesmas-dan-layanan-disabilitas.md", "layanan/akta-kelahiran.md",
+    "video/belanja-pangan-aman.md", "agenda/musrenbang-kecamatan-sukamaju-2027.md",
+    "pengumuman/2026-11-20-pendaftaran-bantuan-alat-bantu-2026.md", "halaman/kontak.md",
+]
+# ... and in a Summary, which Pelican resolves separately, to a file no body links (a body's
+# link made Pelican register the name cut at ";", which hid the fault).
+LINKED_SUMMARY = "berita/2023-03-14-wifi-publik-tahap-pertama.md"
+SUMMARY_FILE = "images/denah&lokasi.webp"
+
 # Run in each page: every element, attribute and URL the theme did not write.
 UNSAFE_IN_DOM = """
 const origin = location.origin, found = [];
@@ -350,6 +368,17 @@ def hostile_site(tmp_path_factory):
             index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
             lines[index] = f"{key}: {value}"
         path.write_text("\n".join(lines), encoding="utf-8")
+    shutil.copy(next((content / "images" / "berita").glob("*.webp")), content / LINKED_FILE)
+    for relative in LINKED_BODIES:
+        path = content / relative
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{LINK}\n",
+                        encoding="utf-8")
+    path = content / LINKED_SUMMARY
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("Summary:"))
+    shutil.copy(content / LINKED_FILE, content / SUMMARY_FILE)
+    lines[index] = "Summary: Ringkasan dengan {}.".format(LINK.replace("peta&amp;kota", "denah&amp;lokasi"))
+    path.write_text("\n".join(lines), encoding="utf-8")
     output = root / "output"
     build(output, content=content)
     return output
@@ -371,8 +400,31 @@ def test_entity_encoded_fields_are_text_in_every_page_chromium_builds(hostile_si
         title = browser.title
     assert problems == {}
     assert len(pages) > 100
+    # The link is there, pointing at its file, in every kind of content (a harness that lost
+    # it could not fail).
+    linked = [p for p in pages if "/images/peta&amp;kota.webp?v=" in
+              (hostile_site / p).read_text(encoding="utf-8")]
+    assert len(linked) >= len(LINKED_BODIES), linked
+    assert any("/images/denah&amp;lokasi.webp?v=" in (hostile_site / p).read_text(encoding="utf-8")
+               for p in pages)
     # The editor wrote entities; the citizen reads the characters, as text.
     assert "<script src=/images/x.js></script>" in title
+
+
+def test_feeds_carry_hostile_links_as_one_escaped_address(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    seen = 0
+    for feed in sorted(hostile_site.rglob("*.atom.xml")):
+        for entry in ET.parse(feed).getroot().iter(f"{atom}entry"):
+            for part in ("content", "summary"):
+                element = entry.find(f"{atom}{part}")
+                html = element.text if element is not None and element.text else ""
+                assert unsafe_parts(html) == [], (feed.name, html[:200])
+                assert "<meta" not in html and "<base" not in html, (feed.name, html[:200])
+                seen += "peta&amp;kota.webp?v=" in html
+    assert seen >= 2
 
 
 def test_entity_encoded_fields_are_decoded_text_in_feeds_and_open_data(hostile_site):

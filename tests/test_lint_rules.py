@@ -92,6 +92,15 @@ CASES = {
         "Baca [berita pemeriksaan pangan]({filename}/berita/tidak-ada.md).\n", BODY_LINE,
         "Baca [berita pemeriksaan pangan]({filename}/berita/2023-02-01-uji-kedua.md).\n", {},
     ),
+    "jalur-keluar": (
+        '<a href="{static}/../../attachments/jadwal.pdf">Jadwal pasar murah (PDF, 1,5 KB)</a>\n',
+        BODY_LINE,
+        '<a href="{static}/attachments/jadwal.pdf">Jadwal pasar murah (PDF, 1,5 KB)</a>\n', {},
+    ),
+    "gambar-srcset": (
+        '<img src="/images/logo-kota-contoh.svg" srcset="/images/logo.webp 40w" alt="Lambang kota">\n',
+        BODY_LINE, '<img src="/images/logo-kota-contoh.svg" alt="Lambang kota">\n', {},
+    ),
     "tabel-header": (
         PARAGRAPH + "\n<table>\n<tr><td>Sukamaju</td><td>12</td></tr>\n</table>\n", BODY_LINE + 2,
         PARAGRAPH + "\n| Kecamatan | Pedagang |\n|---|---|\n| Sukamaju | 12 |\n", {},

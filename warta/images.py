@@ -3,7 +3,7 @@
 Content images get their attributes while the Markdown tree is in hand (warta.rewrite); covers
 drawn by templates get the same from :func:`image_attributes` (a Jinja filter). Only Pelican
 knows where a {static} or {attach} file ends up, so srcset follows the resolved src afterwards
-(:func:`resolve_srcset`), and the copies are written after the build (:func:`write_variants`),
+(:func:`follow_src`), and the copies are written after the build (:func:`write_variants`),
 for the images actually published. Width and height reserve each picture's box before it
 arrives, so nothing shifts under a reader's finger or magnifier.
 """
@@ -118,40 +118,27 @@ def responsive(attributes, path, settings):
 
 # --- After Pelican resolved {static} and {attach} ---------------------------------------------
 
-_IMG = re.compile(r"<img\b[^<>]*>")
-_SRC = re.compile(r'\ssrc="([^"]*)"')
-_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+def follow_src(src, srcset, siteurl):
+    """The srcset of an ``<img>`` whose src the link step has just resolved to ``src``,
+    written the way src now is, with its copies recorded for :func:`write_variants`.
 
-
-def resolve_srcset(text, siteurl):
-    """``text`` (content HTML whose src Pelican has just resolved) with each srcset written the
-    way its src now is, and its copies recorded for :func:`write_variants`.
-
-    Only Pelican knows where a {static} or {attach} file ends up (an attached image moves next
-    to its page; SITEURL differs between builds that share one cache), and it resolves only
-    src, so the copies, whose file names sit beside the original's, follow src here.
+    Only the link step (warta.links) knows where a {static} or {attach} file ends up (an
+    attached image moves next to its page; SITEURL differs between builds that share one
+    cache), so the copies, whose file names sit beside the original's, follow src here.
+    Values are plain text in and out; the caller escapes them into the attribute.
     """
-    if 'srcset="' not in text:
-        return text
-    prefix = (siteurl or "").rstrip("/")
-
-    def resolve(match):
-        tag = match.group(0)
-        src, srcset = _SRC.search(tag), _SRCSET.search(tag)
-        if src is None or srcset is None:
-            return tag
-        url = html.unescape(src.group(1))
-        folder = url[: url.rindex("/") + 1] if "/" in url else ""
-        parts = [part.strip().rsplit(" ", 1) for part in html.unescape(srcset.group(1)).split(",")]
-        resolved = [(folder + link.rsplit("/", 1)[-1], width) for link, width in parts]
-        original = _output_relative(url, prefix)
-        if original is not None:
-            catalog.want(original, [(unquote(link.rsplit("/", 1)[-1]), int(width[:-1]))
-                                   for link, width in resolved if link != url])
-        value = html.escape(", ".join(f"{link} {width}" for link, width in resolved))
-        return tag[: srcset.start(1)] + value + tag[srcset.end(1):]
-
-    return _IMG.sub(resolve, text)
+    folder = src[: src.rindex("/") + 1] if "/" in src else ""
+    resolved = []
+    for candidate in srcset.split(","):
+        words = candidate.split()
+        if len(words) != 2 or not re.fullmatch(r"[1-9][0-9]{0,4}w", words[1]):
+            return srcset  # not one Warta wrote (the reader refuses an editor's own)
+        resolved.append((folder + words[0].rsplit("/", 1)[-1], words[1]))
+    original = _output_relative(src, (siteurl or "").rstrip("/"))
+    if original is not None:
+        catalog.want(original, [(unquote(link.rsplit("/", 1)[-1]), int(width[:-1]))
+                                for link, width in resolved if link != src])
+    return ", ".join(f"{link} {width}" for link, width in resolved)
 
 
 def _output_relative(url, siteurl):
@@ -206,11 +193,15 @@ def write_variants(output):
     """Write every WebP copy the published pages offer, beside its original in ``output``."""
     from PIL import Image  # noqa: PLC0415
 
-    output = Path(output)
+    output = Path(output).resolve()
     for relative, copies in sorted(catalog.wanted.items()):
-        original = output / relative
-        if not original.is_file():
+        original = (output / relative).resolve()
+        # Only pictures the build itself published, and copies beside them: an address that
+        # climbs out of the output folder names nothing this step may read or write.
+        if not original.is_relative_to(output) or not original.is_file():
             continue
+        copies = {name: width for name, width in copies.items()
+                  if name.endswith(".webp") and "/" not in name and "\\" not in name and name not in (".", "..")}
         with Image.open(original) as image:
             width, height = image.size
             for name, target in sorted(copies.items(), key=lambda item: item[1]):

@@ -16,14 +16,16 @@ import re
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from warta import images
+from warta import images, paths
+from warta.errors import ContentError, Finding
+from warta.sanitize import source_line
 
 TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"
 # Two regions with one name are two landmarks a screen-reader user cannot tell apart (axe
@@ -31,8 +33,6 @@ TABLE_LABEL = "Tabel (geser ke samping bila terpotong)"
 NUMBERED_TABLE_LABEL = "Tabel {number} dari {total} (geser ke samping bila terpotong)"
 _LABEL_MARKER = f'aria-label="{TABLE_LABEL}"'
 
-# Pelican's intrasite links: {static}, {attach}, {filename} (and the older |static| spelling).
-_INTRASITE = re.compile(r"^[{|](static|attach|filename)[|}](.*)$")
 
 
 # --- Which file a text is read from --------------------------------------------------------
@@ -42,15 +42,26 @@ _INTRASITE = re.compile(r"^[{|](static|attach|filename)[|}](.*)$")
 _reading = contextvars.ContextVar("warta_rewrite_reading", default=(None, {}))
 
 
+# What the rewrite refused in the file being read: (rule, message, fix, needle).
+_refusals = contextvars.ContextVar("warta_rewrite_refusals", default=None)
+
+
 def reading(read, settings):
-    """``read`` (a reader's read(source_path)) that tells the extension which file it reads."""
+    """``read`` (a reader's read(source_path)) that tells the extension which file it reads,
+    and stops with every address the rewrite refused (warta.paths) once the file is read."""
 
     def read_with_source(source_path):
+        refused = []
         token = _reading.set((Path(source_path), settings))
+        refusals = _refusals.set(refused)
         try:
-            return read(source_path)
+            result = read(source_path)
         finally:
             _reading.reset(token)
+            _refusals.reset(refusals)
+        if refused:
+            raise ContentError.from_findings(_findings(source_path, refused))
+        return result
 
     read_with_source.warta_rewrite = True
     return read_with_source
@@ -59,32 +70,36 @@ def reading(read, settings):
 def _source_file(src, source, settings):
     """The file under content/ that ``src``, written in ``source``, shows; None if unknown.
 
-    Only addresses the build can follow to a file it publishes: Pelican's {static} and {attach}
-    links, and addresses from the site root; a bare relative address depends on the page's own
-    address, which a Markdown text does not know.
+    Only addresses the build can follow to a file it publishes (warta.paths): Pelican's
+    {static} and {attach} links, and addresses from the site root; a bare relative address
+    depends on the page's own address, which a Markdown text does not know.
     """
-    parsed = urlparse(src)
-    if parsed.netloc or (parsed.scheme and not _INTRASITE.match(src)):
-        return None
-    root = Path(settings.get("PATH") or ".")
-    intrasite = _INTRASITE.match(src)
-    if intrasite:
-        value = unquote(urlparse(intrasite.group(2)).path)
-        if value.startswith("/"):
-            path = root / value.lstrip("/")
-        elif source is not None:
-            path = source.parent / value
-        else:
-            return None
-    elif parsed.path.startswith("/"):
-        path = root / unquote(parsed.path).lstrip("/")
-    else:
+    if not settings.get("PATH"):
         return None
     try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
+        local = paths.resolve(html.unescape(src), source, settings["PATH"])
+    except paths.Refused:
+        return None  # refused for the file by check_addresses
+    if local is None or not local.path:
         return None
-    return path
+    return Path(settings["PATH"]).resolve() / local.path
+
+
+def _findings(source_path, refused):
+    try:
+        text = Path(source_path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        text = ""
+    return [Finding(str(source_path), source_line(text, finding[3][:40] or "<", 1), *finding[:3])
+            for finding in dict.fromkeys(refused)]
+
+
+def check_addresses(attributes, source, settings):
+    """Refuse, for the file being read, what warta.paths refuses in an element's attributes:
+    the wall behind the content check's friendlier messages (warta.lint)."""
+    refused = _refusals.get()
+    if refused is not None and settings.get("PATH"):
+        refused.extend(paths.refusals(attributes, source, settings["PATH"]))
 
 
 # --- The rules, each written once, on an element's attributes -------------------------------
@@ -178,6 +193,7 @@ class RewriteTreeprocessor(Treeprocessor):
             self.figure(paragraph)
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter()):
+            check_addresses(element.attrib, source, settings)
             if element.tag == "a":
                 attributes = dict(element.attrib)
                 protect_new_tab(attributes)
@@ -193,7 +209,7 @@ class RewriteTreeprocessor(Treeprocessor):
                 self.wrap(element, parents)
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, raw in enumerate(stash):
-            if isinstance(raw, str) and ("<a" in raw or "<img" in raw or "<table" in raw):
+            if isinstance(raw, str) and "<" in raw:
                 stash[index] = RawRewriter(source, settings).rewrite(raw)
 
     def figure(self, paragraph):
@@ -298,6 +314,8 @@ class RawRewriter(HTMLParser):
             self.wrapped += mark
         elif tag == "thead":
             self.in_head += 1
+        check_addresses({k: v for k, v in attributes.items() if v is not None},
+                        self.source, self.settings)
         before = dict(attributes)
         prefix = ""
         if tag == "a":

@@ -139,7 +139,7 @@ class Sanitizer:
     def check(self, html):
         """``(clean html, [Removal, …])``: the list is empty when nothing was removed."""
         cleaned = self.clean(html)
-        if "<" not in html and "&" not in html:
+        if cleaned == html or ("<" not in html and "&" not in html):
             return cleaned, []
         parsed = _parse_everything(html)
         if parsed == cleaned:

@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Tag
 
-from warta import lint
+from warta import links, lint
 from warta.addresses import normalised, reserved_findings
 from warta.errors import WARNING, ContentError, Finding, display_path
 from warta.fields import read_header
@@ -261,6 +261,9 @@ class _Sanitizing:
                 if key == "summary":
                     content._summary = value
         report(findings)
+        # Pelican resolves {static}/{filename} links when a template reads the text, after
+        # this: warta.links does that step instead, escaped, and sanitizes again last.
+        links.install(content, self.sanitizer)
 
     def _clean(self, content, text, field, findings):
         cleaned, removed = self.sanitizer.check(text)

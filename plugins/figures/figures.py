@@ -3,8 +3,8 @@
 The rewrite itself is a Python-Markdown extension, listed in MARKDOWN in pelicanconf.py, so it
 runs inside Pelican's Markdown reader for every text, before the content check sanitizes it.
 This plugin gives it what Python-Markdown cannot know (which file is being read, the image
-settings), lets srcset follow src once Pelican has resolved {static} and {attach}, and gives
-templates the `image_attributes` filter for cover images.
+settings), and gives templates the `image_attributes` filter for cover images; srcset follows
+src when links are resolved (warta.links).
 """
 
 import hashlib
@@ -48,24 +48,9 @@ def follow_sources(generator):
         env.filters["wrappable"] = rewrite.wrappable_address
 
 
-def resolve_after_pelican(content):
-    """srcset is written beside src; Pelican resolves src when the page is written, and srcset
-    must then say the same place (see warta.images.resolve_srcset)."""
-    text = getattr(content, "_content", None)
-    if not text or 'srcset="' not in text or getattr(content, "_update_content", None) is None:
-        return
-    update = content._update_content
-
-    def update_content(text, siteurl):
-        return images.resolve_srcset(update(text, siteurl), siteurl)
-
-    content._update_content = update_content
-
-
 def register():
     # initialized: before any generator reads a file, and before build_cache fingerprints
     # MARKDOWN (it is registered later in PLUGINS).
     signals.initialized.connect(start)
     # generator_init fires once each generator's readers exist and before it reads anything.
     signals.generator_init.connect(follow_sources)
-    signals.content_object_init.connect(resolve_after_pelican)

@@ -42,14 +42,13 @@ class _PPIDContent:
         self.override_url = settings[self.url_setting].format(slug=self.slug)
         self.override_save_as = save_as(self.override_url)
 
-    def _link_replacer(self, siteurl, m):
+    def named_address(self, marker, rest, siteurl):
         # `{ppid}` in PPID Markdown links to the PPID section: `[DIP]({ppid}dip/)`. Pelican's
         # `{filename}` reaches other Markdown files only, and the DIP, its filter pages and the
-        # category pages are generated.
-        if m.group("what") != "ppid":
-            return super()._link_replacer(siteurl, m)
-        target = f"{siteurl.rstrip('/')}/{self.settings['PPID_URL']}{m.group('value')}"
-        return "".join((m.group("markup"), m.group("quote"), target, m.group("quote")))
+        # category pages are generated. warta.links writes the result escaped.
+        if marker != "ppid":
+            return None
+        return f"{siteurl.rstrip('/')}/{self.settings['PPID_URL']}{rest}"
 
 
 class PPIDPage(_PPIDContent, Page):

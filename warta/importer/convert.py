@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
+from warta import paths
 from warta.importer.wxr import uploads_path
 from warta.lint.elements import GENERIC_ALT, IMAGE_FILE
 from warta.sanitize import CLEAN_CONTENT_TAGS, Sanitizer
@@ -73,10 +74,12 @@ class Images:
         self.by_url = {a.url: a for a in export.attachments.values()} if export else {}
 
     def source_file(self, relative):
+        """(uploads-relative name, file) of an uploads file; Refused when the URL's path leaves
+        the uploads folder (warta.paths: ``..``, symbolic links, backslashes)."""
         if self.uploads is None:
             return None
         for candidate in (relative, SIZE_SUFFIX.sub("", relative)):
-            path = self.uploads / candidate
+            path = paths.inside(self.uploads, candidate)
             if path.is_file():
                 return candidate, path
         return None
@@ -92,7 +95,11 @@ class Images:
         if extension not in IMAGE_FORMATS:
             return self.note(f"Gambar berformat .{code(extension[:10])} tidak didukung: {shown} "
                              "(ubah menjadi JPEG, PNG atau WebP)", "format gambar tidak didukung")
-        found = self.source_file(relative)
+        try:
+            found = self.source_file(relative)
+        except paths.Refused:
+            return self.note(f"Gambar dari luar folder unggahan tidak disalin: {shown}",
+                             "gambar dari luar folder unggahan")
         if found is None:
             return self.note(f"Tautan ke media yang terhapus: {shown} tidak ada di folder unggahan",
                              "media terhapus")

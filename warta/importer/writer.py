@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
+from warta import paths
 from warta.importer.convert import Converted, Images, convert, escape_text, summary_of
 from warta.importer.source import is_draft
 from warta.lint import Probe, lint_text, normalise_tag, setting
@@ -225,9 +226,15 @@ def write_all(plan, content):
 
 
 def inside(root, relative):
-    """True when ``relative`` stays under ``root`` (no `..`, no absolute path)."""
-    root = root.resolve()
-    return (root / relative).resolve().is_relative_to(root)
+    """True when ``relative`` stays under ``root`` (warta.paths: no `..` out, no symbolic link
+    out, no backslash)."""
+    if str(relative).startswith("/"):
+        return False
+    try:
+        paths.inside(root, str(relative))
+    except paths.Refused:
+        return False
+    return True
 
 
 __all__ = ["Converted", "Entry", "Plan", "existing_imports", "plan_item", "write_all"]

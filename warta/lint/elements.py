@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlsplit
 from babel.core import Locale, UnknownLocaleError
 from bs4 import BeautifulSoup, Comment
 
+from warta import paths
 from warta.downloads import human_size
 from warta.lint.rules import setting
 from warta.lint.source import ATTR_LIST_BLOCK
@@ -103,6 +104,19 @@ class ElementChecks:
         elif key == "lang" and not is_valid_lang(value):
             self.add(line, "bahasa-kode", f"Kode bahasa {value[:20]!r} tidak dikenal",
                      "pakai kode bahasa ISO, misalnya en (Inggris), ar (Arab), jv (Jawa), su (Sunda), nl (Belanda)")
+        elif key in ("srcset", "sizes"):
+            self.add(line, "gambar-srcset", f"Atribut {key} ditulis sendiri", paths.SRCSET_FIX)
+        elif key in paths.URL_ATTRIBUTES:
+            self.check_path(line, value)
+
+    def check_path(self, line, value):
+        """Every address the build may follow stays inside content/ (warta.paths)."""
+        try:
+            paths.resolve(value, self.path, self.settings.get("PATH", "."))
+        except paths.Refused as refused:
+            self.add(line, refused.rule, refused.message, refused.fix)
+            return False
+        return True
 
     def check_image(self, token, line, attrs):
         alt = token.content.strip()
@@ -181,7 +195,7 @@ class ElementChecks:
         has_size = bool(SIZE_TEXT.search(context))
         if has_format and has_size:
             return
-        target = self.resolve_local(href)
+        target = self.resolve_local(unquote(href))
         size = self.probe.size(target)
         example = f"{names[0]}, {human_size(size)}" if size is not None else f"{names[0]}, 1,2 MB"
         missing = " dan ".join(w for w, ok in (("format", has_format), ("ukuran", has_size)) if not ok)
@@ -190,7 +204,11 @@ class ElementChecks:
                  "apa yang akan diunduh sebelum membukanya")
 
     def check_local_target(self, line, href):
+        # markdown-it percent-encodes what the editor wrote ({static} → %7Bstatic%7D): undo
+        # that once, and the resolver sees the address as Python-Markdown will.
         href = unquote(href or "")
+        if not self.check_path(line, href):
+            return
         for marker in ("{static}", "{filename}", "{attach}"):
             if href.startswith(marker):
                 target = self.resolve_local(href)
@@ -202,25 +220,18 @@ class ElementChecks:
 
     def resolve_local(self, href, from_root=False):
         """The file in content/ a link or Cover points at, or None (outside content/, or remote)."""
-        href = unquote(href or "")
-        for marker in ("{static}", "{filename}", "{attach}"):
-            if href.startswith(marker):
-                href = href[len(marker):]
-                break
-        else:
-            if "://" in href or href.startswith(("mailto:", "tel:", "#", "{")):
-                return None
-        href = href.split("#")[0].split("?")[0]
-        if not href or "\x00" in href:
-            return None
-        root = Path(self.settings.get("PATH", ".")).resolve()
-        base = root if (from_root or href.startswith("/")) else Path(self.path).resolve().parent
+        href = (href or "").strip()
+        if href and not href.startswith(("{", "|", "/", "#")) and not paths.is_remote(href):
+            # A Cover counts from content/; a plain relative link, for the sizes the checks
+            # quote, from the file's own folder.
+            href = "/" + href if from_root else "{static}" + href
         try:
-            target = (base / href.lstrip("/")).resolve()
-            target.relative_to(root)
-        except (ValueError, OSError, RuntimeError):
+            local = paths.resolve(href, self.path, self.settings.get("PATH", "."))
+        except paths.Refused:
             return None
-        return target
+        if local is None or not local.path:
+            return None
+        return Path(self.settings.get("PATH", ".")).resolve() / local.path
 
     def check_html(self, html, line, inline=False):
         """Raw HTML an editor typed: dangerous elements, handlers, colours, alt, tables, lang."""

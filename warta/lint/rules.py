@@ -42,6 +42,8 @@ RULES = {
         Rule("tautan-kosong", ERROR, "Tautan punya teks dan alamat"),
         Rule("tautan-berkas", ERROR, "Tautan ke berkas menyebut format dan ukurannya"),
         Rule("tautan-rusak", ERROR, "Tautan {static}/{filename}/{attach} menunjuk berkas yang ada"),
+        Rule("jalur-keluar", ERROR, "Jalur berkas tidak keluar dari folder content/"),
+        Rule("gambar-srcset", ERROR, "srcset dan sizes gambar dibuat Warta, tidak ditulis sendiri"),
         Rule("tabel-header", ERROR, "Setiap tabel punya sel judul (header)"),
         Rule("html-script", ERROR, "Tidak ada <script> atau tautan javascript:"),
         Rule("html-iframe", ERROR, "Tidak ada <iframe>, <object> atau <embed> selain yang diizinkan"),
