@@ -245,3 +245,35 @@ def test_links_inside_the_editors_guide_reach_a_section():
                for h in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE)}
     links = set(re.findall(r"\]\(#([^)]+)\)", text))
     assert links - anchors == set()
+
+
+@pytest.mark.parametrize(("field", "value", "good"), [
+    ("Tags", "pasar murah, !!!", "pasar murah, bahan pokok"),
+    ("Author", "---", "Tim Diskominfo"),
+])
+def test_a_topic_or_author_that_makes_no_address_is_refused_at_its_line(content_dir, field, value, good):
+    line = list(HEADER).index(field) + 1 if field in HEADER else len(HEADER) + 1
+    bad = findings_for(content_dir, article(**{field: value}), {})
+    assert [(f.rule, f.line) for f in bad if f.rule == "metadata-nilai"] == [("metadata-nilai", line)]
+    assert [str(f) for f in findings_for(content_dir, article(**{field: good}), {})] == []
+
+
+def test_template_of_another_kind_is_refused_with_the_allowed_list(content_dir):
+    for other in ("tampilan", "aksesibilitas", "index"):
+        (finding,) = [f for f in findings_for(content_dir, article(Template=other), {})
+                      if f.rule == "metadata-nilai"]
+        assert finding.line == len(HEADER) + 1 and "article" in finding.fix
+    assert [str(f) for f in findings_for(content_dir, article(Template="article"), {})] == []
+
+
+def test_a_page_may_use_a_template_that_extends_the_page_template(content_dir):
+    settings = load_settings(PATH=str(content_dir))
+    page = content_dir / "halaman" / "uji-templat.md"
+    page.parent.mkdir(exist_ok=True)
+    text = "Title: Pernyataan\nSummary: Pernyataan aksesibilitas portal.\nTemplate: {}\n\n" + PARAGRAPH
+    page.write_text(text.format("aksesibilitas"), encoding="utf-8")
+    assert [str(f) for f in lint_file(page, settings)] == []
+    page.write_text(text.format("article"), encoding="utf-8")
+    (finding,) = lint_file(page, settings)
+    assert finding.rule == "metadata-nilai" and finding.line == 3
+    assert "aksesibilitas, page" in finding.fix

@@ -4,6 +4,8 @@ import datetime
 import re
 from pathlib import Path
 
+from pelican.urlwrappers import Author, Tag
+
 from warta import agencies
 from warta.lint.rules import PLACEHOLDER, REVIEW_MARKER, setting
 from warta.lint.source import normalise_tag, split_list, tag_spelling
@@ -127,11 +129,37 @@ class HeaderChecks:
             if not re.fullmatch(r"[A-Za-z0-9_-]+(\.html)?", template) or not self.probe.is_file(theme / name):
                 self.add(src.line("template"), "metadata-nilai", f"Templat {template[:40]!r} tidak ada di tema",
                          "hapus baris Template; Warta memilih templat yang benar sendiri")
+            else:
+                allowed = allowed_templates(theme, self.kind)
+                if allowed is not None and name[:-5] not in allowed:
+                    what = "berita" if self.kind == "article" else "halaman"
+                    self.add(src.line("template"), "metadata-nilai",
+                             f"Templat {template[:40]!r} bukan templat {what}",
+                             f"hapus baris Template, atau pakai salah satu dari: {', '.join(allowed)}")
+        self.check_names()
         for key in ("save_as", "url"):
             value = src.value(key)
             if value is not None and (not SAFE_PATH.match(value) or ".." in value or value.startswith("/")):
                 self.add(src.line(key), "metadata-nilai", f"{key.capitalize()} {value[:60]!r} bukan alamat di dalam situs",
                          f"hapus baris {key.capitalize()}; alamat tulisan dibuat dari Slug")
+
+    def check_names(self):
+        """A topic or author whose name slugifies to nothing would link to /topik//."""
+        src = self.source
+        for key, wrapper, label in (("tags", Tag, "Topik"), ("author", Author, "Penulis"),
+                                    ("authors", Author, "Penulis")):
+            value = src.value(key)
+            if not value:
+                continue
+            names = [value.strip()] if key == "author" else \
+                [n.strip() for n in split_list(value) if n.strip()]
+            empty = [n for n in names if not re.search(r"\w", _slug(wrapper, n, self.settings) or "")]
+            if empty:
+                self.add(src.line(key), "metadata-nilai",
+                         f"{label} {', '.join(repr(n[:40]) for n in empty[:3])} tidak dapat menjadi alamat "
+                         "(tidak ada huruf atau angka)",
+                         f"tulis {label.lower()} dengan huruf atau angka, misalnya "
+                         f"`{key.capitalize()}: {'pasar murah' if key == 'tags' else 'Tim Diskominfo'}`")
 
     def check_lengths(self):
         src = self.source
@@ -206,4 +234,40 @@ class HeaderChecks:
             self.add(line, "perlu-ditinjau", f"Masih perlu ditinjau: {marker.group()[9:-2].strip()[:160]}",
                      "putuskan isinya, tulis di tempat tanda itu, lalu hapus tanda ((tinjau: ...))")
 
+
     # -- body --
+
+
+def _slug(wrapper, name, settings):
+    try:
+        return wrapper(name, settings).slug
+    except Exception:  # noqa: BLE001 - settings without Pelican's defaults: judge by characters
+        return re.sub(r"\W+", "", name)
+
+
+def allowed_templates(theme, kind):
+    """The templates a file of ``kind`` may name in `Template:`, or None when any is allowed.
+
+    An article may use `article` or a template named article…; a page `page`, a template named
+    page…, or one that extends page.html (aksesibilitas). Never a template of another kind
+    (tampilan, index, tag): it would show the file's text where a different page belongs.
+    """
+    if kind not in ("article", "page"):
+        return None
+    names = []
+    try:
+        files = sorted(Path(theme).glob("*.html"))
+    except OSError:
+        files = []
+    for path in files:
+        name = path.stem
+        if name.startswith(kind):
+            names.append(name)
+        elif kind == "page":
+            try:
+                head = path.read_text(encoding="utf-8")[:400]
+            except (OSError, UnicodeError):
+                continue
+            if re.search(r"""{%-?\s*extends\s+["']page\.html["']""", head):
+                names.append(name)
+    return names or [kind]

@@ -24,7 +24,7 @@ RULES = {
         Rule("metadata-wajib", ERROR, "Kolom metadata wajib ada dan terisi"),
         Rule("metadata-tanggal", ERROR, "Tanggal ditulis TTTT-BB-HH atau TTTT-BB-HH JJ:MM"),
         Rule("metadata-opd", ERROR, "Category adalah salah satu perangkat daerah terdaftar"),
-        Rule("metadata-nilai", ERROR, "Status, Slug, Template, Lang, Save_as dan URL bernilai sah"),
+        Rule("metadata-nilai", ERROR, "Status, Slug, Template, Lang, Save_as, URL, topik dan penulis bernilai sah"),
         Rule("metadata-tag", WARNING, "Topik (Tags) ditulis seragam dan tanpa ganda"),
         Rule("metadata-tag-banyak", ERROR, "Paling banyak WARTA_LINT_TAGS_MAX topik per tulisan"),
         Rule("judul-panjang", ERROR, "Judul tidak melebihi batas panjang"),
