@@ -92,6 +92,8 @@ CASES = {
         "Baca [berita pemeriksaan pangan]({filename}/berita/tidak-ada.md).\n", BODY_LINE,
         "Baca [berita pemeriksaan pangan]({filename}/berita/2023-02-01-uji-kedua.md).\n", {},
     ),
+    "berkas-rumit": (PARAGRAPH + "\n" + "[" * 1200 + "\n", BODY_LINE + 2,
+                     PARAGRAPH + "\n" + "[Jadwal pasar](/jadwal/) " * 100 + "\n", {}),
     "jalur-keluar": (
         '<a href="{static}/../../attachments/jadwal.pdf">Jadwal pasar murah (PDF, 1,5 KB)</a>\n',
         BODY_LINE,
@@ -277,3 +279,10 @@ def test_a_page_may_use_a_template_that_extends_the_page_template(content_dir):
     (finding,) = lint_file(page, settings)
     assert finding.rule == "metadata-nilai" and finding.line == 3
     assert "aksesibilitas, page" in finding.fix
+
+
+def test_addresses_differing_only_in_case_are_one_address():
+    from warta.lint import duplicate_outputs
+    (finding,) = duplicate_outputs([("Berita/X/index.html", "a.md", 3), ("berita/x/index.html", "b.md", 4)])
+    assert finding.rule == "url-ganda" and finding.path == "b.md" and finding.line == 4
+    assert duplicate_outputs([("berita/x/index.html", "a.md", 3), ("berita/y/index.html", "b.md", 4)]) == []

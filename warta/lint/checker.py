@@ -4,11 +4,13 @@ that needs every file at once (two files writing the same address)."""
 import unicodedata
 from pathlib import Path
 
+from warta.addresses import normalised
 from warta.errors import Finding, display_path
 from warta.lint.allow import apply_allowances
 from warta.lint.body import BodyChecks
 from warta.lint.elements import ElementChecks
 from warta.lint.header import HeaderChecks
+from warta.lint.limits import over_budget
 from warta.lint.rules import REVIEW_MARKER, RULES
 from warta.lint.source import Source, content_kind, decode
 
@@ -71,6 +73,10 @@ class Checker(HeaderChecks, BodyChecks, ElementChecks):
 
 def lint_text(path, text, settings, probe=None):
     """Every finding for the text of one Markdown file, in line order."""
+    # A file over the shape budget is refused before any parser sees it (warta.lint.limits).
+    too_complex = over_budget(path, text)
+    if too_complex is not None:
+        return [too_complex]
     checker = Checker(path, Source(text), settings, probe)
     checker.check_header()
     checker.check_body()
@@ -121,12 +127,14 @@ def duplicate_outputs(entries):
     for save_as, source, line in entries:
         if not save_as:
             continue
-        key = unicodedata.normalize("NFC", str(save_as)).lstrip("/")
-        claims.setdefault(key, [])
-        if all(existing[0] != source for existing in claims[key]):
-            claims[key].append((source, line))
+        shown = unicodedata.normalize("NFC", str(save_as)).lstrip("/")
+        # Case aside: Berita/X/ and berita/x/ are one file on a case-insensitive disk or server.
+        key = normalised(save_as).casefold()
+        sources = claims.setdefault(key, (shown, []))[1]
+        if all(existing[0] != source for existing in sources):
+            sources.append((source, line))
     findings = []
-    for save_as, sources in sorted(claims.items()):
+    for _, (save_as, sources) in sorted(claims.items()):
         if len(sources) < 2:
             continue
         sources.sort()

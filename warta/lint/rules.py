@@ -20,6 +20,7 @@ RULES = {
     rule.id: rule
     for rule in (
         Rule("berkas-teks", ERROR, "Berkas konten harus teks UTF-8 yang berisi"),
+        Rule("berkas-rumit", ERROR, "Berkas tidak melebihi batas bentuk (baris, tanda [ dan <, tingkat)"),
         Rule("berkas-jenis", ERROR, "Tulisan ditulis sebagai Markdown (.md)"),
         Rule("metadata-wajib", ERROR, "Kolom metadata wajib ada dan terisi"),
         Rule("metadata-tanggal", ERROR, "Tanggal ditulis TTTT-BB-HH atau TTTT-BB-HH JJ:MM"),
