@@ -200,3 +200,16 @@ def test_a_broken_article_stops_the_test_suite_with_the_editors_message(tmp_path
     )
     assert run.returncode != 0
     assert "content/berita/2024-05-02-rusak.md:8: gambar-alt: Gambar tidak punya teks alternatif" in run.stdout + run.stderr
+
+
+def test_an_article_taking_another_articles_url_fails_at_its_url_line(content_dir, build_site):
+    write(content_dir, "2024-05-02-pasar.md")
+    taker = GOOD.replace("Slug: pasar-murah-sukamaju", "Slug: pasar-lain\nUrl: berita/2024/pasar-murah-sukamaju/")
+    write(content_dir, "2024-06-01-pengambil.md", taker)
+    own = GOOD.replace("Slug: pasar-murah-sukamaju", "Slug: pasar-sendiri\nUrl: berita/2024/pasar-sendiri/"
+                       "\nSave_as: berita/2024/pasar-sendiri/index.html")
+    write(content_dir, "2024-06-02-alamat-sendiri.md", own)
+    with pytest.raises(BuildError) as error:
+        build_site(content_dir)
+    lines = [entry for entry in str(error.value).splitlines() if "url-ganda" in entry]
+    assert len(lines) == 1 and "2024-06-01-pengambil.md:6: url-ganda:" in lines[0], lines

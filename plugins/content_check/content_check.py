@@ -307,6 +307,12 @@ def _source_line(content):
     return source.line("save_as", source.line("url", source.line("slug", source.line("title", 1))))
 
 
+def _own_address(url):
+    """A URL that is a page of this site, not an address elsewhere or a fragment."""
+    url = str(url)
+    return "://" not in url and not url.startswith(("//", "#", "?")) and ":" not in url.split("/")[0]
+
+
 def check_duplicate_outputs(generators):
     settings = generators[0].settings if generators else {}
     entries, claims = [], []
@@ -326,6 +332,9 @@ def check_duplicate_outputs(generators):
         url = getattr(content, "url", None)
         if url and normalised(url) != normalised(save_as):
             claims.append((url, relative, content.source_path, line))
+            if save_as and _own_address(url):
+                # `Url:` taking another file's address: its links would lead readers there.
+                entries.append((url, content.source_path, line))
     report(lint.duplicate_outputs(entries) + reserved_findings(claims, settings))
 
 
