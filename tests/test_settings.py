@@ -98,3 +98,25 @@ def test_menu_leaves_out_a_section_with_nothing_in_it_yet():
                 "WARTA_MENU": [("Beranda", ""), ("Video", "video/"), ("Majalah", "majalah/")]}
     assert sections.visible_menu(settings, {"video": 2, "magazines": 0}) == [
         ("Beranda", ""), ("Video", "video/")]
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:x",
+                                  "data:text/html,<script>x</script>", "//contoh.invalid/",
+                                  "vbscript:x", "https:\\\\contoh.invalid"])
+def test_a_settings_link_that_is_not_a_web_mail_or_phone_address_names_its_line(tmp_path, link):
+    from warta import sections
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text(f'WARTA_SOCIAL = [\n    ("Instagram", "@kota", {link!r}),\n]\n')
+    settings = {"WARTA_SOCIAL": [("Instagram", "@kota", link)],
+                "WARTA_SETTINGS_FILE": str(settings_file)}
+    (problem,) = sections.link_problems(settings)
+    assert problem.line == 2 and problem.rule == "pengaturan-tautan"
+
+
+def test_web_mail_phone_and_portal_links_in_settings_pass():
+    from warta import sections
+    settings = {"WARTA_CONTACTS": [("Surel", "a@b.example", "mailto:a@b.example"),
+                                   ("Telepon", "112", "tel:112")],
+                "WARTA_SOCIAL": [("YouTube", "TV", "https://www.youtube.com/@kota")],
+                "WARTA_MENU": [("Beranda", ""), ("Berita", "arsip/"), ("Kontak", "/kontak/")]}
+    assert sections.link_problems(settings) == []

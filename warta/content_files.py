@@ -80,6 +80,7 @@ BUILD_RULES = (
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
     # The sections and the menu (warta/sections.py).
     ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
+    ("pengaturan-tautan", ERROR, "Tautan di pengaturan hanya https:, http:, mailto:, tel: atau alamat portal"),
     # The brand colours in the settings file (warta/brand.py).
     ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
     # Importing an old site (python -m warta impor, warta/importer): refusals before anything

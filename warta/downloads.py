@@ -10,6 +10,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from warta import paths
 from warta.pdf_check import check_pdf
 
 
@@ -68,8 +69,8 @@ def measure(source, content_root, label, format_name, line=1, locale="id"):
 def content_file(content_root, relative):
     """The file ``relative`` (as an editor wrote it, from content/) names, or None when it does
     not exist or points outside content/."""
-    root = Path(content_root).resolve()
-    source = (root / str(relative).strip()).resolve()
-    if not source.is_relative_to(root) or not source.is_file():
+    try:
+        source = paths.inside(content_root, str(relative).strip())
+    except paths.Refused:
         return None
-    return source
+    return source if source.is_file() else None

@@ -7,6 +7,8 @@ special to it, and writes its pages with the theme's templates.
 """
 
 import logging
+import re
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -135,6 +137,39 @@ def menu_problems(settings):
                 line=_line_of(settings, f'"{link}"', label) or _line_of(settings, f'"{link}"') or 1,
                 rule="menu-seksi"))
     return problems
+
+
+# Settings whose entries end in a link printed on every page (the footer, the menu, JSON-LD).
+LINK_SETTINGS = ("WARTA_CONTACTS", "WARTA_EMERGENCY_CONTACTS", "WARTA_COMPLAINT_CONTACTS",
+                 "WARTA_SOCIAL", "WARTA_MENU")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def link_problems(settings):
+    """A ContentError for each settings link that is not http(s), mailto:, tel: or an address
+    on the portal itself: a javascript: or data: link in the footer would run on every page."""
+    problems = []
+    for name in LINK_SETTINGS:
+        for entry in settings.get(name) or ():
+            link = entry[-1] if isinstance(entry, (list, tuple)) and entry else ""
+            if not isinstance(link, str) or _safe_link(link):
+                continue
+            problems.append(ContentError(
+                _settings_file(settings),
+                f"Tautan {str(link)[:60]!r} di {name} tidak diizinkan",
+                "tulis alamat https://, mailto:, tel:, atau alamat di portal ini",
+                line=_line_of(settings, link[:40]) or _line_of(settings, repr(link)[1:41])
+                or _line_of(settings, name) or 1,
+                rule="pengaturan-tautan"))
+    return problems
+
+
+def _safe_link(link):
+    if re.search(r"[\x00-\x20\x7f\\]", link) or link.startswith("//"):
+        return False
+    scheme = urlsplit(link).scheme.lower()
+    # No scheme: an address on the portal itself, relative to SITEURL as the menu's are.
+    return scheme in LINK_SCHEMES if scheme else True
 
 
 def visible_menu(settings, sizes):

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def check_menu(pelican):
     settings = fill_defaults(pelican.settings)
-    for problem in sections.menu_problems(settings):
+    for problem in sections.menu_problems(settings) + sections.link_problems(settings):
         log.error("%s", problem)
 
 
