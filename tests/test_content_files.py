@@ -82,6 +82,8 @@ HOSTILE = {
     "link to a folder outside": ("images/ssh", link("{tmp}/luar"), "tautan-simbolik-luar"),
     "linked article outside the repo": ("berita/bocor.md", link("{tmp}/luar/artikel.md"),
                                         "tautan-simbolik-luar"),
+    "linked article inside content": ("berita/salinan.md", link("../halaman/asli.md"),
+                                      "tautan-simbolik-tulisan"),
     "link to nothing": ("images/hilang.webp", link("{tmp}/tidak-ada.webp"), "tautan-simbolik-luar"),
     "link that loops": ("images/putar.webp", link("putar.webp"), "tautan-simbolik-luar"),
     "script among the images": ("images/app.js", "alert(1)", "berkas-tidak-diizinkan"),
@@ -145,6 +147,8 @@ def make(content, tmp, relative, data):
     if isinstance(data, tuple):
         (tmp / "luar").mkdir(exist_ok=True)
         (tmp / "luar" / "artikel.md").write_text("Title: Rahasia\n\nIsi.\n", encoding="utf-8")
+        (content / "halaman").mkdir(exist_ok=True)
+        (content / "halaman" / "asli.md").write_text("Title: Asli\n\nIsi.\n", encoding="utf-8")
         os.symlink(data[1].format(tmp=tmp), path)
     elif data == "fifo":
         os.mkfifo(path)

@@ -33,6 +33,7 @@ from warta.pdf_check import UnreadablePdf, check_pdf_safety
 BUILD_RULES = (
     # The content tree (this module).
     ("tautan-simbolik-luar", ERROR, "Tautan simbolik di content/ tidak menunjuk ke luar content/"),
+    ("tautan-simbolik-tulisan", ERROR, "Tulisan Markdown tidak diterbitkan lewat tautan simbolik"),
     ("berkas-tidak-diizinkan", ERROR, "Setiap folder hanya berisi jenis berkas yang diizinkan"),
     ("berkas-terlalu-besar", ERROR, "Berkas tidak melebihi batas ukuran"),
     ("svg-tidak-aman", ERROR, "Gambar SVG tanpa skrip, tautan keluar, atau isi tertanam"),
@@ -211,6 +212,16 @@ class _Checker:
         # A link to a folder inside content/ is not walked again: its folder is walked where it
         # lives, and a link back to a parent folder would never end.
         if target.is_file():
+            if target.suffix.lower().lstrip(".") in MARKDOWN:
+                # Pelican skips a linked text with an English line, so the article would
+                # silently not appear where the link stands.
+                self.fail(path, "tautan-simbolik-tulisan",
+                          f"Tautan simbolik {relative} menunjuk ke tulisan "
+                          f"{target.relative_to(self.root).as_posix()}; tulisan lewat tautan "
+                          "simbolik tidak diterbitkan",
+                          "hapus tautan simbolik itu; untuk merujuk tulisan lain, tulis "
+                          "[judulnya]({filename}/folder/nama-berkas.md) di isi tulisan")
+                return
             mode = target.stat()
             if stat.S_ISREG(mode.st_mode):
                 self.file(path, relative, mode.st_size)
