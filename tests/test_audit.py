@@ -80,7 +80,7 @@ def test_every_disabled_rule_has_a_reason_and_names_a_real_axe_rule(browser):
         auditor = Auditor(browser, base_url)
         auditor.load("index.html")
         auditor.axe.inject()
-        known = set(browser.execute_script("return axe.getRules().map(r => r.ruleId);"))
+        known = set(auditor.axe.evaluate("axe.getRules().map(r => r.ruleId)"))
     assert "image-alt" in known
     for rule, reason in DISABLED_RULES.items():
         assert rule in known, f"{rule} bukan aturan axe-core"
@@ -122,6 +122,57 @@ def test_chromium_that_cannot_start_fails_closed(tmp_path):
     fake.chmod(0o755)
     with pytest.raises(AuditError, match="tidak dapat dijalankan"):
         start_browser(chromium=fake)
+
+
+# A page whose own script replaces axe (served from the theme's js folder, so only the isolated
+# world stands between it and a false pass) and which has a real violation.
+AXE_TAMPERING = """
+const fake = {version: '4.14.0', run: () => Promise.resolve({violations: [], passes: [],
+  incomplete: [], inapplicable: [], testEngine: {version: '4.14.0'}, toolOptions: {}})};
+Object.defineProperty(window, 'axe', {get: () => fake, set: () => {}, configurable: false});
+"""
+
+
+def _tampering_site(folder, script):
+    (folder / "theme" / "js").mkdir(parents=True)
+    (folder / "theme" / "js" / "ganti.js").write_text(AXE_TAMPERING, encoding="utf-8")
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Uji</title>'
+        f'{script}</head><body><main><h1>Uji</h1><img src="peta.png"></main></body></html>',
+        encoding="utf-8")
+
+
+def test_a_page_script_that_replaces_axe_cannot_make_the_page_pass(browser, tmp_path):
+    _tampering_site(tmp_path, '<script src="/theme/js/ganti.js"></script>')
+    with serve(tmp_path) as base_url:
+        auditor = Auditor(browser, base_url)
+        result = auditor.audit("index.html")
+        # The page's own world did get the fake: only axe's isolated world saw the truth.
+        assert browser.execute_script("return window.axe.run.length") == 0
+    assert auditor.axe.isolated
+    assert "image-alt" in {v.rule for v in result.violations}, result.format()
+    assert not result.passed
+
+
+def test_a_script_that_is_not_the_themes_fails_the_page(browser, tmp_path):
+    _tampering_site(tmp_path, '<script>document.title = "Uji";</script>'
+                              '<script src="https://contoh.invalid/x.js"></script>')
+    (tmp_path / "index.html").write_text((tmp_path / "index.html").read_text().replace(
+        '<img src="peta.png">', '<img src="peta.png" alt="Peta kota">'))
+    with serve(tmp_path) as base_url:
+        result = Auditor(browser, base_url).audit("index.html")
+    assert [v.rule for v in result.violations] == ["warta-foreign-script"], result.format()
+
+
+def test_a_page_with_only_the_themes_scripts_passes(browser, tmp_path):
+    _tampering_site(tmp_path, '<script type="application/ld+json">{"@type": "Thing"}</script>')
+    (tmp_path / "theme" / "js" / "ganti.js").write_text("document.documentElement.dataset.x = 1;")
+    (tmp_path / "index.html").write_text((tmp_path / "index.html").read_text().replace(
+        '<img src="peta.png">', '<script src="/theme/js/ganti.js"></script>'
+        '<img src="peta.png" alt="Peta kota">'))
+    with serve(tmp_path) as base_url:
+        result = Auditor(browser, base_url).audit("index.html")
+    assert result.passed, result.format()
 
 
 def test_missing_axe_script_fails_closed(browser, tmp_path):
@@ -377,3 +428,29 @@ def test_interrupted_audit_kills_its_browsers_and_fails(slow_site, tmp_path, pro
     assert time.monotonic() - sent < 30, "the audit waited for the page instead of stopping"
     assert f"Audit dihentikan ({signal.Signals(signum).name})" in stderr, stderr
     assert_nothing_left(profiles, drivers)
+
+
+def _disclosure_site(folder, opened):
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Uji</title></head>'
+        f'<body><main><h1>Uji</h1><details{" open" if opened else ""}><summary>Lampiran</summary>'
+        '<p><a href="/peta/"><img src="peta.png"></a></p></details></main></body></html>',
+        encoding="utf-8")
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["tertutup", "terbuka"])
+def test_what_a_details_holds_is_audited_closed_or_open(browser, tmp_path, opened):
+    _disclosure_site(tmp_path, opened)
+    with serve(tmp_path) as base_url:
+        result = Auditor(browser, base_url).audit("index.html")
+    assert {"image-alt", "link-name"} <= {v.rule for v in result.violations}, result.format()
+
+
+def test_a_details_with_named_content_passes(browser, tmp_path):
+    _disclosure_site(tmp_path, False)
+    page = tmp_path / "index.html"
+    page.write_text(page.read_text().replace('<img src="peta.png">',
+                                             '<img src="peta.png" alt="Peta kota">'))
+    with serve(tmp_path) as base_url:
+        result = Auditor(browser, base_url).audit("index.html")
+    assert result.passed, result.format()

@@ -1,5 +1,6 @@
 """One browser session auditing pages with the pinned axe-core, and only the page asked for."""
 
+import hashlib
 import json
 import time
 import urllib.parse
@@ -8,6 +9,14 @@ from pathlib import Path
 from axe_selenium_python import Axe
 from selenium.common.exceptions import WebDriverException
 
+from warta.audit.page_checks import (
+    FOREIGN_SCRIPTS,
+    OPEN_DISCLOSURES,
+    THEME_SCRIPTS,
+    merge_violations,
+    script_violation,
+    warta_violation,
+)
 from warta.audit.results import (
     AXE_SCRIPT,
     AXE_VERSION_PREFIX,
@@ -34,15 +43,7 @@ class PageMoved(AuditError):
 
 def navigation_violation(message, node):
     """The NAVIGATION_RULE violation, in axe's own shape so every report treats it alike."""
-    return {
-        "id": NAVIGATION_RULE,
-        "impact": "critical",
-        "tags": ["warta"],
-        "description": message,
-        "help": message,
-        "helpUrl": NAVIGATION_HELP_URL,
-        "nodes": [dict(node, failureSummary=message)],
-    }
+    return warta_violation(NAVIGATION_RULE, message, node, NAVIGATION_HELP_URL)
 
 
 def parse_refresh(content):
@@ -65,47 +66,91 @@ def parse_refresh(content):
     return delay, text.strip()
 
 
+# The JavaScript world axe runs in on local Chromium: isolated from the page's own scripts, so
+# a script that reached a page cannot replace axe.run and make the page "pass".
+AXE_WORLD = "warta-audit"
 class SessionAxe(Axe):
-    """axe-selenium-python's Axe that gives each browser session the pinned axe-core once.
+    """axe-selenium-python's Axe that gives each browser session the pinned axe-core once, in
+    a JavaScript world of its own.
 
-    Axe.inject() sends the 560 KB script through WebDriver again for every page: ~150 ms a page
-    measured on the benchmark portal, a third of the audit. On local Chromium the same file is handed
-    to the browser once, with the DevTools command Page.addScriptToEvaluateOnNewDocument, and
-    every page (and frame) then evaluates it as it opens. A session without DevTools (a Grid
-    node) or a page where axe is somehow missing gets Axe.inject() as before.
+    On local Chromium the file is handed to the browser once, with the DevTools command
+    Page.addScriptToEvaluateOnNewDocument and a worldName, so every page evaluates it as it
+    opens in an isolated world that shares the DOM but not the page's globals; axe is then run
+    there (Page.createIsolatedWorld finds that world, Runtime.evaluate runs in it). A page's
+    script can neither see nor replace it. That also saves sending 560 KB through WebDriver for
+    every page (~150 ms a page on the benchmark portal).
+
+    A session without DevTools (a Selenium Grid node) injects axe into the page's own world, as
+    axe-selenium-python does; there the audit relies on SCRIPT_RULE (no script but the theme's).
+    Once a session has an isolated world it never falls back to the page's world.
     """
 
     def __init__(self, selenium, script_url):
         super().__init__(selenium, script_url=script_url)
-        self.registered = getattr(selenium, "_warta_axe_script", None) == str(script_url)
-        if not self.registered and hasattr(selenium, "execute_cdp_cmd"):
+        # One world per script, so two scripts in one session (a test's broken copy) never mix.
+        digest = hashlib.sha256(self.source().encode("utf-8")).hexdigest()[:12]
+        self.world = f"{AXE_WORLD}-{digest}"
+        worlds = selenium.__dict__.setdefault("_warta_axe_worlds", set())
+        self.isolated = self.world in worlds
+        if not self.isolated and hasattr(selenium, "execute_cdp_cmd"):
             try:
                 selenium.execute_cdp_cmd(
                     "Page.addScriptToEvaluateOnNewDocument",
-                    {"source": Path(script_url).read_text(encoding="utf-8")},
+                    {"source": self.source(), "worldName": self.world},
                 )
             except WebDriverException:
                 return
-            selenium._warta_axe_script = str(script_url)
-            self.registered = True
+            worlds.add(self.world)
+            self.isolated = True
+
+    def source(self):
+        return Path(self.script_url).read_text(encoding="utf-8")
+
+    def evaluate(self, expression):
+        """``expression``'s value, evaluated (and awaited) in axe's isolated world."""
+        tree = self.selenium.execute_cdp_cmd("Page.getFrameTree", {})
+        world = self.selenium.execute_cdp_cmd("Page.createIsolatedWorld", {
+            "frameId": tree["frameTree"]["frame"]["id"], "worldName": self.world})
+        answer = self.selenium.execute_cdp_cmd("Runtime.evaluate", {
+            "expression": expression, "contextId": world["executionContextId"],
+            "awaitPromise": True, "returnByValue": True})
+        if answer.get("exceptionDetails"):
+            details = answer["exceptionDetails"]
+            raise AuditError("axe-core gagal di dunia terpisah: "
+                             + str(details.get("exception", {}).get("description") or details)[:300])
+        return answer.get("result", {}).get("value")
 
     def version(self):
-        """The axe-core version in the loaded page, or None."""
-        return self.selenium.execute_script(
-            "return (typeof axe === 'object' && axe.version) || null;"
-        )
+        """The axe-core version where axe runs (its isolated world, or the page), or None."""
+        script = "(typeof axe === 'object' && axe.version) || null"
+        if self.isolated:
+            return self.evaluate(script)
+        return self.selenium.execute_script(f"return {script};")
 
     def inject(self):
-        if not (self.registered and self.version()):
+        if not self.isolated:
             super().inject()
+        elif not self.version():
+            # A document that opened before the registration: give its isolated world axe.
+            self.evaluate(self.source() + "\n;true")
+
+    def run(self, context=None, options=None):
+        if not self.isolated:
+            return super().run(context=context, options=options)
+        return self.evaluate(f"axe.run(document, {options or '{}'})")
 
 
 class Auditor:
     """Audits pages of a site served at ``base_url`` in one browser session."""
 
-    def __init__(self, driver, base_url, axe_script=AXE_SCRIPT, options=None):
+    def __init__(self, driver, base_url, axe_script=AXE_SCRIPT, options=None,
+                 scripts=THEME_SCRIPTS):
         self.driver = driver
         self.base_url = base_url.rstrip("/")
+        # Where the theme's own scripts are served, under the site's address: every other
+        # script on a page fails it (SCRIPT_RULE).
+        self.theme_scripts = urllib.parse.urlsplit(self.base_url).path + scripts
+        self.foreign = []
         self.axe_script = Path(axe_script)
         if not self.axe_script.is_file():
             raise AuditError(
@@ -225,6 +270,15 @@ class Auditor:
             raise AuditError(f"{page}: axe-core tidak mengembalikan hasil: {results!r}")
         return results
 
+    def open_disclosures(self):
+        """Open every closed <details> whose content is not drawn; how many were opened."""
+        try:
+            if self.axe.isolated:
+                return self.axe.evaluate(OPEN_DISCLOSURES) or 0
+            return self.driver.execute_script(f"return {OPEN_DISCLOSURES};") or 0
+        except WebDriverException as exc:
+            raise AuditError(f"<details> halaman tidak dapat dibuka: {exc.msg}") from exc
+
     def loaded_resources(self):
         """The URLs of every stylesheet, script and font the loaded page uses.
 
@@ -260,7 +314,7 @@ class Auditor:
                 page=page, url=url, axe_version="",
                 violations=[Violation.from_axe(moved.raw)], raw=[moved.raw],
             )
-        findings = []
+        findings = [script_violation(self.foreign)] if self.foreign else []
         for state in states:
             for finding in self.navigation_findings(url, state):
                 if finding not in findings:
@@ -291,9 +345,18 @@ class Auditor:
             raise AuditError(f"{page}: halaman tidak terbaca setelah disiapkan: {exc.msg}") from exc
         self.check_address(url, ready, same_path=True)
         expected = ready["url"]
+        try:
+            self.foreign = self.driver.execute_script(FOREIGN_SCRIPTS, self.theme_scripts) or []
+        except WebDriverException as exc:
+            raise AuditError(f"{page}: skrip halaman tidak terbaca: {exc.msg}") from exc
         started = time.perf_counter()
         try:
             results = self.run_axe(page)
+            if self.open_disclosures():
+                # What a closed <details> holds, audited open too (one press away).
+                opened = self.run_axe(page)
+                results["violations"] = merge_violations(results["violations"],
+                                                         opened["violations"])
         except AuditError:
             self.raise_if_moved(expected)
             raise

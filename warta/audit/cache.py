@@ -44,11 +44,14 @@ def file_sha256(path):
 
 def audit_fingerprint(axe_script=AXE_SCRIPT, options=None, variant=""):
     """What every cached result depends on besides the page: axe-core's exact bytes (and so
-    its version), the options passed to axe.run, and the audit variant (viewport, theme)."""
+    its version), the code that runs it and our own page checks, the options passed to
+    axe.run, and the audit variant (viewport, theme)."""
     options = options or axe_options()
     digest = hashlib.sha256()
     digest.update(f"format {CACHE_FORMAT}\n".encode())
     digest.update(Path(axe_script).read_bytes())
+    for deciding in ("auditor.py", "page_checks.py"):
+        digest.update(Path(__file__).with_name(deciding).read_bytes())
     digest.update(json.dumps(options, sort_keys=True).encode())
     digest.update(variant.encode())
     return digest.hexdigest()
