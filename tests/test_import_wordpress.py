@@ -437,3 +437,26 @@ def test_lint_diizinkan_never_allows_alt_text(fresh):
             "Lint_diizinkan: gambar-alt, judul-panjang\n\n![](/images/logo-kota-contoh.svg)\n")
     rules = sorted(f.rule for f in lint_text(fresh.content / "berita" / "x.md", text, settings))
     assert rules == ["gambar-alt", "lint-diizinkan", "lint-diizinkan-salah"]
+
+
+def test_a_post_no_conversion_foresaw_is_left_out_with_its_reason_not_a_traceback(fresh,
+                                                                                 monkeypatch):
+    from warta.importer import run as import_run
+
+    original = import_run.plan_item
+    victim = {}
+
+    def plan_item(item, *args, **kwargs):
+        if item.kind == "post" and not victim:
+            victim["ident"] = item.ident
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(item, *args, **kwargs)
+
+    monkeypatch.setattr(import_run, "plan_item", plan_item)
+    done = run_import(fresh)
+    left_out = entry(done, victim["ident"])
+    assert left_out.action == "dilewati"
+    assert "RecursionError" in left_out.draft_reasons[0]
+    assert sum(e.action == "baru" for e in done.outcome.entries) > 10
+    report = (fresh.xml.parent / "impor-laporan.md").read_text(encoding="utf-8")
+    assert "RecursionError" in report and "Traceback" not in report

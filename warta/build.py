@@ -48,6 +48,7 @@ class _Collector(logging.Handler):
         self.errors = []
         self.warnings = []
         self.findings = []  # structured content findings (warta.errors.Finding), for `periksa`
+        self.content = None  # content/, where "Could not process <path>" paths start
 
     def add_content_error(self, exc):
         for finding, text in zip(exc.findings, exc.lines(), strict=True):
@@ -73,16 +74,34 @@ class _Collector(logging.Handler):
         if isinstance(exc, ContentError):
             self.add_content_error(exc)
             return
+        if exc is not None and record.msg == "Could not process %s" and record.args:
+            # A failure no check foresaw while reading one file: a finding at that file, in
+            # the editor's words, never an exception; `--debug` keeps the traceback.
+            self.add_content_error(unreadable(record.args[0], exc, self.content))
+            return
         text = record.getMessage()
         if exc is not None:
-            # An unexpected failure while reading content: keep it to one line for the
-            # editor; `--debug` shows the traceback for developers.
             text = f"{text}: {type(exc).__name__}: {exc}"
         if record.levelno >= logging.ERROR:
             if text not in self.errors:
                 self.errors.append(text)
         elif not text.startswith(IGNORED_WARNINGS):
             self.warnings.append(text)
+
+
+UNREADABLE_FIX = ("periksa bagian berkas yang baru diubah (kolom kepala, atribut {: ... }, HTML) "
+                  "dan bandingkan dengan panduan editor; bila penyebabnya tidak ketemu, kirim "
+                  "berkas ini ke pengembang (python -m warta build --debug menampilkan rinciannya)")
+
+
+def unreadable(path, exc, content=None):
+    """The konten-tak-terbaca ContentError for a file whose reading raised ``exc``."""
+    full = Path(content) / path if content and not Path(path).is_absolute() else Path(path)
+    cause = " ".join(str(exc).split())[:160]
+    return ContentError(
+        str(full), f"Berkas ini tidak dapat dibaca Warta ({type(exc).__name__}"
+        + (f": {cause})" if cause else ")"), UNREADABLE_FIX,
+        line=getattr(exc, "lineno", None) or 1, rule="konten-tak-terbaca")
 
 
 def _plain_failure(exc, staging):
@@ -94,7 +113,8 @@ def _plain_failure(exc, staging):
         # first, so this is a clash no rule foresaw yet.
         return (f"url-ganda: dua bagian portal akan menulis berkas yang sama ({text}) (ubah "
                 "`Slug:` atau `Save_as:` tulisan yang baru ditambahkan)")
-    return f"{type(exc).__name__}: {text}"
+    return (f"konten-tak-terbaca: build berhenti karena galat yang tidak terduga "
+            f"({type(exc).__name__}: {text[:200]}) ({UNREADABLE_FIX})")
 
 
 def load_settings(settings_file=None, **overrides):
@@ -277,6 +297,7 @@ def _run_pelican(settings, collector, staging, debug):
     """Check the content tree, then run Pelican; every problem goes to ``collector``."""
     # The content tree is checked before Pelican reads or copies any of it: a link out of
     # content/ or a script among the images must never reach the staging folder.
+    collector.content = settings["PATH"]
     refused = check_content(settings)
     if refused:
         collector.add_content_error(ContentError.from_findings(refused))

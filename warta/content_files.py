@@ -33,6 +33,7 @@ from warta.pdf_check import UnreadablePdf, check_pdf_safety
 BUILD_RULES = (
     # The content tree (this module).
     ("tautan-simbolik-luar", ERROR, "Tautan simbolik di content/ tidak menunjuk ke luar content/"),
+    ("konten-tak-terbaca", ERROR, "Berkas dapat dibaca Warta tanpa galat tak terduga"),
     ("tautan-simbolik-tulisan", ERROR, "Tulisan Markdown tidak diterbitkan lewat tautan simbolik"),
     ("berkas-tidak-diizinkan", ERROR, "Setiap folder hanya berisi jenis berkas yang diizinkan"),
     ("berkas-terlalu-besar", ERROR, "Berkas tidak melebihi batas ukuran"),

@@ -75,8 +75,16 @@ def plan_import(items, export, settings, content, uploads=None, map_path=None, e
         seen[(scope, slug)] = item
         if slug != base:
             duplicates.setdefault((folder, base), [seen.get((scope, base))]).append(item)
-        entry, text, result = plan_item(item, export, settings, content, uploads,
-                                        post_agency.get(item.ident, ""), slug)
+        try:
+            entry, text, result = plan_item(item, export, settings, content, uploads,
+                                            post_agency.get(item.ident, ""), slug)
+        except Exception as exc:  # noqa: BLE001 - one odd post never stops the import
+            # A shape no conversion rule foresaw: the post is left out with its reason in the
+            # report, never a traceback; the rest of the site is still imported.
+            entries.append(Entry(item, action="dilewati", draft_reasons=[
+                f"isinya tidak dapat diubah menjadi Markdown ({type(exc).__name__}: "
+                f"{' '.join(str(exc).split())[:120]}); salin isinya dengan tangan"]))
+            continue
         if slug != base:
             entry.notes.append(f"Slug {base!r} sudah dipakai tulisan lain; tulisan ini memakai {slug!r}")
         before = previous.get((item.origin, item.ident))

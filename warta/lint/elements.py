@@ -88,7 +88,8 @@ class ElementChecks:
     """The element half of the checker (see warta.lint.checker.Checker)."""
 
     def check_attribute(self, line, key, value):
-        value = value if isinstance(value, str) else " ".join(value)
+        # A bare word in an attribute list ({: hidden }) has no value at all.
+        value = value if isinstance(value, str) else " ".join(value or ())
         if key.startswith("on"):
             self.add(line, "html-event", f"Atribut peristiwa `{key}` tidak diizinkan",
                      "hapus atribut itu; Warta tidak menerbitkan JavaScript dari isi tulisan")

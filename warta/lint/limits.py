@@ -27,8 +27,14 @@ _QUOTES = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 def over_budget(path, text):
     """A berkas-rumit Finding for the first budget ``text`` exceeds, or None."""
     brackets = lts = 0
+    header = True
     for number, line in enumerate(text.splitlines(), start=1):
         problem = None
+        header = header and bool(line.strip())
+        if header and not line.lower().startswith("summary:"):
+            # Header fields are text, not Markdown (their own rules cap them, such as
+            # metadata-tag-banyak); the Summary is the one Markdown renders.
+            continue
         brackets += line.count("[")
         lts += line.count("<")
         indent = len(line) - len(line.lstrip(" \t"))

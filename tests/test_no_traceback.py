@@ -1,0 +1,83 @@
+"""No exception reaches an editor: whatever a file does to a step no check foresaw becomes a
+`path:line: rule-id: message (fix)` finding, and the build still fails closed."""
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from warta.build import BuildError, _Collector, _plain_failure, build
+
+TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
+HEADER = ("Title: Uji bentuk {n}\nDate: 2024-05-0{n} 10:00\nCategory: Diskominfo\nSlug: uji-{n}\n"
+          "Summary: Ringkasan uji.\n\nParagraf pembuka.\n\n")
+
+
+def _failure(message, *args):
+    try:
+        raise TypeError("can only join an iterable")
+    except TypeError:
+        return logging.LogRecord("pelican.generators", logging.ERROR, __file__, 1, message, args,
+                                 sys.exc_info())
+
+
+def test_a_file_that_raises_while_read_is_a_finding_at_that_file():
+    collector = _Collector()
+    collector.content = "/portal/content"
+    collector.emit(_failure("Could not process %s", "berita/a.md"))
+    (line,) = collector.errors
+    assert line.startswith("/portal/content/berita/a.md:1: konten-tak-terbaca: ")
+    assert "TypeError" in line and "Traceback" not in line and line.endswith(")")
+    assert collector.findings[0].rule == "konten-tak-terbaca"
+
+
+def test_an_unforeseen_failure_of_the_whole_build_names_a_rule(tmp_path):
+    text = _plain_failure(KeyError("lead"), tmp_path / "staging")
+    assert text.startswith("konten-tak-terbaca: ") and "KeyError" in text and text.endswith(")")
+
+
+def test_other_errors_are_kept_as_they_are():
+    collector = _Collector()
+    collector.emit(logging.LogRecord("x", logging.ERROR, __file__, 1, "Pesan %s", ("biasa",), None))
+    assert collector.errors == ["Pesan biasa"]
+
+
+# Shapes that once ended a build with a bare ExceptionType: message (own variants).
+SHAPES = [
+    ("Kata *miring*{: tersembunyi }\n", "html-tidak-diizinkan"),
+    ("{: onclick }\n\nParagraf.\n", "html-event"),
+    ('<img src="/images/logo-kota-contoh.svg" srcset="/images/logo.svg" alt="Lambang">\n',
+     "gambar-srcset"),
+    ('<img src="/images/logo-kota-contoh.svg" srcset="/images/logo.svg lebar" alt="Lambang">\n',
+     "gambar-srcset"),
+    ('<img src="/images/logo-kota-contoh.svg" srcset="/index.html 99999999w" alt="Lambang">\n',
+     "gambar-srcset"),
+]
+
+
+@pytest.fixture
+def content(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, target)
+    return target
+
+
+def test_odd_shapes_are_refused_at_their_line_without_an_exception(content, tmp_path):
+    for number, (body, _) in enumerate(SHAPES, start=1):
+        (content / "berita" / f"2024-05-0{number}-uji.md").write_text(
+            HEADER.format(n=number) + body, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+    message = str(error.value)
+    for number, (_, rule) in enumerate(SHAPES, start=1):
+        assert f"2024-05-0{number}-uji.md:9: {rule}: " in message, message
+    assert "Error:" not in message.replace("konten-tak-terbaca", "") and "Traceback" not in message
+
+
+def test_the_same_shapes_written_plainly_build(content, tmp_path):
+    (content / "berita" / "2024-05-01-uji.md").write_text(
+        HEADER.format(n=1) + "Kata *miring*{: lang=en }\n\n"
+        '<img src="/images/logo-kota-contoh.svg" alt="Lambang kota">\n', encoding="utf-8")
+    build(tmp_path / "output", content=content, SEARCH_INDEX=False)
