@@ -81,3 +81,48 @@ def test_the_same_shapes_written_plainly_build(content, tmp_path):
         HEADER.format(n=1) + "Kata *miring*{: lang=en }\n\n"
         '<img src="/images/logo-kota-contoh.svg" alt="Lambang kota">\n', encoding="utf-8")
     build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+
+
+# --- Nothing an editor wrote disappears without a message --------------------------------------
+KEPT_LINKS = [
+    "https://lapor.go.id/", "http://contoh.example/a?b=1&c=2", "mailto:humas@pemda.example",
+    "mailto:humas@pemda.example?subject=Halo%20PPID&body=Isi%20pesan", "tel:+62210000000",
+    "/kontak/", "#bagian-2", "../halaman-lain/",
+]
+REFUSED_LINKS = [
+    "data:text/plain,halo", "javascript:alert(1)", "vbscript:x", "file:///etc/passwd",
+    "ftp://contoh.example/x", "blob:https://contoh.example/x", "about:blank",
+    "ws://contoh.example/", "sms:+62210000000", "intent://x#Intent;end", "DATA:text/html,x",
+]
+
+
+def _links_site(content, links, markdown):
+    for number, link in enumerate(links, start=1):
+        body = (f"[Tautan uji {number}]({link})\n" if markdown
+                else f'<p><a href="{link}">Tautan uji {number}</a></p>\n')
+        (content / "berita" / f"2024-06-{number:02d}-uji.md").write_text(
+            HEADER.replace("2024-05-0{n}", f"2024-06-{number:02d}").format(n=number) + body,
+            encoding="utf-8")
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
+def test_every_link_scheme_that_is_removed_is_reported_at_its_file(content, tmp_path, markdown):
+    _links_site(content, REFUSED_LINKS, markdown)
+    with pytest.raises(BuildError) as error:
+        build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+    message = str(error.value)
+    for number in range(1, len(REFUSED_LINKS) + 1):
+        assert f"2024-06-{number:02d}-uji.md:9: " in message, (REFUSED_LINKS[number - 1], message)
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
+def test_every_link_scheme_that_is_allowed_reaches_the_page(content, tmp_path, markdown):
+    import html
+
+    _links_site(content, KEPT_LINKS, markdown)
+    output = tmp_path / "output"
+    build(output, content=content, SEARCH_INDEX=False)
+    for number, link in enumerate(KEPT_LINKS, start=1):
+        page = next(output.rglob(f"uji-{number}/index.html")).read_text(encoding="utf-8")
+        assert f'href="{html.escape(link, quote=False)}"' in page, link
+        assert f">Tautan uji {number}</a>" in page
