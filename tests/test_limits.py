@@ -53,3 +53,19 @@ def test_a_file_just_under_every_budget_builds(content, tmp_path):
                                                           encoding="utf-8")
     build(tmp_path / "output", content=content, SEARCH_INDEX=False)
     assert next((tmp_path / "output").rglob("uji-1/index.html")).is_file()
+
+
+def test_reading_that_outlasts_the_cpu_budget_is_refused_with_a_rule():
+    from warta.errors import ContentError
+
+    with pytest.raises(ContentError) as error:
+        with limits.cpu_budget("content/berita/lambat.md", seconds=0.3):
+            while True:  # a parser stuck on a shape no budget foresaw
+                sum(range(1000))
+    assert str(error.value).startswith("content/berita/lambat.md:1: berkas-rumit: ")
+
+
+def test_reading_within_the_cpu_budget_is_untouched():
+    with limits.cpu_budget("content/berita/cepat.md", seconds=5):
+        total = sum(range(1000))
+    assert total == 499500

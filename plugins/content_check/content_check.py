@@ -18,6 +18,7 @@ from warta import links, lint
 from warta.addresses import normalised, reserved_findings
 from warta.errors import WARNING, ContentError, Finding, display_path
 from warta.fields import read_header
+from warta.lint import limits
 from warta.sanitize import Sanitizer, frame_src_gaps, source_line
 
 log = logging.getLogger(__name__)
@@ -118,8 +119,11 @@ class CheckedMarkdownReader(MarkdownReader):
         return super().process_metadata(name, value)
 
     def read(self, source_path):
-        report(_memo.lint_file(source_path, self.settings))
-        content, metadata = super().read(source_path)
+        # A file over the shape budget is refused by the checks before Markdown sees it; the
+        # CPU budget is the last resort for a shape no budget foresaw (warta.lint.limits).
+        with limits.cpu_budget(source_path):
+            report(_memo.lint_file(source_path, self.settings))
+            content, metadata = super().read(source_path)
         if isinstance(metadata.get("title"), str):
             # Pelican treats a title as HTML (typogrify decorates it next): escape the text.
             metadata["title"] = html.escape(metadata["title"], quote=False)
