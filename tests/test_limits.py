@@ -1,15 +1,12 @@
 """A tiny file cannot hang the build: a file over the shape budget (warta.lint.limits) is
 refused at its line before any Markdown parser reads it, and a file under it builds."""
 
-import shutil
-from pathlib import Path
 
 import pytest
 
 from warta.build import BuildError, build
 from warta.lint import limits
 
-TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 HEADER = ("Title: Pengumuman {n}\nDate: 2024-05-0{n} 10:00\nCategory: Diskominfo\nSlug: uji-{n}\n"
           "Summary: Ringkasan pengumuman uji.\n\nParagraf pembuka.\n\n")
 # Shapes Python-Markdown is slow or recursive on, in sizes far under the 2 MB file limit.
@@ -23,19 +20,12 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture
-def content(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(TEST_CONTENT, target)
-    return target
-
-
-def test_files_over_the_shape_budget_are_refused_at_their_line(content, tmp_path):
+def test_files_over_the_shape_budget_are_refused_at_their_line(content_dir, tmp_path):
     for number, body in enumerate(HOSTILE, start=1):
-        (content / "berita" / f"2024-05-0{number}-uji.md").write_text(
+        (content_dir / "berita" / f"2024-05-0{number}-uji.md").write_text(
             HEADER.format(n=number) + body, encoding="utf-8")
     with pytest.raises(BuildError) as error:
-        build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+        build(tmp_path / "output", content=content_dir, SEARCH_INDEX=False)
     message = str(error.value)
     lines = [line for line in message.splitlines() if ": berkas-rumit: " in line]
     assert len(lines) == len(HOSTILE), message
@@ -45,13 +35,13 @@ def test_files_over_the_shape_budget_are_refused_at_their_line(content, tmp_path
     assert not (tmp_path / "output").exists()
 
 
-def test_a_file_just_under_every_budget_builds(content, tmp_path):
+def test_a_file_just_under_every_budget_builds(content_dir, tmp_path):
     body = ("[Jadwal](/jadwal/) " * (limits.MAX_BRACKETS - 10) + "\n\n"
             + "".join("  " * depth + "- butir\n" for depth in range(limits.MAX_INDENT // 2))
             + "\n" + "> " * limits.MAX_QUOTE + "kutipan\n\n" + "kata " * 3_000 + "\n")
-    (content / "berita" / "2024-05-01-uji.md").write_text(HEADER.format(n=1) + body,
+    (content_dir / "berita" / "2024-05-01-uji.md").write_text(HEADER.format(n=1) + body,
                                                           encoding="utf-8")
-    build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+    build(tmp_path / "output", content=content_dir, SEARCH_INDEX=False)
     assert next((tmp_path / "output").rglob("uji-1/index.html")).is_file()
 
 

@@ -2,15 +2,12 @@
 `path:line: rule-id: message (fix)` finding, and the build still fails closed."""
 
 import logging
-import shutil
 import sys
-from pathlib import Path
 
 import pytest
 
 from warta.build import BuildError, _Collector, _plain_failure, build
 
-TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 HEADER = ("Title: Uji bentuk {n}\nDate: 2024-05-0{n} 10:00\nCategory: Diskominfo\nSlug: uji-{n}\n"
           "Summary: Ringkasan uji.\n\nParagraf pembuka.\n\n")
 
@@ -57,30 +54,23 @@ SHAPES = [
 ]
 
 
-@pytest.fixture
-def content(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(TEST_CONTENT, target)
-    return target
-
-
-def test_odd_shapes_are_refused_at_their_line_without_an_exception(content, tmp_path):
+def test_odd_shapes_are_refused_at_their_line_without_an_exception(content_dir, tmp_path):
     for number, (body, _) in enumerate(SHAPES, start=1):
-        (content / "berita" / f"2024-05-0{number}-uji.md").write_text(
+        (content_dir / "berita" / f"2024-05-0{number}-uji.md").write_text(
             HEADER.format(n=number) + body, encoding="utf-8")
     with pytest.raises(BuildError) as error:
-        build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+        build(tmp_path / "output", content=content_dir, SEARCH_INDEX=False)
     message = str(error.value)
     for number, (_, rule) in enumerate(SHAPES, start=1):
         assert f"2024-05-0{number}-uji.md:9: {rule}: " in message, message
     assert "Error:" not in message.replace("konten-tak-terbaca", "") and "Traceback" not in message
 
 
-def test_the_same_shapes_written_plainly_build(content, tmp_path):
-    (content / "berita" / "2024-05-01-uji.md").write_text(
+def test_the_same_shapes_written_plainly_build(content_dir, tmp_path):
+    (content_dir / "berita" / "2024-05-01-uji.md").write_text(
         HEADER.format(n=1) + "Kata *miring*{: lang=en }\n\n"
         '<img src="/images/logo-kota-contoh.svg" alt="Lambang kota">\n', encoding="utf-8")
-    build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+    build(tmp_path / "output", content=content_dir, SEARCH_INDEX=False)
 
 
 # --- Nothing an editor wrote disappears without a message --------------------------------------
@@ -96,32 +86,32 @@ REFUSED_LINKS = [
 ]
 
 
-def _links_site(content, links, markdown):
+def _links_site(content_dir, links, markdown):
     for number, link in enumerate(links, start=1):
         body = (f"[Tautan uji {number}]({link})\n" if markdown
                 else f'<p><a href="{link}">Tautan uji {number}</a></p>\n')
-        (content / "berita" / f"2024-06-{number:02d}-uji.md").write_text(
+        (content_dir / "berita" / f"2024-06-{number:02d}-uji.md").write_text(
             HEADER.replace("2024-05-0{n}", f"2024-06-{number:02d}").format(n=number) + body,
             encoding="utf-8")
 
 
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
-def test_every_link_scheme_that_is_removed_is_reported_at_its_file(content, tmp_path, markdown):
-    _links_site(content, REFUSED_LINKS, markdown)
+def test_every_link_scheme_that_is_removed_is_reported_at_its_file(content_dir, tmp_path, markdown):
+    _links_site(content_dir, REFUSED_LINKS, markdown)
     with pytest.raises(BuildError) as error:
-        build(tmp_path / "output", content=content, SEARCH_INDEX=False)
+        build(tmp_path / "output", content=content_dir, SEARCH_INDEX=False)
     message = str(error.value)
     for number in range(1, len(REFUSED_LINKS) + 1):
         assert f"2024-06-{number:02d}-uji.md:9: " in message, (REFUSED_LINKS[number - 1], message)
 
 
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
-def test_every_link_scheme_that_is_allowed_reaches_the_page(content, tmp_path, markdown):
+def test_every_link_scheme_that_is_allowed_reaches_the_page(content_dir, tmp_path, markdown):
     import html
 
-    _links_site(content, KEPT_LINKS, markdown)
+    _links_site(content_dir, KEPT_LINKS, markdown)
     output = tmp_path / "output"
-    build(output, content=content, SEARCH_INDEX=False)
+    build(output, content=content_dir, SEARCH_INDEX=False)
     for number, link in enumerate(KEPT_LINKS, start=1):
         page = next(output.rglob(f"uji-{number}/index.html")).read_text(encoding="utf-8")
         assert f'href="{html.escape(link, quote=False)}"' in page, link
