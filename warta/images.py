@@ -9,12 +9,12 @@ arrives, so nothing shifts under a reader's finger or magnifier.
 """
 
 import html
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from markupsafe import Markup
 
+from warta import paths
 from warta.settings import DEFAULTS
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp"}
@@ -128,12 +128,11 @@ def follow_src(src, srcset, siteurl):
     Values are plain text in and out; the caller escapes them into the attribute.
     """
     folder = src[: src.rindex("/") + 1] if "/" in src else ""
-    resolved = []
-    for candidate in srcset.split(","):
-        words = candidate.split()
-        if len(words) != 2 or not re.fullmatch(r"[1-9][0-9]{0,4}w", words[1]):
-            return srcset  # not one Warta wrote (the reader refuses an editor's own)
-        resolved.append((folder + words[0].rsplit("/", 1)[-1], words[1]))
+    try:
+        candidates = paths.srcset_candidates(srcset)
+    except paths.Refused:
+        return srcset  # not one Warta wrote (the reader refuses an editor's own)
+    resolved = [(folder + link.rsplit("/", 1)[-1], width) for link, width in candidates]
     original = _output_relative(src, (siteurl or "").rstrip("/"))
     if original is not None:
         catalog.want(original, [(unquote(link.rsplit("/", 1)[-1]), int(width[:-1]))

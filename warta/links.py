@@ -19,12 +19,14 @@ import html
 import logging
 import os
 import re
+from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from pelican.urlwrappers import Author, Category, Tag
 
 from warta import images, paths
 from warta.errors import ContentError
+from warta.sanitize import source_line
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +82,10 @@ def _resolve(content, value):
 
 def _line(content, needle):
     try:
-        with open(content.source_path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if needle[:40] in line:
-                    return number
+        text = Path(content.source_path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeError, TypeError):
-        pass
-    return 1
+        return 1
+    return source_line(text, needle[:40], 1)
 
 
 class Replacer:
