@@ -15,11 +15,17 @@ _city = city_settings_file()
 _values = {"__file__": str(_city), "__name__": "pelicanconf"}
 exec(compile(_city.read_text(encoding="utf-8"), str(_city), "exec"), _values)  # noqa: S102
 globals().update({name: value for name, value in _values.items() if name.isupper()})
+# Findings about settings (a menu line, a review marker) point at the city's file, where they
+# are fixed, not at this one.
+WARTA_SETTINGS_FILE = str(_city)
 
 # The published address: WARTA_SITEURL from the environment, else the one the city's
 # settings give.
 SITEURL = os.environ.get("WARTA_SITEURL") or globals().get("WARTA_SITEURL") or ""
 # Absolute URLs everywhere, feeds included: readers and search engines need them.
 FEED_DOMAIN = SITEURL
+# Nothing unfinished reaches citizens: a review marker ("tinjau" in double brackets) still on a
+# page, or left in the city's settings, stops the build at its line.
+WARTA_REVIEW_BLOCKS = True
 # Minified HTML, CSS and JS, content-hashed theme files, and .gz and .br copies.
 PUBLISH_MINIFY = PUBLISH_HASH_ASSETS = PUBLISH_PRECOMPRESS = True

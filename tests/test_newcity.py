@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from warta import EXAMPLE, ROOT, settings
-from warta.build import build, load_settings
+from warta.build import BuildError, build, load_settings
 from warta.lint.rules import REVIEW_MARKER
 from warta.newcity import command, portal
 from warta.newcity.command import kota_baru
@@ -74,6 +74,20 @@ def test_the_new_regency_builds_with_review_markers_only_as_warnings(banjar):
     for finding in built.findings:
         if finding.path.endswith("pelicanconf.py"):
             assert "((tinjau:" in conf[finding.line - 1]
+
+
+def test_the_new_regency_is_not_published_until_every_marker_is_decided(banjar, tmp_path):
+    target, _, _, _ = banjar
+    with pytest.raises(BuildError) as failed:
+        build(tmp_path / "terbit", settings_file=target / "pelicanconf.py",
+              WARTA_REVIEW_BLOCKS=True, SEARCH_INDEX=False)
+    review = [f for f in failed.value.findings if f.rule == "perlu-ditinjau"]
+    assert review and all(f.is_error for f in review)
+    # One line per marker, each at the line that holds it.
+    assert len(failed.value.errors) == len(review) == len({(f.path, f.line) for f in review})
+    for finding in review:
+        written = Path(finding.path).read_text(encoding="utf-8").splitlines()[finding.line - 1]
+        assert REVIEW_MARKER.search(written), str(finding)
 
 
 def test_the_new_regency_has_its_pages(banjar):

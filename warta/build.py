@@ -26,6 +26,8 @@ from pelican.settings import read_settings
 from warta import ROOT, city_settings_file
 from warta.content_files import check_content
 from warta.errors import BuildError, ContentError, display_path
+from warta.review import RULE as REVIEW_RULE
+from warta.review import published_markers
 from warta.settings import fill_defaults
 from warta.source_maps import forget_stale_source_maps, source_map_path
 
@@ -269,6 +271,8 @@ def _build(output, settings_file, content, debug, **overrides):
         overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
         _run_pelican(settings, collector, staging, debug)
+        if settings["WARTA_REVIEW_BLOCKS"] and not collector.errors:
+            _block_review_markers(collector, settings, staging, staged_map, output)
         if collector.errors:
             raise BuildError(
                 "Build gagal; output lama tidak diubah. Perbaiki masalah berikut:\n"
@@ -291,6 +295,22 @@ def _build(output, settings_file, content, debug, **overrides):
             root_log.setLevel(previous_level)
             if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _block_review_markers(collector, settings, staging, staged_map, output):
+    """What is published holds no ((tinjau: ...)) a citizen would read (warta.review): each one
+    becomes an error at the line that holds it, in place of the same line's warning."""
+    found = published_markers(staging, settings["PATH"], settings["WARTA_SETTINGS_FILE"],
+                              staged_map, shown_as=output.name)
+    if not found:
+        return
+    places = {(finding.path, finding.line) for finding in found}
+    kept = [f for f in collector.findings
+            if not (f.rule == REVIEW_RULE and (display_path(f.path), f.line) in places)]
+    dropped = {str(f) for f in collector.findings if f not in kept}
+    collector.warnings = [line for line in collector.warnings if line not in dropped]
+    collector.findings = kept + found
+    collector.errors += [str(finding) for finding in found]
 
 
 def _run_pelican(settings, collector, staging, debug):

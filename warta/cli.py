@@ -323,9 +323,10 @@ def _run_audit(output, options, progress, pages_only, record, used_templates_onl
         return AuditEngine(output, options).run(progress=progress), None
     from warta.gate import record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
-    record = Path(record) if record else record_path(quiet_settings())
+    settings = quiet_settings()
+    record = Path(record) if record else record_path(settings)
     gate = run_gate(output, options, progress=progress, record=record,
-                    used_templates_only=used_templates_only)
+                    used_templates_only=used_templates_only, settings=settings)
     return gate.pages, gate
 
 

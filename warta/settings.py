@@ -34,6 +34,10 @@ WITH_FUTURE_DATES = False
 # The date a build is for (warta.dates.build_date): None is today in TIMEZONE. Current
 # announcements, this week's agenda and PPID freshness are measured against it; tests fix it.
 WARTA_TODAY = None
+# Whether a ((tinjau: ...)) a citizen would read stops the build (warta.review): on in
+# publishconf.py, so nothing unfinished is published; off while a portal is being completed,
+# where `make html` and `make periksa` only warn.
+WARTA_REVIEW_BLOCKS = False
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 # Indonesian only: without these, Pelican takes two articles that share a slug for
 # translations of each other and warns in English; the url-ganda check names real clashes.

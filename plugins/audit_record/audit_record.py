@@ -69,6 +69,11 @@ def read_record(path, timezone="Asia/Jakarta"):
         _check_types(validity, VALIDITY_FIELDS, "kolom validity")
         if data["passed"] and (not validity["ran"] or validity["errors"]):
             raise RecordError("tercatat lolos padahal validitas HTML gagal atau tidak berjalan")
+    markers = data.get("review_markers", 0)
+    if not isinstance(markers, int) or isinstance(markers, bool):
+        raise RecordError("kolom 'review_markers' bukan int")
+    if data["passed"] and markers:
+        raise RecordError("tercatat lolos padahal tanda ((tinjau: ...)) masih tampil bagi warga")
     if data["schema"] != SCHEMA:
         raise RecordError(f"skema {data['schema']} tidak dikenal (yang dikenal: {SCHEMA})")
     try:

@@ -8,12 +8,14 @@ every list and feed, and DRAFT_SAVE_AS = "" keeps them from being written at all
 import datetime
 import logging
 from html import escape
+from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.utils import order_content
 
 from warta.dates import date_time
+from warta.review import label_notes
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,23 @@ def show_draft_pages(generator):
     generator.draft_translations.clear()
 
 
+def show_review_notes(pelican):
+    """Every ((tinjau: ...)) on a previewed page shown as an editor's note, labelled in words,
+    so what is still undecided is seen where it will appear."""
+    if not pelican.settings.get("WARTA_PREVIEW"):
+        return
+    for page in Path(pelican.output_path).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "((tinjau:" in text:
+            page.write_text(label_notes(text), encoding="utf-8")
+
+
 def register():
     # article_generator_pretaxonomy fires after drafts are set aside and before categories, tags
     # and archives are built, so previewed drafts appear in every list like published ones.
     signals.article_generator_pretaxonomy.connect(show_draft_articles)
     # page_generator_finalized fires once pages are sorted into published and draft.
     signals.page_generator_finalized.connect(show_draft_pages)
+    # finalized: every page is written; this plugin registers before `finishing`, so the search
+    # index and minified pages of the preview see the notes too.
+    signals.finalized.connect(show_review_notes)

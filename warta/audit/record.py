@@ -14,7 +14,8 @@ RECORD_SCHEMA = 1
 
 def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
                        checks, checks_failed, templates, variants, axe_version, commit=None,
-                       finished=None, validity=None, unused_templates=()):
+                       finished=None, validity=None, unused_templates=(),
+                       review_markers=0):
     """Write the record of a full audit gate that the accessibility statement shows.
 
     Written atomically (a temporary file renamed into place), so a build never reads half a
@@ -22,13 +23,16 @@ def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_aud
     ``validity`` is the HTML check's {"pages": checked, "errors": errors, "ran": bool}: a check
     that did not run, or found errors, keeps the record from passing. ``unused_templates`` are
     those a city's portal has no page for yet, which its gate names instead of failing.
+    ``review_markers`` counts the ((tinjau: ...)) still in front of citizens: one keeps the
+    record from passing, since the portal is not finished.
     """
     validity_failed = validity is not None and (not validity["ran"] or validity["errors"])
     finished = finished or datetime.datetime.now(datetime.timezone.utc)
     record = {
         "schema": RECORD_SCHEMA,
         "finished": finished.isoformat(timespec="seconds"),
-        "passed": not (pages_failed or variant_audits_failed or checks_failed or validity_failed),
+        "passed": not (pages_failed or variant_audits_failed or checks_failed or validity_failed
+                       or review_markers),
         "pages": pages,
         "pages_failed": pages_failed,
         "variant_audits": variant_audits,
@@ -42,6 +46,7 @@ def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_aud
         "tags": list(AXE_TAGS),
         "commit": commit,
         "validity": dict(validity) if validity is not None else None,
+        "review_markers": review_markers,
     }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,8 @@ from warta.audit import (
 )
 from warta.gate.checks import CHECKS, CheckResult, check_keys, run_checks
 from warta.gate.variants import TEMPLATES, VARIANTS, engine_variant, find_page_for, missing_page
+from warta.review import allowance_files, published_markers
+from warta.source_maps import source_map_path
 from warta.validity import ValidityError, check_site
 
 
@@ -46,6 +48,10 @@ class GateResult:
     required: list = None
     unused: list = field(default_factory=list)
     started: datetime.datetime = None
+    # perlu-ditinjau errors: ((tinjau: ...)) a citizen would read, or left in the settings.
+    review: list = field(default_factory=list)
+    # The content files that skip editorial rules (Lint_diizinkan), named so none is forgotten.
+    allowances: list = field(default_factory=list)
     _variants: dict = field(default=None, repr=False)
     _checks: dict = field(default=None, repr=False)
 
@@ -96,7 +102,8 @@ class GateResult:
         return bool(self.complete and pages.passed and self.built
                 and [r.page for r in pages.results] == self.built
                 and all(r.passed for r in self.variant_results())
-                and all(c.passed for c in self.checks) and self.validity_passed)
+                and all(c.passed for c in self.checks) and self.validity_passed
+                and not self.review)
 
     def counts(self):
         """The numbers of the audit record."""
@@ -111,6 +118,7 @@ class GateResult:
             validity={"pages": len(self.validity.checked) if self.validity else 0,
                       "errors": len(self.validity.errors) if self.validity else 0,
                       "ran": self.validity is not None},
+            review_markers=len(self.review),
         )
 
 
@@ -135,6 +143,12 @@ def record_path(settings=None):
     return path if path.is_absolute() else ROOT / path
 
 
+def _city_settings():
+    from warta.build import quiet_settings  # noqa: PLC0415 - Pelican only when asked
+
+    return quiet_settings()
+
+
 def gate_jobs(built, template_pages):
     """The engine's jobs: every built page as served, then each template's page per variant."""
     jobs = [Job(page) for page in built]
@@ -145,7 +159,8 @@ def gate_jobs(built, template_pages):
     return jobs
 
 
-def run_gate(site, options=None, progress=None, record=None, used_templates_only=False):
+def run_gate(site, options=None, progress=None, record=None, used_templates_only=False,
+             settings=None):
     """Run the whole gate on the built ``site``; write the record to ``record`` when the gate
     judged the whole portal (every template had its page). Raises AuditError when the page
     audit cannot run at all.
@@ -154,6 +169,9 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     template the portal has no page for yet (an empty section, no news yet) has nothing a
     citizen can reach, so it is listed as unused instead of failing; Warta's own sample keeps
     the strict default, which proves every template's page exists and passes.
+
+    ``settings`` (the city's, by default) say where its content and settings file are: a review
+    marker a citizen would read fails the gate at the line that holds it.
     """
     options = options or AuditOptions()
     site = Path(site)
@@ -170,6 +188,10 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
                          options)
     gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
                       checks=checks, started=started, required=required, unused=unused)
+    settings = settings if settings is not None else _city_settings()
+    gate.review = published_markers(site, settings["PATH"], settings.get("WARTA_SETTINGS_FILE"),
+                                    source_map_path(site.resolve()), shown_as=site.name)
+    gate.allowances = allowance_files(settings["PATH"])
     try:
         gate.validity = check_site(site, pages=built)
     except ValidityError as exc:
@@ -216,6 +238,14 @@ def summary_lines(gate):
         lines.append(gate.validity.format())
     else:
         lines.append(f"Validitas HTML tidak dapat diperiksa: {gate.validity_error}")
+    if gate.review:
+        lines.append(f"Tanda ((tinjau: ...)) yang masih tampil bagi warga atau tersisa di "
+                     f"pengaturan: {len(gate.review)}. Gerbang gagal sampai semuanya diputuskan:")
+        lines += [f"  {finding}" for finding in gate.review]
+    if gate.allowances:
+        lines.append(f"{len(gate.allowances)} berkas memakai Lint_diizinkan (aturan redaksional "
+                     f"dilewati): {', '.join(gate.allowances[:5])}"
+                     + (" …" if len(gate.allowances) > 5 else ""))
     if gate.record is not None:
         lines.append("Catatan audit ditulis: "
                      + ("lolos." if gate.record["passed"] else "belum lolos."))
