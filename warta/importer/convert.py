@@ -126,7 +126,18 @@ class Images:
         self.result.notes.append(text)
         if reason not in self.result.draft_reasons:
             self.result.draft_reasons.append(reason)
-        return f"\n\n> **Catatan impor:** {text}\n\n"
+        return quote(text)
+
+
+def quote(text):
+    """The visible note a draft's body shows where something needs an editor."""
+    return f"\n\n> **Catatan impor:** {text}\n\n"
+
+
+def lone_image(figure):
+    """The one picture of a simple figure (an image block, a [caption]), or None."""
+    images = figure.find_all("img")
+    return images[0] if len(images) == 1 and figure.find("figure") is None else None
 
 
 def code(text):
@@ -148,10 +159,15 @@ class _Converter(MarkdownConverter):
         return super().escape(escape_text(text), parent_tags)
 
     def convert_img(self, el, text, parent_tags):
+        figure = el.find_parent("figure")
+        if figure is not None and lone_image(figure) is el:
+            return ""  # convert_figure places it, with its caption: one picture, one finding
         return self.images.place(el.get("src", ""), self._alt(el))
 
     def convert_figure(self, el, text, parent_tags):
-        img = el.find("img")
+        # markdownify converts the children first: a figure of figures (a block gallery) is
+        # already its pictures, and placing its first one again would name it twice.
+        img = lone_image(el)
         caption = el.find("figcaption")
         if img is None:
             return text

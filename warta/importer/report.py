@@ -29,6 +29,12 @@ def summary_line(numbers):
             f"{numbers['disunting_editor']} disunting editor dan tidak ditimpa.")
 
 
+def once(findings):
+    """Each finding once, in the order found: one picture the conversion met twice (a figure
+    and its image, a cover also shown in the body) is still one thing for the editor to do."""
+    return list(dict.fromkeys(findings))
+
+
 def _state(entry):
     if entry.action == "dilewati":
         return "**Tidak diimpor**"
@@ -60,12 +66,12 @@ def render(outcome, redirects, source_name):
         lines.append(f"- {kind} {item.origin} {item.ident}, {_state(entry)}, {where}"
                      f" ({entry.action})")
         if entry.draft_reasons:
-            lines.append(f"- Alasan: {'; '.join(entry.draft_reasons)}")
-        lines += [f"- Perlu editor: {note}" for note in entry.notes]
-        lines += [f"- Temuan pemeriksaan: {finding}" for finding in entry.held_findings]
+            lines.append(f"- Alasan: {'; '.join(once(entry.draft_reasons))}")
+        lines += [f"- Perlu editor: {note}" for note in once(entry.notes)]
+        lines += [f"- Temuan pemeriksaan: {finding}" for finding in once(entry.held_findings)]
         if entry.allowed:
             lines.append(f"- `Lint_diizinkan: {', '.join(entry.allowed)}`: perbaiki lalu hapus barisnya")
         if entry.converted:
-            lines.append(f"- Diubah: {'; '.join(entry.converted)}")
+            lines.append(f"- Diubah: {'; '.join(once(entry.converted))}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n", numbers
