@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
 from warta import paths
+from warta.importer.embeds import embed_link
 from warta.importer.wxr import uploads_path
 from warta.lint.elements import GENERIC_ALT, IMAGE_FILE
 from warta.sanitize import CLEAN_CONTENT_TAGS, Sanitizer
@@ -190,10 +191,27 @@ class _Converter(MarkdownConverter):
             return text
         return super().convert_a(el, text, parent_tags)
 
+    def convert_iframe(self, el, text, parent_tags):
+        return embed_link(el.get("src") or el.get("data-src"), self.images.result, code)
+
+    def convert_embed(self, el, text, parent_tags):
+        return embed_link(el.get("src"), self.images.result, code)
+
+    def convert_object(self, el, text, parent_tags):
+        movie = el.find("param", attrs={"name": re.compile(r"^(movie|src)$", re.IGNORECASE)})
+        return embed_link(el.get("data") or (movie.get("value") if movie else ""), self.images.result, code)
+
     def convert_script(self, el, text, parent_tags):
+        before = el.find_previous_sibling()
+        if not el.get("src") or (before is not None and before.name == "blockquote"
+                                 and before.find("a", href=True) is not None):
+            return ""  # inline code, or a widget loader whose quote already keeps its link
+        return embed_link(el.get("src"), self.images.result, code)
+
+    def convert_style(self, el, text, parent_tags):
         return ""
 
-    convert_style = convert_iframe = convert_noscript = convert_form = convert_object = convert_script
+    convert_noscript = convert_form = convert_style
 
 
 def _shortcodes(html, export, result):
