@@ -3,6 +3,8 @@ first, in Indonesian."""
 
 from collections import Counter
 
+from warta.importer.writer import EDITED
+
 
 def summary(outcome, redirects):
     entries = outcome.entries
@@ -16,7 +18,7 @@ def summary(outcome, redirects):
         "gambar": len(outcome.plan.copies),
         "ditulis": len(outcome.plan.files),
         "tidak_berubah": sum(1 for e in entries if e.action == "tidak berubah"),
-        "disunting_editor": sum(1 for e in entries if e.action == "diubah editor, tidak ditimpa"),
+        "disunting_editor": sum(1 for e in entries if e.action == EDITED),
         "lint_diizinkan": sum(1 for e in entries if e.allowed),
     }
 
@@ -26,7 +28,7 @@ def summary_line(numbers):
             f"{numbers['draf']} draf, {numbers['tertahan']} tertahan, {numbers['dilewati']} dilewati; "
             f"{numbers['pengalihan']} pengalihan 301; {numbers['gambar']} gambar disalin; "
             f"{numbers['ditulis']} berkas ditulis, {numbers['tidak_berubah']} tidak berubah, "
-            f"{numbers['disunting_editor']} disunting editor dan tidak ditimpa.")
+            f"{numbers['disunting_editor']} diubah editor dan dibiarkan.")
 
 
 def once(findings):

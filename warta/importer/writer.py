@@ -39,6 +39,8 @@ SLUG_MAX = 80
 HASH_LENGTH = 16
 # Files that would fail the content checks wait here, outside every folder Pelican reads.
 HELD = "impor-tertahan"
+# A file an editor changed since the import wrote it: left as the editor made it.
+EDITED = "diubah editor, dibiarkan"
 
 
 @dataclass
@@ -77,10 +79,15 @@ def digest(text):
     return hashlib.sha256(IMPOR.sub(r"Impor: \1 \2", text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
+def recorded_hash(text):
+    """The hash an import recorded in a file's `Impor:` line, or ""."""
+    match = IMPOR.search(text)
+    return match.group(3) if match else ""
+
+
 def edited_since(text):
     """True when a file's text no longer has the hash the import recorded in it."""
-    match = IMPOR.search(text)
-    return match is None or digest(text) != match.group(3)
+    return digest(text) != recorded_hash(text)
 
 
 def existing_imports(content):
