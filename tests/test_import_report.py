@@ -1,4 +1,4 @@
-"""The import report tells editors the truth (issue 29): each finding once, covers by their
+"""The import report tells editors the truth: each finding once, covers by their
 header field, removed embeds kept as links, an editor's fixes left alone on a re-import, pages
 nothing links to, and a category example that names the category's own best guess."""
 
@@ -8,6 +8,9 @@ import re
 import pytest
 from test_import_wordpress import article, entry, refused, run_import
 from wordpress_export import SITE, Writer, build_export
+
+from warta.build import quiet_settings
+from warta.importer import import_wordpress
 
 WHEN = datetime.datetime(2022, 3, 1, 8, 0)
 BODY = "<p>Warga Sukadana menghadiri kegiatan di balai desa pada hari Sabtu pagi.</p>"
@@ -166,11 +169,23 @@ def test_a_page_nothing_links_to_is_listed_with_where_to_link_it(fresh):
 
     report = report_of(run_import(export_with(fresh, fill)))
     orphans = report.split("## Halaman yang belum ditautkan")[1].split("\n## ")[0]
-    assert "Profil Kabupaten" not in orphans and "Tentang Sukadana" not in orphans
+    listed = [line.split(",")[0] for line in orphans.splitlines() if line.startswith("- ")]
+    assert listed == ["- Sejarah Kabupaten", "- Lambang Daerah"]  # linked by old address, by ?page_id=
     (sejarah,) = [line for line in orphans.splitlines() if "Sejarah Kabupaten" in line]
     assert "`content/halaman/sejarah.md`" in sejarah and "`content/halaman/profil.md`" in sejarah
     (lambang,) = [line for line in orphans.splitlines() if "Lambang Daerah" in line]
     assert "WARTA_MENU" in lambang and '("Lambang Daerah", "lambang/")' in lambang
+
+
+def test_a_page_in_the_portal_menu_is_not_listed(fresh):
+    export_with(fresh, lambda w: w.item(ident=902, kind="page", title="Lambang Daerah", slug="lambang",
+                                        when=WHEN, body=BODY))
+    settings = quiet_settings(content=str(fresh.content))
+    settings["WARTA_MENU"] = [*settings["WARTA_MENU"], ("Lambang", "lambang/")]
+    done = import_wordpress(fresh.xml, settings, content=fresh.content, map_path=fresh.map,
+                            report=fresh.xml.parent / "impor-laporan.md",
+                            redirects_path=fresh.xml.parent / "alih" / "wordpress.map")
+    assert "## Halaman yang belum ditautkan" not in report_of(done)
 
 
 # --- 6. The impor-kategori example ---------------------------------------------------------------

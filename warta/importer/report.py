@@ -45,7 +45,7 @@ def _state(entry):
     return "Terbit" if entry.published else "**Draf**"
 
 
-def render(outcome, redirects, source_name):
+def render(outcome, redirects, source_name, orphans=()):
     numbers = summary(outcome, redirects)
     lines = [f"# Laporan impor: {source_name}", "", summary_line(numbers), "",
              "Urutan: yang paling perlu ditangani editor lebih dulu. Setiap pos yang akan gagal "
@@ -57,6 +57,12 @@ def render(outcome, redirects, source_name):
             names = "; ".join(f"{i.title!r} (ID {i.ident})" for i in items if i is not None)
             lines.append(f"- `{base}`: {names}. Yang kedua dan seterusnya diberi slug bernomor "
                          "dan pengalihannya sendiri.")
+        lines.append("")
+    if orphans:
+        lines += ["## Halaman yang belum ditautkan", "",
+                  "Tidak ada tulisan, halaman, atau menu portal yang menautkan halaman ini, jadi "
+                  "pembaca tidak akan menemukannya:", ""]
+        lines += [f"- {entry.item.title}, `content/{entry.path}`: {where}" for entry, where in orphans]
         lines.append("")
     lines += ["## Per tulisan", ""]
     for entry in sorted(outcome.entries, key=lambda e: (e.weight, e.item.date, e.item.ident)):
