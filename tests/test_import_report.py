@@ -155,6 +155,17 @@ def test_a_reimport_keeps_a_post_the_editor_fixed_and_published_without_suggesti
     assert done.numbers["draf"] == 0 and done.numbers["disunting_editor"] == 1
 
 
+def test_a_reimport_reports_an_edited_file_still_held_as_held(fresh):
+    body = BODY + f'<p>Formulir: <a href="{SITE}/formulir/">klik di sini</a>.</p>'
+    run_import(export_with(fresh, lambda w: post(w, 7, "formulir", body)))
+    path, _, text = article(fresh, 7)
+    assert "impor-tertahan" in str(path)
+    path.write_text(text.replace("klik di sini", "Formulir pendaftaran"), encoding="utf-8")
+    done = run_import(fresh)
+    assert entry(done, 7).action == "diubah editor, dibiarkan"
+    assert "**Tertahan**" in section(report_of(done), 7) and done.numbers["tertahan"] == 1
+
+
 # --- 5. Pages nothing links to ----------------------------------------------------------------
 
 def test_a_page_nothing_links_to_is_listed_with_where_to_link_it(fresh):

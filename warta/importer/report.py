@@ -8,7 +8,7 @@ from warta.importer.writer import EDITED
 
 def summary(outcome, redirects):
     entries = outcome.entries
-    count = Counter("dilewati" if e.action == "dilewati" else "tertahan" if e.held_findings
+    count = Counter("dilewati" if e.action == "dilewati" else "tertahan" if e.held
                     else "terbit" if e.published else "draf" for e in entries)
     return {
         "pos": sum(1 for e in entries if e.item.kind == "post"),
@@ -40,7 +40,7 @@ def once(findings):
 def _state(entry):
     if entry.action == "dilewati":
         return "**Tidak diimpor**"
-    if entry.held_findings:
+    if entry.held:
         return "**Tertahan** (draf di luar folder yang dibaca build)"
     return "Terbit" if entry.published else "**Draf**"
 

@@ -60,9 +60,14 @@ class Entry:
     uploads_used: dict = field(default_factory=dict)
 
     @property
+    def held(self):
+        """Waiting in impor-tertahan/: failed the checks now, or an editor's file still there."""
+        return bool(self.held_findings) or self.path.startswith(f"{HELD}/")
+
+    @property
     def weight(self):
         """Worst first: refused, then drafts by how much they need, then published with notes."""
-        return (self.action != "dilewati", not self.held_findings, self.published,
+        return (self.action != "dilewati", not self.held, self.published,
                 -len(self.draft_reasons) - len(self.notes))
 
 
