@@ -241,9 +241,9 @@ def test_a_file_an_editor_edited_is_kept_unless_forced(fresh):
     fresh.xml.write_text(fresh.xml.read_text(encoding="utf-8").replace("pada jam kerja", "pada hari kerja"),
                          encoding="utf-8")
     done = run_import(fresh)
-    assert entry(done, 101).action == "diubah editor, tidak ditimpa"
+    assert entry(done, 101).action == "diubah editor, dibiarkan"
     assert path.read_text(encoding="utf-8") == edited
-    assert "--paksa" in done.report.read_text(encoding="utf-8")
+    assert "--paksa" not in done.report.read_text(encoding="utf-8")  # it would undo the edit
     run_import(fresh, force=True)
     assert "Warga Sukadana dapat" not in path.read_text(encoding="utf-8")
 

@@ -89,7 +89,7 @@ class Writer:
         return ident, f"{SITE}/wp-content/uploads/{relative}"
 
     def item(self, ident, kind, title, slug, when, body, status="publish", author="humas",
-             category=None, tags=(), excerpt="", thumbnail=None, gmt=None):
+             category=None, tags=(), excerpt="", thumbnail=None, gmt=None, parent=0):
         terms = ""
         if category:
             terms += f'<category domain="category" nicename="{category}">{cdata(CATEGORIES[category])}</category>'
@@ -115,7 +115,7 @@ class Writer:
     <wp:post_date_gmt>{cdata(gmt)}</wp:post_date_gmt>
     <wp:post_name>{cdata(slug)}</wp:post_name>
     <wp:status>{cdata(status)}</wp:status>
-    <wp:post_parent>0</wp:post_parent>
+    <wp:post_parent>{parent}</wp:post_parent>
     <wp:post_type>{cdata(kind)}</wp:post_type>
     {terms}{meta}
   </item>""")

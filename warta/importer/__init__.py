@@ -2,8 +2,9 @@
 Markdown in content/, an nginx map of 301s for every old address, and a report for editors.
 
 source: the items and the safe XML reader · wxr, feed: the two readers · convert: HTML to
-Markdown · categories: WordPress categories to agencies · writer, run: the files, idempotent and
-all or nothing · redirects: the nginx map · report: impor-laporan.md · main: both imports end
+Markdown · embeds: removed players and widgets as links · categories: WordPress categories to
+agencies · writer, run: the files, idempotent and all or nothing · redirects: the nginx map ·
+orphans: imported pages nothing links to · report: impor-laporan.md · main: both imports end
 to end · commands: `python -m warta impor`.
 """
 

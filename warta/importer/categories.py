@@ -7,6 +7,7 @@ a guess would publish news under the wrong agency.
 
 import csv
 import io
+import re
 from collections import Counter
 
 from warta.importer.source import refuse
@@ -66,13 +67,43 @@ def resolve(export_path, map_path, mapping, items, agencies):
     # redirect somewhere sensible.
     if unmapped:
         listed = ", ".join(f"{name} ({count} pos)" for name, count in sorted(unmapped.items()))
-        example = next(iter(sorted(unmapped)))
         raise refuse(export_path, "impor-kategori",
                      f"{len(unmapped)} kategori WordPress belum dipetakan ke perangkat daerah: {listed}",
                      f"tambahkan satu baris per kategori ke berkas peta (--peta-opd), misalnya "
-                     f"`{example},{next(iter(sorted(agencies)), 'Diskominfo')}`; --tulis-peta "
-                     "menulis awal berkasnya")
+                     f"{_example(sorted(unmapped), agencies)}; --tulis-peta menulis awal berkasnya")
     return chosen, by_category
+
+
+# Words most agencies' names share: they say what kind of office it is, not what it does.
+OFFICE_WORDS = {"dinas", "badan", "kantor", "bagian", "sekretariat", "satuan", "unit", "dan",
+                "daerah", "kabupaten", "kota", "umum", "urusan", "pelaksana", "teknis"}
+
+
+def _words(text):
+    return {w for w in re.findall(r"[^\W_]+", text.casefold()) if len(w) > 2} - OFFICE_WORDS
+
+
+def best_guess(category, agencies):
+    """The Singkatan of the one agency whose name shares the most telling words with
+    ``category`` ("Kesehatan" → Dinkes), or "" when none does or two tie. Only ever an
+    example in a message: a guess never maps a category by itself."""
+    words = _words(category)
+    scores = Counter({a.name: len(words & (_words(a.full_name) | _words(a.name)))
+                      for a in agencies.values()})
+    ranked = [pair for pair in scores.most_common(2) if pair[1]]
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _example(categories, agencies):
+    """One example map line: a category with its best guess, or a category alone with the
+    column to fill, never an agency picked for no reason."""
+    for name in categories:
+        guess = best_guess(name, agencies)
+        if guess:
+            return f"`{name},{guess}`"
+    return f"`{categories[0]},` lalu singkatan perangkat daerahnya"
 
 
 def write_map(path, items, agencies, export_categories):

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
 from warta import paths
+from warta.importer.embeds import embed_link
 from warta.importer.wxr import uploads_path
 from warta.lint.elements import GENERIC_ALT, IMAGE_FILE
 from warta.sanitize import CLEAN_CONTENT_TAGS, Sanitizer
@@ -126,7 +127,18 @@ class Images:
         self.result.notes.append(text)
         if reason not in self.result.draft_reasons:
             self.result.draft_reasons.append(reason)
-        return f"\n\n> **Catatan impor:** {text}\n\n"
+        return quote(text)
+
+
+def quote(text):
+    """The visible note a draft's body shows where something needs an editor."""
+    return f"\n\n> **Catatan impor:** {text}\n\n"
+
+
+def lone_image(figure):
+    """The one picture of a simple figure (an image block, a [caption]), or None."""
+    images = figure.find_all("img")
+    return images[0] if len(images) == 1 and figure.find("figure") is None else None
 
 
 def code(text):
@@ -148,10 +160,15 @@ class _Converter(MarkdownConverter):
         return super().escape(escape_text(text), parent_tags)
 
     def convert_img(self, el, text, parent_tags):
+        figure = el.find_parent("figure")
+        if figure is not None and lone_image(figure) is el:
+            return ""  # convert_figure places it, with its caption: one picture, one finding
         return self.images.place(el.get("src", ""), self._alt(el))
 
     def convert_figure(self, el, text, parent_tags):
-        img = el.find("img")
+        # markdownify converts the children first: a figure of figures (a block gallery) is
+        # already its pictures, and placing its first one again would name it twice.
+        img = lone_image(el)
         caption = el.find("figcaption")
         if img is None:
             return text
@@ -174,10 +191,27 @@ class _Converter(MarkdownConverter):
             return text
         return super().convert_a(el, text, parent_tags)
 
+    def convert_iframe(self, el, text, parent_tags):
+        return embed_link(el.get("src") or el.get("data-src"), self.images.result, code)
+
+    def convert_embed(self, el, text, parent_tags):
+        return embed_link(el.get("src"), self.images.result, code)
+
+    def convert_object(self, el, text, parent_tags):
+        movie = el.find("param", attrs={"name": re.compile(r"^(movie|src)$", re.IGNORECASE)})
+        return embed_link(el.get("data") or (movie.get("value") if movie else ""), self.images.result, code)
+
     def convert_script(self, el, text, parent_tags):
+        before = el.find_previous_sibling()
+        if not el.get("src") or (before is not None and before.name == "blockquote"
+                                 and before.find("a", href=True) is not None):
+            return ""  # inline code, or a widget loader whose quote already keeps its link
+        return embed_link(el.get("src"), self.images.result, code)
+
+    def convert_style(self, el, text, parent_tags):
         return ""
 
-    convert_style = convert_iframe = convert_noscript = convert_form = convert_object = convert_script
+    convert_noscript = convert_form = convert_style
 
 
 def _shortcodes(html, export, result):

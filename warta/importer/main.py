@@ -10,6 +10,7 @@ from warta import ROOT
 from warta import agencies as agency_files
 from warta.importer import categories
 from warta.importer.feed import read_feed
+from warta.importer.orphans import orphan_pages
 from warta.importer.redirects import feed_redirects, wordpress_redirects
 from warta.importer.report import render
 from warta.importer.run import apply, plan_import
@@ -46,13 +47,15 @@ def _write_atomic(path, text):
     os.replace(scratch, path)
 
 
-def _finish(outcome, redirects, origin, source, content, report, redirects_path):
+def _finish(outcome, redirects, origin, source, content, report, redirects_path, settings, base_url):
     apply(outcome, content)
     written = None
     if redirects is not None:
         written = Path(redirects_path or ROOT / REDIRECTS[origin])
         _write_atomic(written, redirects.text(origin))
-    text, numbers = render(outcome, redirects, Path(source).name)
+    # After apply: the links that count are those in the files as they now are on disk.
+    orphans = orphan_pages(outcome, content, settings, base_url)
+    text, numbers = render(outcome, redirects, Path(source).name, orphans)
     report = Path(report or ROOT / REPORT)
     _write_atomic(report, text)
     return Done(numbers, report, written, outcome)
@@ -71,7 +74,8 @@ def import_wordpress(source, settings, content=None, uploads=None, map_path=None
                           Path(map_path) if map_path else None, source, force)
     redirects = wordpress_redirects(export, outcome.entries, settings, agency_files.by_name(settings),
                                     outcome.post_agency, outcome.category_agency)
-    return _finish(outcome, redirects, "wordpress", source, content, report, redirects_path)
+    return _finish(outcome, redirects, "wordpress", source, content, report, redirects_path,
+                   settings, export.base_url)
 
 
 def import_feed(source, settings, content=None, map_path=None, force=False, report=None,
@@ -89,4 +93,5 @@ def import_feed(source, settings, content=None, map_path=None, force=False, repo
     redirects = feed_redirects(outcome.entries, settings, host or feed_host)
     if not redirects.map:
         redirects = None
-    return _finish(outcome, redirects, "feed", source, content, report, redirects_path)
+    return _finish(outcome, redirects, "feed", source, content, report, redirects_path,
+                   settings, f"https://{host or feed_host}/" if host or feed_host else "")

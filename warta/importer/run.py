@@ -8,13 +8,17 @@ from warta.addresses import BUILT_FOLDERS
 from warta.content_files import setting as tree_setting
 from warta.importer import categories
 from warta.importer.writer import (
+    EDITED,
+    HELD,
     Entry,
     Plan,
     clean_slug,
+    digest,
     edited_since,
     existing_imports,
     inside,
     plan_item,
+    recorded_hash,
     write_all,
 )
 from warta.lint import Source
@@ -91,7 +95,7 @@ def plan_import(items, export, settings, content, uploads=None, map_path=None, e
         if not inside(content, entry.path):
             raise ValueError(entry.path)  # clean_slug allows no separator: a bug, not input
         _decide(entry, text, before, content, force, plan)
-        if entry.action not in ("tidak berubah", "diubah editor, tidak ditimpa"):
+        if entry.action not in ("tidak berubah", EDITED):
             for target, source in result.copies.items():
                 existing = content / target
                 if not (existing.is_file() and existing.read_bytes() == source.read_bytes()):
@@ -113,15 +117,26 @@ def _decide(entry, text, before, content, force, plan):
     if old_text == text and old_path == entry.path:
         entry.action = "tidak berubah"
     elif edited and not force:
-        entry.action = "diubah editor, tidak ditimpa"
-        entry.path = old_path
-        entry.notes.append("Berkas ini sudah disunting setelah impor sebelumnya dan tidak ditimpa "
-                           "(pakai --paksa untuk menimpanya)")
+        _keep_editors_file(entry, text, old_path, old_text)
     else:
         entry.action = "ditimpa (--paksa)" if edited else "diperbarui"
         plan.files[entry.path] = text
         if old_path != entry.path:
             plan.deletes.append(old_path)
+
+
+def _keep_editors_file(entry, text, old_path, old_text):
+    """The report describes the editor's file as it is, not the export's version of it: the
+    editor's fixes (a published post, alt text written) are theirs, the conversion's findings
+    no longer apply, and --paksa, which would throw those fixes away, is never suggested."""
+    entry.action = EDITED
+    entry.path = old_path
+    entry.published = Source(old_text).value("status") is None and not old_path.startswith(f"{HELD}/")
+    entry.notes, entry.draft_reasons, entry.converted = [], [], []
+    entry.held_findings, entry.allowed = [], []
+    if recorded_hash(old_text) != digest(text):
+        entry.notes.append("Tulisan ini juga berubah di situs lama sejak impor sebelumnya; "
+                           "bila perubahan itu perlu, salin sendiri ke berkas ini")
 
 
 def apply(outcome, content):

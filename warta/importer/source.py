@@ -46,6 +46,7 @@ class Item:
     link: str = ""
     cover_id: str = ""
     modified: datetime.datetime | None = None
+    parent: str = ""  # a WordPress page's parent page ID: where it was linked from
 
 
 class _LineBuilder(ET.TreeBuilder):

@@ -18,8 +18,18 @@ from pathlib import Path
 from pelican.utils import slugify
 
 from warta import paths
-from warta.importer.convert import Converted, Images, convert, escape_text, summary_of
+from warta.importer.convert import (
+    Converted,
+    Images,
+    bad_alt,
+    code,
+    convert,
+    escape_text,
+    quote,
+    summary_of,
+)
 from warta.importer.source import is_draft
+from warta.importer.wxr import uploads_path
 from warta.lint import Probe, lint_text, normalise_tag, setting
 from warta.lint.allow import EDITORIAL
 
@@ -29,6 +39,8 @@ SLUG_MAX = 80
 HASH_LENGTH = 16
 # Files that would fail the content checks wait here, outside every folder Pelican reads.
 HELD = "impor-tertahan"
+# A file an editor changed since the import wrote it: left as the editor made it.
+EDITED = "diubah editor, dibiarkan"
 
 
 @dataclass
@@ -48,9 +60,14 @@ class Entry:
     uploads_used: dict = field(default_factory=dict)
 
     @property
+    def held(self):
+        """Waiting in impor-tertahan/: failed the checks now, or an editor's file still there."""
+        return bool(self.held_findings) or self.path.startswith(f"{HELD}/")
+
+    @property
     def weight(self):
         """Worst first: refused, then drafts by how much they need, then published with notes."""
-        return (self.action != "dilewati", not self.held_findings, self.published,
+        return (self.action != "dilewati", not self.held, self.published,
                 -len(self.draft_reasons) - len(self.notes))
 
 
@@ -67,10 +84,15 @@ def digest(text):
     return hashlib.sha256(IMPOR.sub(r"Impor: \1 \2", text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
+def recorded_hash(text):
+    """The hash an import recorded in a file's `Impor:` line, or ""."""
+    match = IMPOR.search(text)
+    return match.group(3) if match else ""
+
+
 def edited_since(text):
     """True when a file's text no longer has the hash the import recorded in it."""
-    match = IMPOR.search(text)
-    return match is None or digest(text) != match.group(3)
+    return digest(text) != recorded_hash(text)
 
 
 def existing_imports(content):
@@ -126,6 +148,8 @@ def render(item, entry, body, category, cover, settings):
 
 
 def _cover(item, export, result, images):
+    """((Cover, Cover_alt), "") or (None, the note the body shows instead). A cover's alt
+    text lives in the header, so its note asks for `Cover_alt:` there, never in the body."""
     attachment = export.attachments.get(item.cover_id) if export and item.cover_id else None
     if attachment is None:
         if item.cover_id:
@@ -133,11 +157,18 @@ def _cover(item, export, result, images):
         return None
     before = len(result.notes)
     placed = images.place(attachment.url, attachment.alt)
-    if len(result.notes) > before:  # no alt text, missing file: a note instead of a Cover
+    target = result.uploads_used.get(uploads_path(attachment.url), "")
+    if len(result.notes) == before:
+        result.converted[-1] = f"sampul {target}"  # not "gambar": the report names it a cover
+        return (target, attachment.alt), ""
+    if target and (not attachment.alt or bad_alt(attachment.alt)):
+        why = "tanpa teks alternatif" if not attachment.alt else \
+            f"yang teks alternatifnya {code(attachment.alt[:40])} tidak menjelaskan isinya"
+        result.notes[-1] = (f"Sampul {why}: tambahkan ke kepala berkas `Cover: {target}` dan "
+                            "`Cover_alt:` berisi apa isi gambarnya, lalu hapus kutipan ini")
+    else:  # no file to show: the note says why, as for a picture in the body
         result.notes[-1] = "Sampul: " + result.notes[-1]
-        return None, placed
-    target = placed.split("{static}/", 1)[1].split(")", 1)[0].split(" ", 1)[0]
-    return (target, attachment.alt), ""
+    return None, quote(result.notes[-1]) if placed else ""
 
 
 class PlannedProbe(Probe):

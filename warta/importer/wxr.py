@@ -109,6 +109,7 @@ def read_export(path, data, settings):
             (categories if term.get("domain") == "category" else tags if term.get("domain") == "post_tag"
              else []).append(name)
         author = _text(element, "dc:creator", ns)
+        parent = _text(element, "wp:post_parent", ns)
         export.items.append(Item(
             origin="wordpress", ident=ident, kind=kind, line=line,
             title=html.unescape(_text(element, "title", ns)),
@@ -117,5 +118,6 @@ def read_export(path, data, settings):
             status=status, author=export.authors.get(author, author),
             categories=categories, tags=tags, excerpt=_text(element, "excerpt:encoded", ns),
             link=_text(element, "link", ns), cover_id=meta.get("_thumbnail_id", ""),
+            parent="" if parent == "0" else parent,
         ))
     return export
