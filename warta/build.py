@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from warta.errors import BuildError, ContentError, display_path
 from warta.review import RULE as REVIEW_RULE
 from warta.review import published_markers
 from warta.settings import fill_defaults
+from warta.settings_registry import findings as settings_findings
 from warta.source_maps import forget_stale_source_maps, source_map_path
 
 log = logging.getLogger(__name__)
@@ -127,12 +129,25 @@ def load_settings(settings_file=None, **overrides):
         settings_file = ROOT / settings_file
     # Pelican resolves PATH, THEME and PLUGIN_PATHS relative to the settings file.
     try:
-        settings = read_settings(str(settings_file), override=overrides)
+        with warnings.catch_warnings():
+            # Python's SyntaxWarnings while the file compiles ("perhaps you missed a comma?")
+            # are English and come before our own line; pengaturan-rusak names that line.
+            warnings.simplefilter("ignore")
+            settings = read_settings(str(settings_file), override=overrides)
     except Exception as exc:  # noqa: BLE001 - any mistake in a settings file is the same finding
         raise _settings_error(settings_file, exc) from exc
     # Where a settings finding points (a menu entry for a switched-off section, …).
     settings["WARTA_SETTINGS_FILE"] = settings.get("WARTA_SETTINGS_FILE") or str(settings_file)
-    return fill_defaults(settings)
+    settings = fill_defaults(settings)
+    # Before any plugin or template unpacks a contact or a menu entry: a wrong shape is a
+    # finding at its line, never a ValueError halfway through a build.
+    wrong = settings_findings(settings, settings_file)
+    if wrong:
+        lines = [str(finding) for finding in wrong]
+        raise BuildError("Berkas pengaturan perlu diperbaiki:\n"
+                         + "\n".join(f"  {line}" for line in lines),
+                         findings=wrong, errors=lines)
+    return settings
 
 
 def _settings_error(settings_file, exc):

@@ -80,6 +80,9 @@ BUILD_RULES = (
     ("opd-nama-berkas", ERROR, "Nama berkas perangkat daerah dapat menjadi alamat"),
     # The settings file itself (warta/build.py), which city administrators edit.
     ("pengaturan-rusak", ERROR, "Berkas pengaturan dapat dijalankan"),
+    # Each setting's form and value, against the registry (warta/settings_registry.py).
+    ("pengaturan-bentuk", ERROR, "Setiap pengaturan berbentuk seperti contohnya (teks, daftar, kelompok)"),
+    ("pengaturan-nilai", ERROR, "Setiap pengaturan bernilai yang dikenal Warta (zona waktu, seksi, warna)"),
     # The sections and the menu (warta/sections.py).
     ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
     ("pengaturan-tautan", ERROR, "Tautan di pengaturan hanya https:, http:, mailto:, tel: atau alamat portal"),

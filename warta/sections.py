@@ -115,17 +115,11 @@ def section_of(settings, link):
 
 
 def menu_problems(settings):
-    """A ContentError for each WARTA_MENU entry that leads to a switched-off section, or to a
-    section name that does not exist: a menu link to a page the build never writes is a broken
-    link on every page."""
+    """A ContentError for each WARTA_MENU entry that leads to a switched-off section: a menu
+    link to a page the build never writes is a broken link on every page."""
+    # An unknown name in WARTA_SECTIONS is pengaturan-nilai, found with the settings' registry
+    # before any plugin runs.
     problems = []
-    unknown = [name for name in settings.get("WARTA_SECTIONS") or () if name not in SECTION_NAMES]
-    if unknown:
-        problems.append(ContentError(
-            _settings_file(settings), f"WARTA_SECTIONS memuat seksi yang tidak dikenal: "
-            f"{', '.join(map(repr, unknown))}",
-            f"pilih dari: {', '.join(SECTION_URL_SETTINGS)}",
-            line=_line_of(settings, "WARTA_SECTIONS") or 1, rule="menu-seksi"))
     for label, link, *_ in settings.get("WARTA_MENU") or ():
         name = section_of(settings, link)
         if name is not None and not enabled(settings, name):

@@ -1,50 +1,51 @@
-"""The sample portal's settings: fictional Kota Contoh, as a city would write them: who
-publishes the portal, how citizens reach it, its sections and its publications. A real city
-gets its own pelicanconf.py at the project root from `make kota-baru` (docs/adopsi.md).
+"""Pengaturan portal contoh: Kota Contoh yang rekaan, ditulis seperti sebuah daerah menulisnya:
+siapa penerbit portal, cara warga menghubunginya, seksinya, dan terbitannya. Daerah sungguhan
+mendapat pelicanconf.py sendiri di folder utama proyek dari `make kota-baru` (docs/adopsi.md).
 
-Everything every city shares (addresses, plugins, caches, the security policy, each section's
-defaults) is wiring in warta/settings.py; set a name from there here only to change it.
+Yang sama bagi setiap daerah (alamat halaman, plugin, cache, kebijakan keamanan, bawaan setiap
+seksi) diatur di warta/settings.py; tulis nama dari sana di sini hanya untuk mengubahnya. Bentuk
+dan contoh setiap pengaturan tercatat di warta/settings_registry.py.
 """
 
 import sys
 from pathlib import Path
 
-# Pelican loads this file by path: make the warta package and our plugins importable.
+# Pelican memuat berkas ini lewat jalurnya: agar paket warta dan pluginnya dapat dimuat.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from warta.settings import *  # noqa: E402 - the wiring, before the city's own values
+from warta.settings import *  # noqa: E402 - bawaan Warta dulu, lalu nilai kota ini
 
-# The sample's content sits beside this file, wherever the settings are read from (publishconf.py
-# reads them from the project root).
+# Konten contoh ada di samping berkas ini, dari mana pun pengaturan dibaca (publishconf.py
+# membacanya dari folder utama proyek).
 PATH = str(Path(__file__).resolve().parent / "content")
 
-# --- Who publishes this portal -------------------------------------------------------------
+# --- Penerbit portal ------------------------------------------------------------------------
 SITENAME = "Portal Berita Kota Contoh"
 SITESUBTITLE = "Berita dan informasi publik Pemerintah Kota Contoh"
 SITEURL = ""
-# Where `make publish` says the portal lives (the environment's WARTA_SITEURL wins).
+# Alamat portal yang diterbitkan `make publish` (variabel lingkungan WARTA_SITEURL didahulukan).
 WARTA_SITEURL = "https://portal.kotacontoh.example"
 AUTHOR = "Tim Diskominfo"
 
 WARTA_GOVERNMENT_NAME = "Pemerintah Kota Contoh"
 WARTA_AGENCY_NAME = "Dinas Komunikasi dan Informatika Kota Contoh"
-# A logo under theme-independent content/images; None shows the site name only.
+# Lambang di content/images/; None: nama situs saja.
 WARTA_LOGO = "images/logo-kota-contoh.svg"
 WARTA_LOGO_ALT = "Lambang Kota Contoh"
-# Marks the portal as a demonstration on every page, in one short line on a phone; a real city
-# sets this to None.
+# Menandai portal sebagai demonstrasi di setiap halaman, satu baris pendek di ponsel; daerah
+# sungguhan menulis None.
 WARTA_DEMO_NOTICE = "Situs demonstrasi, isinya rekaan."
-# The city's colour in the header, and its dark-theme counterpart (#RRGGBB). The build checks
-# the contrast of the header's white text on both and names a passing colour if one is too light.
+# Warna kota di kepala halaman, dan pasangannya untuk tema gelap (#RRGGBB). Build memeriksa
+# kontras teks putih di atas keduanya dan menyarankan warna yang lulus bila terlalu terang.
 WARTA_BRAND_COLOR = "#0c3f4f"
 WARTA_BRAND_COLOR_DARK = "#0a242d"
 WARTA_ADDRESS = "Jl. Contoh Raya No. 1, Kecamatan Sukamaju, Kota Contoh 10000"
 WARTA_CONTACTS = [
-    # (label, shown text, link)
+    # (label, teks yang ditampilkan, tautan)
     ("Telepon", "(021) 000-0000", "tel:+62210000000"),
     ("Surel", "diskominfo@kotacontoh.example", "mailto:diskominfo@kotacontoh.example"),
 ]
-# Help in every footer: emergency numbers, complaint channels and office hours.
+# Bantuan di kaki setiap halaman: nomor darurat, saluran pengaduan, dan jam layanan.
 WARTA_EMERGENCY_CONTACTS = [
     ("Darurat (polisi, ambulans, pemadam kebakaran)", "112", "tel:112"),
     ("Pusat panggilan Kota Contoh", "(021) 000-1500", "tel:+62210001500"),
@@ -58,13 +59,13 @@ WARTA_OFFICE_HOURS = [
     ("Jumat", "08.00–16.30 WIB"),
 ]
 WARTA_SOCIAL = [
-    # (network, account name, address)
+    # (jaringan, nama akun, tautan)
     ("Instagram", "@kotacontoh", "https://www.instagram.com/kotacontoh.example/"),
     ("YouTube", "Kota Contoh TV", "https://www.youtube.com/@kotacontoh.example"),
 ]
-# Main navigation, in the order citizens see it: (label, address relative to SITEURL). On a
-# phone it folds behind "Menu" and opens as one row per label; on a wide screen it is one
-# line, so keep labels short and few (topics and contacts are linked from every page anyway).
+# Menu utama, urut seperti yang dilihat warga: (label, alamat di portal). Di ponsel menu terlipat
+# di balik tombol "Menu" dan terbuka satu baris per label; di layar lebar menu satu baris, jadi
+# pakai label pendek dan sedikit (topik dan kontak sudah ditautkan dari setiap halaman).
 WARTA_MENU = [
     ("Beranda", ""),
     ("Layanan", "layanan/"),
@@ -78,9 +79,9 @@ WARTA_MENU = [
     ("Tentang", "tentang/"),
     ("Cari", "cari/"),
 ]
-# The home page's heading (the header already names the site).
+# Judul beranda (nama situs sudah ada di kepala halaman).
 WARTA_HOME_HEADING = "Layanan dan informasi untuk warga Kota Contoh"
-# The public services the home page features, by file name in content/layanan/ (without .md).
+# Layanan unggulan di beranda, dengan nama berkasnya di content/layanan/ tanpa .md.
 WARTA_HOME_SERVICES = [
     "ktp-el",
     "akta-kelahiran",
@@ -89,19 +90,20 @@ WARTA_HOME_SERVICES = [
     "beasiswa-kota-contoh",
     "pengaduan-lapor",
 ]
-# Linked from every footer (WCAG 3.2.6 Consistent Help puts help in the same place each time).
+# Ditautkan dari setiap kaki halaman, di tempat yang sama (WCAG 3.2.6).
 WARTA_ACCESSIBILITY_URL = "pernyataan-aksesibilitas/"
 WARTA_CONTACT_URL = "kontak/"
-# The agencies (OPD) are content: one file each in content/opd/ (docs/content.md).
+# Perangkat daerah (OPD) adalah konten: satu berkas masing-masing di content/opd/.
 
-# Dates are shown in the city's own zone (WIB, WITA or WIT).
+# Zona waktu tanggal di portal: "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA) atau
+# "Asia/Jayapura" (WIT).
 TIMEZONE = "Asia/Jakarta"
-# Fixes the demo's date, so the sample portal reads the same (current announcements, upcoming
-# events, PPID freshness) whatever day it is built. A real city deletes this line: its portal
-# is then built for today.
+# Menetapkan tanggal demo, agar portal contoh sama saja (pengumuman yang berlaku, acara
+# mendatang, kebaruan PPID) kapan pun dibangun. Daerah sungguhan menghapus baris ini: portalnya
+# lalu dibangun untuk hari ini.
 WARTA_TODAY = "2026-12-01"
 
-# --- Publications: the city's TV channel and its magazines and newspapers -----------------
+# --- Terbitan: kanal TV kota, majalah dan korannya ------------------------------------------
 VIDEO_SECTION_NAME = "Kota Contoh TV"
 VIDEO_SECTION_DESCRIPTION = (
     "Video dari perangkat daerah Kota Contoh. Setiap video bertakarir bahasa Indonesia dan "
