@@ -1,4 +1,4 @@
-"""Warta's command line: `python -m warta build|serve|audit|periksa|baru|pratinjau|kota-baru`."""
+"""Warta's command line: `bin/warta build|serve|audit|periksa|baru|pratinjau|kota-baru`."""
 
 import sys
 import tempfile
@@ -15,6 +15,10 @@ from warta.importer.commands import impor
 from warta.lint import RULES, guide_link, lint_file
 from warta.newcity.command import kota_baru
 from warta.scaffold import ScaffoldError, new_article, new_document
+
+# How every help text and usage line names the program (bin/warta, the script at the project
+# root's bin/ that sets up .venv itself): what an editor can type, whatever Python they have.
+PROG_NAME = "bin/warta"
 
 
 @click.group(cls=IndonesianGroup, options_metavar="[PILIHAN]",
@@ -147,7 +151,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 
     Nama berkas dan slug dibuat dari judul, tanggal dari hari ini (Asia/Jakarta).
 
-    Contoh: python -m warta baru berita "Pasar murah dibuka di empat kecamatan" --opd "Dinsos"
+    Contoh: bin/warta baru berita "Pasar murah dibuka di empat kecamatan" --opd "Dinsos"
     """
     _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
 
@@ -163,7 +167,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
     """Buat dokumen PPID baru berjudul JUDUL di content/ppid/dokumen/, dengan kolom DIP.
 
-    Contoh: python -m warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
+    Contoh: bin/warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
     """
     _scaffold(new_document, title=judul, category=kategori, opd=opd, year=tahun, date=tanggal,
               content=content)
@@ -372,7 +376,8 @@ cli.add_command(impor)
 
 def main():
     try:
-        run(cli, prog_name="python -m warta")
+        # The name the guides use: bin/warta, the wrapper that needs no activated .venv.
+        run(cli, prog_name=PROG_NAME)
     except BuildError as exc:
         # Settings that do not run reach every command, not only build: one plain line each.
         click.echo(str(exc), err=True)

@@ -4,7 +4,7 @@ Markdown in content/, an nginx map of 301s for every old address, and a report f
 source: the items and the safe XML reader · wxr, feed: the two readers · convert: HTML to
 Markdown · categories: WordPress categories to agencies · writer, run: the files, idempotent and
 all or nothing · redirects: the nginx map · report: impor-laporan.md · main: both imports end
-to end · commands: `python -m warta impor`.
+to end · commands: `bin/warta impor`.
 """
 
 from warta.importer.main import import_feed, import_wordpress
