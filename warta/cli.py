@@ -277,7 +277,6 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
     """
     from warta.audit import AuditError, AuditOptions, Cache, find_pages  # noqa: PLC0415 - Selenium and Pelican load only for this command
-    from warta.progress import make_progress  # noqa: PLC0415 - Selenium and Pelican load only for this command
     from warta.report import console_summary, load_sources, write_reports  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     if not Path(output).is_dir() or not find_pages(output):
@@ -298,9 +297,8 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
                            cache=Cache.REFRESH if audit_all else Cache.REUSE,
                            cache_dir=Path(cache_dir))
     try:
-        with make_progress(progress) as display:
-            run, gate = _run_audit(output, options, display.update, pages_only, record,
-                                   used_templates_only)
+        run, gate = _run_audit(output, options, progress, pages_only, record,
+                               used_templates_only)
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
         sys.exit(2)
@@ -319,17 +317,21 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     sys.exit(0 if passed else 1)
 
 
-def _run_audit(output, options, progress, pages_only, record, used_templates_only=False):
-    """(the page audit's AuditRun, the GateResult or None with --pages-only)."""
+def _run_audit(output, options, mode, pages_only, record, used_templates_only=False):
+    """(the page audit's AuditRun, the GateResult or None with --pages-only). ``mode`` is
+    --progress: the gate announces each of its stages and shows each one's progress."""
+    from warta.progress import Stages, make_progress  # noqa: PLC0415 - Selenium and Pelican load only for this command
+
     if pages_only:
         from warta.audit import AuditEngine  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
-        return AuditEngine(output, options).run(progress=progress), None
-    from warta.gate import record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
+        with make_progress(mode) as display:
+            return AuditEngine(output, options).run(progress=display.update), None
+    from warta.gate import STAGES, record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     record = Path(record) if record else record_path(quiet_settings())
-    gate = run_gate(output, options, progress=progress, record=record,
-                    used_templates_only=used_templates_only)
+    gate = run_gate(output, options, record=record, used_templates_only=used_templates_only,
+                    stages=Stages(STAGES, mode))
     return gate.pages, gate
 
 

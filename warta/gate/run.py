@@ -24,7 +24,12 @@ from warta.audit import (
 )
 from warta.gate.checks import CHECKS, CheckResult, check_keys, run_checks
 from warta.gate.variants import TEMPLATES, VARIANTS, engine_variant, find_page_for, missing_page
+from warta.progress import QuietStages
 from warta.validity import ValidityError, check_site
+
+# The stages run_gate announces (warta.progress.Stages): the axe audits, the browser checks,
+# the HTML check.
+STAGES = 3
 
 
 @dataclass
@@ -145,7 +150,8 @@ def gate_jobs(built, template_pages):
     return jobs
 
 
-def run_gate(site, options=None, progress=None, record=None, used_templates_only=False):
+def run_gate(site, options=None, progress=None, record=None, used_templates_only=False,
+             stages=None):
     """Run the whole gate on the built ``site``; write the record to ``record`` when the gate
     judged the whole portal (every template had its page). Raises AuditError when the page
     audit cannot run at all.
@@ -154,7 +160,11 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     template the portal has no page for yet (an empty section, no news yet) has nothing a
     citizen can reach, so it is listed as unused instead of failing; Warta's own sample keeps
     the strict default, which proves every template's page exists and passes.
+
+    ``stages`` (a warta.progress.Stages of STAGES) announces each stage and shows its progress;
+    without it only the page audit reports, to ``progress``, and nothing is printed.
     """
+    stages = stages or QuietStages(progress)
     options = options or AuditOptions()
     site = Path(site)
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -163,15 +173,24 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     unused = [t for t, page in template_pages.items() if page is None] if used_templates_only \
         else []
     required = [t for t in TEMPLATES if t not in unused]
+    jobs = gate_jobs(built, template_pages)
+    # The variant audits share the page audit's workers and queue: one stage, never two, so
+    # no browser waits idle between them.
+    shown = (len(jobs) - len(built)) // len(VARIANTS)
+    title = (f"audit axe: {len(built)} halaman, lalu {len(jobs) - len(built)} audit tampilan "
+             f"({shown} templat × {len(VARIANTS)} varian)")
     with stop_browsers_on_signals():
         engine = AuditEngine(site, options)
-        run = engine.run(jobs=gate_jobs(built, template_pages), progress=progress)
+        with stages.stage(title, len(jobs), "halaman") as progress:
+            run = engine.run(jobs=jobs, progress=progress)
         checks = _checks(site, {t: template_pages[t] for t in required}, engine.workers,
-                         options)
+                         options, stages)
     gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
                       checks=checks, started=started, required=required, unused=unused)
+    title = f"validitas HTML: pemeriksa vnu atas {len(built)} halaman, dalam satu proses Java"
     try:
-        gate.validity = check_site(site, pages=built)
+        with stages.stage(title, len(built), "halaman") as progress:
+            gate.validity = check_site(site, pages=built, progress=progress)
     except ValidityError as exc:
         gate.validity_error = str(exc)
     if record is not None and gate.complete:
@@ -180,14 +199,19 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     return gate
 
 
-def _checks(site, template_pages, workers, options):
+def _checks(site, template_pages, workers, options, stages):
     from warta.server import serve  # noqa: PLC0415 - the server is only needed here
 
     present = {t: page for t, page in template_pages.items() if page is not None}
     results = []
-    if present:
-        with serve(site, host=options.host) as base_url:
-            results = run_checks(base_url, present, workers=workers, timeout=options.timeout)
+    total = len(check_keys(list(present)))
+    title = (f"pemeriksaan browser: {total} pemeriksaan pada {len(present)} templat "
+             f"({len(CHECKS)} jenis: reflow, jarak teks, Tab, fokus, ukuran target)")
+    with stages.stage(title, total, "pemeriksaan") as progress:
+        if present:
+            with serve(site, host=options.host) as base_url:
+                results = run_checks(base_url, present, workers=workers,
+                                     timeout=options.timeout, progress=progress)
     missing = [t for t, page in template_pages.items() if page is None]
     results += [CheckResult(*key, "", error=missing_page(key[1])) for key in check_keys(missing)]
     return results
