@@ -16,23 +16,25 @@ class Done:
     passed: bool = True
     reused: bool = False
     title: str = ""
+    variant: str = ""
 
 
 def test_a_stage_announces_itself_shows_progress_and_ends_with_its_time(capsys):
     stages = Stages(STAGES, mode="lines")
     with stages.stage("audit axe: 2 halaman", 2, "halaman") as progress:
         progress(1, 2, Done())
-        progress(2, 2, Done())
+        progress(2, 2, Done(passed=False, variant="gelap"))
     with stages.stage("pemeriksaan browser: 100 pemeriksaan", 100, "pemeriksaan") as progress:
         for done in range(1, 101):
             failed = done == 7
             progress(done, 100, Done(passed=not failed, title="fokus terlihat (2.4.7) · beranda"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Tahap 1/3: audit axe: 2 halaman"
-    assert lines[3].startswith("Tahap 1/3 selesai: 2 halaman dalam ")
-    assert lines[4] == "Tahap 2/3: pemeriksaan browser: 100 pemeriksaan"
+    assert lines[2] == "GAGAL index.html [gelap]"  # one page, several variants: say which
+    assert lines[4].startswith("Tahap 1/3 selesai: 2 halaman dalam ")
+    assert lines[5] == "Tahap 2/3: pemeriksaan browser: 100 pemeriksaan"
     assert "GAGAL fokus terlihat (2.4.7) · beranda" in lines  # a failure as it happens, by name
-    counted = [line for line in lines[5:] if line.startswith("[")]
+    counted = [line for line in lines[6:] if line.startswith("[")]
     # A CI log gets a line every five percent, not one per check.
     assert 20 <= len(counted) <= 22, counted
     assert all("pemeriksaan/dtk" in line for line in counted)

@@ -27,8 +27,10 @@ def _duration(seconds):
 
 
 def _name(result):
-    """How a failure is named as it happens: a check by its title, an audit by its page."""
-    return getattr(result, "title", None) or result.page
+    """How a failure is named as it happens: a check by its title, an audit by its page and,
+    in the gate's display variants, the variant, since one page is audited under several."""
+    variant = getattr(result, "variant", "")
+    return getattr(result, "title", None) or result.page + (f" [{variant}]" if variant else "")
 
 
 class _Rate:
