@@ -1,4 +1,4 @@
-"""The content checks in real builds and in `python -m warta periksa`: what editors see."""
+"""The content checks in real builds and in `bin/warta periksa`: what editors see."""
 
 import os
 import re

@@ -1,4 +1,4 @@
-"""`python -m warta impor feed`: a saved RSS 2.0 or Atom feed of a portal that was not WordPress."""
+"""`bin/warta impor feed`: a saved RSS 2.0 or Atom feed of a portal that was not WordPress."""
 
 import shutil
 

@@ -1,4 +1,4 @@
-"""`python -m warta impor wordpress`: Kabupaten Sukadana's WordPress export (tests/wordpress_export.py)
+"""`bin/warta impor wordpress`: Kabupaten Sukadana's WordPress export (tests/wordpress_export.py)
 imported, built with Warta, and its old addresses served as 301s by the real nginx."""
 
 import contextlib

@@ -1,4 +1,4 @@
-"""`python -m warta kota-baru`: a new regency's portal from flags, built, with none of the
+"""`bin/warta kota-baru`: a new regency's portal from flags, built, with none of the
 sample's identity in it; bad input refused in Indonesian with nothing written."""
 
 import ast

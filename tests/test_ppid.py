@@ -89,7 +89,7 @@ def ppid_dir(content_dir):
 
 
 def run_build(content_dir, tmp_path, *settings):
-    """`python -m warta build` as editors run it; returns the finished process."""
+    """The build command as editors run it (`bin/warta build`); returns the finished process."""
     override = tmp_path / "uji_pelicanconf.py"
     # Pelican resolves THEME and PLUGIN_PATHS from the settings file's folder: keep them ours.
     override.write_text(

@@ -11,7 +11,14 @@ from bs4 import BeautifulSoup
 
 from warta import ROOT
 from warta.audit import find_pages
-from warta.validity import ACCEPTED_ERRORS, AcceptedError, ValidityError, check_site
+from warta.validity import (
+    ACCEPTED_ERRORS,
+    AcceptedError,
+    Message,
+    ValidityError,
+    ValidityResult,
+    check_site,
+)
 
 # A stray end tag and a duplicate id: the two errors browsers repair silently and differently.
 BAD_PAGE = """<!DOCTYPE html>
@@ -110,6 +117,63 @@ def test_a_checker_that_does_not_really_run_fails_closed(tmp_path, script, messa
     (site / "index.html").write_text(GOOD_PAGE, encoding="utf-8")
     with pytest.raises(ValidityError, match=message):
         check_site(site, java=fake_java(tmp_path, script))
+
+
+# The checker as the gate streams it: each page it names on stderr is progress, as it happens.
+STREAMING_CHECKER = """echo 'index.html' >&2
+echo 'sub/baik.html' >&2
+echo '{"version": "26.9.27", "messages": [
+ {"type": "info", "subType": "warning", "message": "The '"'"'cell'"'"' role is unnecessary for element '"'"'td'"'"'."},
+ {"type": "info", "subType": "warning", "message": "Resource violates Content Security Policy (meta tag): image '"'"'/a.svg'"'"' blocked by '"'"'img-src'"'"' directive."},
+ {"type": "info", "subType": "warning", "message": "Something new."}]}'
+"""
+
+
+def test_the_checker_reports_each_page_as_it_reaches_it_and_sorts_its_warnings(tmp_path):
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "index.html").write_text(GOOD_PAGE, encoding="utf-8")
+    (site / "sub" / "baik.html").write_text(GOOD_PAGE, encoding="utf-8")
+    seen = []
+    result = check_site(site, java=fake_java(tmp_path, STREAMING_CHECKER),
+                        progress=lambda *args: seen.append(args))
+    assert seen == [(1, 2, None), (2, 2, None)]
+    assert result.passed and result.warnings == 3
+    assert set(result.warning_kinds.values()) == {1} and len(result.warning_kinds) == 3
+    assert result.other_warning == "Something new."
+
+
+def test_a_checker_that_hangs_is_stopped_and_fails_closed(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(GOOD_PAGE, encoding="utf-8")
+    with pytest.raises(ValidityError, match="tidak selesai dalam 1 detik"):
+        check_site(site, java=fake_java(tmp_path, "echo 'index.html' >&2\nexec sleep 30\n"),
+                   timeout=1)
+
+
+def test_the_summary_says_what_accepted_errors_and_warnings_are_and_that_no_one_must_act():
+    rule = ACCEPTED_ERRORS[0]
+    pages = ["ppid/dip/index.html", "ppid/dip/2024/index.html"]
+    result = ValidityResult(built=pages, checked=pages, errors=[], version="26.9.27",
+                            accepted=[(Message(page, 10 + n, 1, "role"), rule)
+                                      for page in pages for n in range(4)])
+    for message in ["The 'cell' role is unnecessary for element 'td'."] * 5 + [
+            "Resource violates Content Security Policy (meta tag): external stylesheet "
+            "'/theme/css/warta.css' blocked by 'style-src' directive."] * 3:
+        result.add_warning(message)
+    first, accepted, warnings = result.format().splitlines()
+    assert "8 galat yang diterima, 8 peringatan" in first
+    assert accepted.startswith("  8 galat yang diterima: temuan pemeriksa HTML yang sudah "
+                               "diketahui dan disengaja, tidak merugikan pembaca")
+    assert "peran ARIA pada tabel Daftar Informasi Publik: 8 di 2 halaman" in accepted
+    assert "ACCEPTED_ERRORS di warta/validity.py" in accepted
+    assert warnings.startswith("  8 peringatan: saran pemeriksa HTML, bukan kesalahan; tidak "
+                               "menggagalkan gerbang dan editor tidak perlu bertindak")
+    assert "tabel DIP, disengaja): 5" in warnings and "bukan pada situs yang disajikan: 3" in warnings
+    # Nothing to explain, nothing added.
+    clean = ValidityResult(built=pages, checked=pages, errors=[], version="26.9.27")
+    assert len(clean.format().splitlines()) == 1
 
 
 def test_an_empty_output_folder_fails_closed(tmp_path):

@@ -95,7 +95,7 @@ class _Collector(logging.Handler):
 
 UNREADABLE_FIX = ("periksa bagian berkas yang baru diubah (kolom kepala, atribut {: ... }, HTML) "
                   "dan bandingkan dengan panduan editor; bila penyebabnya tidak ketemu, kirim "
-                  "berkas ini ke pengembang (python -m warta build --debug menampilkan rinciannya)")
+                  "berkas ini ke pengembang (bin/warta build --debug menampilkan rinciannya)")
 
 
 def unreadable(path, exc, content=None):

@@ -1,4 +1,4 @@
-"""Warta's command line: `python -m warta build|serve|audit|periksa|baru|pratinjau|kota-baru`."""
+"""Warta's command line: `bin/warta build|serve|audit|periksa|baru|pratinjau|kota-baru`."""
 
 import sys
 import tempfile
@@ -15,6 +15,10 @@ from warta.importer.commands import impor
 from warta.lint import RULES, guide_link, lint_file
 from warta.newcity.command import kota_baru
 from warta.scaffold import ScaffoldError, new_article, new_document
+
+# How every help text and usage line names the program (bin/warta, the script at the project
+# root's bin/ that sets up .venv itself): what an editor can type, whatever Python they have.
+PROG_NAME = "bin/warta"
 
 
 @click.group(cls=IndonesianGroup, options_metavar="[PILIHAN]",
@@ -147,7 +151,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 
     Nama berkas dan slug dibuat dari judul, tanggal dari hari ini (Asia/Jakarta).
 
-    Contoh: python -m warta baru berita "Pasar murah dibuka di empat kecamatan" --opd "Dinsos"
+    Contoh: bin/warta baru berita "Pasar murah dibuka di empat kecamatan" --opd "Dinsos"
     """
     _scaffold(new_article, title=judul, opd=opd, author=penulis, date=tanggal, content=content)
 
@@ -163,7 +167,7 @@ def baru_berita(judul, opd, penulis, tanggal, content):
 def baru_dokumen(judul, kategori, opd, tahun, tanggal, content):
     """Buat dokumen PPID baru berjudul JUDUL di content/ppid/dokumen/, dengan kolom DIP.
 
-    Contoh: python -m warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
+    Contoh: bin/warta baru dokumen "Laporan Keuangan 2024" --kategori berkala
     """
     _scaffold(new_document, title=judul, category=kategori, opd=opd, year=tahun, date=tanggal,
               content=content)
@@ -273,7 +277,6 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     atau cache rusak; 2 audit tidak dapat berjalan sama sekali.
     """
     from warta.audit import AuditError, AuditOptions, Cache, find_pages  # noqa: PLC0415 - Selenium and Pelican load only for this command
-    from warta.progress import make_progress  # noqa: PLC0415 - Selenium and Pelican load only for this command
     from warta.report import console_summary, load_sources, write_reports  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     if not Path(output).is_dir() or not find_pages(output):
@@ -294,9 +297,8 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
                            cache=Cache.REFRESH if audit_all else Cache.REUSE,
                            cache_dir=Path(cache_dir))
     try:
-        with make_progress(progress) as display:
-            run, gate = _run_audit(output, options, display.update, pages_only, record,
-                                   used_templates_only)
+        run, gate = _run_audit(output, options, progress, pages_only, record,
+                               used_templates_only)
     except AuditError as exc:
         click.echo(f"Audit tidak dapat berjalan: {exc}", err=True)
         sys.exit(2)
@@ -315,18 +317,22 @@ def audit(output, workers, timeout, audit_all, cache_dir, reports, remote, host,
     sys.exit(0 if passed else 1)
 
 
-def _run_audit(output, options, progress, pages_only, record, used_templates_only=False):
-    """(the page audit's AuditRun, the GateResult or None with --pages-only)."""
+def _run_audit(output, options, mode, pages_only, record, used_templates_only=False):
+    """(the page audit's AuditRun, the GateResult or None with --pages-only). ``mode`` is
+    --progress: the gate announces each of its stages and shows each one's progress."""
+    from warta.progress import Stages, make_progress  # noqa: PLC0415 - Selenium and Pelican load only for this command
+
     if pages_only:
         from warta.audit import AuditEngine  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
-        return AuditEngine(output, options).run(progress=progress), None
-    from warta.gate import record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
+        with make_progress(mode) as display:
+            return AuditEngine(output, options).run(progress=display.update), None
+    from warta.gate import STAGES, record_path, run_gate  # noqa: PLC0415 - Selenium and Pelican load only for this command
 
     settings = quiet_settings()
     record = Path(record) if record else record_path(settings)
-    gate = run_gate(output, options, progress=progress, record=record,
-                    used_templates_only=used_templates_only, settings=settings)
+    gate = run_gate(output, options, record=record, used_templates_only=used_templates_only,
+                    stages=Stages(STAGES, mode), settings=settings)
     return gate.pages, gate
 
 
@@ -373,7 +379,8 @@ cli.add_command(impor)
 
 def main():
     try:
-        run(cli, prog_name="python -m warta")
+        # The name the guides use: bin/warta, the wrapper that needs no activated .venv.
+        run(cli, prog_name=PROG_NAME)
     except BuildError as exc:
         # Settings that do not run reach every command, not only build: one plain line each.
         click.echo(str(exc), err=True)

@@ -88,7 +88,7 @@ BUILD_RULES = (
     ("pengaturan-tautan", ERROR, "Tautan di pengaturan hanya https:, http:, mailto:, tel: atau alamat portal"),
     # The brand colours in the settings file (warta/brand.py).
     ("warna-merek", ERROR, "Warna merek cukup kontras dengan teks di atasnya"),
-    # Importing an old site (python -m warta impor, warta/importer): refusals before anything
+    # Importing an old site (bin/warta impor, warta/importer): refusals before anything
     # is written.
     ("impor-bukan-ekspor", ERROR, "Berkas yang diimpor adalah ekspor WordPress (WXR) atau feed"),
     ("impor-rusak", ERROR, "Berkas ekspor utuh dan dapat dibaca"),

@@ -1,8 +1,9 @@
 """Live preview for editors: rebuild on every save, serve on localhost.
 
-Each rebuild runs `python -m warta build --pratinjau` in a fresh process, so changes to settings,
-plugins and templates are picked up as well as content, and a broken file only prints its
-findings: the build is atomic, so the last good preview stays on screen until the file is fixed.
+Each rebuild runs the build command (`bin/warta build --pratinjau`, in this same Python) in a
+fresh process, so changes to settings, plugins and templates are picked up as well as content,
+and a broken file only prints its findings: the build is atomic, so the last good preview stays
+on screen until the file is fixed.
 The preview goes to its own folder (.cache/pratinjau), never to output/, because it shows drafts.
 """
 

@@ -1,9 +1,12 @@
 """Audit progress: a live bar on a terminal, plain lines in CI logs.
 
-Both show pages done, pages per second and the estimated time left. A CI log cannot redraw a
-bar, so there we print a line every few percent (and every failing page as it happens).
+Both show items done (pages, checks), items per second and the estimated time left. A CI log
+cannot redraw a bar, so there we print a line every few percent (and every failure as it
+happens). The gate runs in stages (Stages): each says what it is when it starts and how long it
+took when it ends, so no minute of `make gerbang` passes without a line.
 """
 
+import contextlib
 import os
 import sys
 import threading
@@ -23,27 +26,45 @@ def _duration(seconds):
     return f"{hours} jam {minutes:02d} mnt"
 
 
+def _name(result):
+    """How a failure is named as it happens: a check by its title, an audit by its page and,
+    in the gate's display variants, the variant, since one page is audited under several."""
+    variant = getattr(result, "variant", "")
+    return getattr(result, "title", None) or result.page + (f" [{variant}]" if variant else "")
+
+
 class _Rate:
-    """Pages per second over the audited pages only: reused ones cost nothing."""
+    """Items per second over the work actually done: pages reused from the cache cost nothing.
+
+    Once a second item is done, the rate counts from the first: starting the browsers or the
+    HTML checker's JVM happens once, and counted in it would make the first estimates minutes
+    too long."""
 
     def __init__(self):
         self.started = time.monotonic()
+        self.first = None
         self.audited = 0
 
     def add(self, result):
-        if not result.reused:
+        if result is None or not getattr(result, "reused", False):
             self.audited += 1
+            if self.first is None:
+                self.first = time.monotonic()
 
     def per_second(self):
-        elapsed = time.monotonic() - self.started
+        now = time.monotonic()
+        if self.audited > 1 and now > self.first:
+            return (self.audited - 1) / (now - self.first)
+        elapsed = now - self.started
         return self.audited / elapsed if elapsed > 0 else 0.0
 
 
 class LineProgress:
     """Plain lines: `[ 120/2000]   6%  8.1 halaman/dtk  sisa ~3 mnt 52 dtk`."""
 
-    def __init__(self, stream=None, every_seconds=10.0):
+    def __init__(self, stream=None, every_seconds=10.0, unit="halaman"):
         self.stream = stream
+        self.unit = unit
         self.every_seconds = every_seconds
         self.rate = _Rate()
         self.last_line = 0.0
@@ -60,8 +81,8 @@ class LineProgress:
     def update(self, done, total, result):
         with self.lock:
             self.rate.add(result)
-            if not result.passed:
-                click.echo(f"GAGAL {result.page}", file=self.stream)
+            if result is not None and not result.passed:
+                click.echo(f"GAGAL {_name(result)}", file=self.stream)
             percent = 100 * done // total
             now = time.monotonic()
             if done == total or percent >= self.last_percent + 5 or (
@@ -74,7 +95,7 @@ class LineProgress:
     def line(self, done, total):
         rate = self.rate.per_second()
         width = len(str(total))
-        text = f"[{done:>{width}}/{total}] {100 * done // total:3d}%  {rate:.1f} halaman/dtk"
+        text = f"[{done:>{width}}/{total}] {100 * done // total:3d}%  {rate:.1f} {self.unit}/dtk"
         if done < total and rate > 0:
             text += f"  sisa ~{_duration((total - done) / rate)}"
         return text
@@ -83,7 +104,7 @@ class LineProgress:
 class BarProgress:
     """A live bar with rich, which pelican already depends on."""
 
-    def __init__(self):
+    def __init__(self, label="Audit", unit="halaman"):
         from rich.progress import (  # noqa: PLC0415 - only on a terminal
             BarColumn,
             MofNCompleteColumn,
@@ -94,10 +115,10 @@ class BarProgress:
 
         self.rate = _Rate()
         self.progress = Progress(
-            TextColumn("Audit"),
+            TextColumn(label, markup=False),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} halaman/dtk"),
+            TextColumn("{task.fields[rate]} " + unit + "/dtk"),
             TextColumn("sisa"),
             TimeRemainingColumn(),
             transient=False,
@@ -117,16 +138,53 @@ class BarProgress:
     def update(self, done, total, result):
         with self.lock:
             self.rate.add(result)
-            if not result.passed:
-                self.progress.console.print(f"GAGAL {result.page}", markup=False)
+            if result is not None and not result.passed:
+                self.progress.console.print(f"GAGAL {_name(result)}", markup=False)
             self.progress.update(
                 self.task, completed=done, total=total, rate=f"{self.rate.per_second():.1f}"
             )
 
 
-def make_progress(mode="auto"):
+def make_progress(mode="auto", label="Audit", unit="halaman", stream=None):
     """`bar` on an interactive terminal outside CI, `lines` otherwise (or as asked)."""
     if mode == "auto":
         interactive = sys.stdout.isatty() and not os.environ.get("CI")
         mode = "bar" if interactive else "lines"
-    return BarProgress() if mode == "bar" else LineProgress()
+    if mode == "bar":
+        return BarProgress(label=label, unit=unit)
+    return LineProgress(stream=stream, unit=unit)
+
+
+class Stages:
+    """Stages run one after another, each announced as `Tahap 2/3: …` when it starts, with its
+    own progress (done, per second, time left) while it runs and its time when it ends."""
+
+    def __init__(self, count, mode="auto", stream=None):
+        self.count = count
+        self.mode = mode
+        self.stream = stream
+        self.number = 0
+
+    @contextlib.contextmanager
+    def stage(self, title, total, unit):
+        """Run one stage of ``total`` items; yields its ``progress(done, total, result)``."""
+        self.number += 1
+        name = f"Tahap {self.number}/{self.count}"
+        click.echo(f"{name}: {title}", file=self.stream)
+        started = time.monotonic()
+        with make_progress(self.mode, label=name, unit=unit, stream=self.stream) as display:
+            yield display.update
+        click.echo(f"{name} selesai: {total} {unit} dalam {_duration(time.monotonic() - started)}.",
+                   file=self.stream)
+
+
+class QuietStages:
+    """The same stages with nothing printed: for the tests and other callers of the gate."""
+
+    def __init__(self, progress=None):
+        self.progress = progress  # the first stage's, as callers gave it before stages existed
+
+    @contextlib.contextmanager
+    def stage(self, title, total, unit):
+        progress, self.progress = self.progress, None
+        yield progress

@@ -129,7 +129,7 @@ def console_summary(run, sources):
 
 def metadata(run, output):
     return {
-        "alat": "python -m warta audit",
+        "alat": "bin/warta audit",
         "mulai": datetime.datetime.fromtimestamp(run.started, datetime.timezone.utc).isoformat(),
         "durasi_detik": round(run.duration, 3),
         "folder_situs": str(output),

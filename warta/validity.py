@@ -18,8 +18,10 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +47,7 @@ class AcceptedError:
     pages: str  # regular expression, matched against the page's path in the output folder
     reason: str
     link: str
+    label: str = ""  # what the summary calls it, in Indonesian, for the editor who reads it
 
     def covers(self, error):
         return bool(re.fullmatch(self.message, error.message)
@@ -68,8 +71,26 @@ ACCEPTED_ERRORS = [
             "hanya karena berlebihan di peramban yang sudah benar."
         ),
         link="https://adrianroselli.com/2018/02/tables-css-display-properties-and-aria.html",
+        label="peran ARIA pada tabel Daftar Informasi Publik",
     ),
 ]
+# Where the list lives, as the summary names it for whoever wants the reasons.
+ACCEPTED_ERRORS_HOME = "ACCEPTED_ERRORS di warta/validity.py"
+
+# The checker's warnings (vnu's "info" messages) never fail the gate. These are the kinds a
+# Warta site produces, each with why no editor need act on it, so the summary can say what its
+# hundreds of warnings are; any other kind is counted apart and quoted once.
+KNOWN_WARNINGS = [
+    # The accepted DIP-table roles again, as "unnecessary": the reason is the accepted error's.
+    (r"The '[a-z]+' role is unnecessary for element '[a-z0-9]+'\.",
+     "peran ARIA yang sama dengan peran bawaan elemennya (tabel DIP, disengaja)"),
+    # The checker reads each page as a file on disk, where no address is the page's own origin,
+    # so every 'self' source looks blocked (and JSON-LD, which is data, looks like a script).
+    # Browsers load the served pages with the same policy; the browser checks prove it.
+    (r"(Inline script|Resource) violates Content Security Policy \(meta tag\).*",
+     "Content Security Policy yang dinilai pada berkas di disk, bukan pada situs yang disajikan"),
+]
+OTHER_WARNINGS = "lainnya"
 
 
 class ValidityError(Exception):
@@ -99,6 +120,8 @@ class ValidityResult:
     errors: list  # Message, not covered by an accepted error
     accepted: list = field(default_factory=list)  # (Message, AcceptedError)
     warnings: int = 0
+    warning_kinds: Counter = field(default_factory=Counter)  # KNOWN_WARNINGS label -> count
+    other_warning: str = ""  # the first warning of no known kind, quoted in the summary
     version: str = ""
     seconds: float = 0.0
 
@@ -107,10 +130,41 @@ class ValidityResult:
         return not self.errors and sorted(self.checked) == sorted(self.built)
 
     def summary(self):
-        return (f"validitas HTML (vnu {self.version}): {len(self.checked)} halaman diperiksa dari "
+        line = (f"validitas HTML (vnu {self.version}): {len(self.checked)} halaman diperiksa dari "
                 f"{len(self.built)} halaman yang dibangun, {len(self.errors)} galat, "
                 f"{len(self.accepted)} galat yang diterima, {self.warnings} peringatan, "
                 f"{self.seconds:.1f} detik")
+        return "\n".join([line, *self.explanation()])
+
+    def explanation(self):
+        """What the accepted errors and the warnings are, and that neither asks anything of the
+        editor: without it, "8 galat yang diterima, 829 peringatan" reads like trouble."""
+        lines = []
+        if self.accepted:
+            pages = {}
+            for error, rule in self.accepted:
+                pages.setdefault(rule.label or rule.pages, []).append(error.page)
+            found = "; ".join(f"{label}: {len(on)} di {len(set(on))} halaman"
+                              for label, on in pages.items())
+            lines.append(f"  {len(self.accepted)} galat yang diterima: temuan pemeriksa HTML yang "
+                         "sudah diketahui dan disengaja, tidak merugikan pembaca dan tidak "
+                         f"menggagalkan gerbang ({found}); alasannya di {ACCEPTED_ERRORS_HOME}.")
+        if self.warnings:
+            kinds = "; ".join(f"{label}: {count}" for label, count in self.warning_kinds.most_common())
+            if self.other_warning:
+                kinds += f", misalnya \"{self.other_warning}\""
+            lines.append(f"  {self.warnings} peringatan: saran pemeriksa HTML, bukan kesalahan; "
+                         "tidak menggagalkan gerbang dan editor tidak perlu bertindak"
+                         + (f" ({kinds})." if kinds else "."))
+        return lines
+
+    def add_warning(self, message):
+        label = next((label for pattern, label in KNOWN_WARNINGS
+                      if re.fullmatch(pattern, message)), OTHER_WARNINGS)
+        self.warnings += 1
+        self.warning_kinds[label] += 1
+        if label == OTHER_WARNINGS and not self.other_warning:
+            self.other_warning = message[:160]
 
     def format(self):
         return "\n".join([self.summary()] + [error.format() for error in self.errors])
@@ -127,8 +181,37 @@ def _page_of(url, root):
         return None
 
 
-def run_vnu(root, pages, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT):
-    """Run vnu.jar once over ``pages`` (relative to root); returns (parsed JSON, pages checked)."""
+def _run_reading_stderr(command, cwd, timeout, on_line):
+    """subprocess.run(command, capture_output=True, timeout=timeout), except that each line of
+    stderr also goes to ``on_line`` as soon as it is written: vnu --verbose names each page
+    there as it checks it, which is the HTML check's progress at no cost."""
+    expired = threading.Event()
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, encoding="utf-8", errors="replace") as process:
+        out = []
+        reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)
+        reader.start()
+        timer = threading.Timer(timeout, lambda: (expired.set(), process.kill()))
+        timer.start()
+        lines = []
+        try:
+            for line in process.stderr:
+                lines.append(line)
+                on_line(line)
+            process.wait()
+            reader.join()
+        finally:
+            timer.cancel()
+            if process.poll() is None:  # interrupted (Ctrl+C): no checker is left running
+                process.kill()
+    if expired.is_set():
+        raise subprocess.TimeoutExpired(command, timeout)
+    return subprocess.CompletedProcess(command, process.returncode, "".join(out), "".join(lines))
+
+
+def run_vnu(root, pages, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT, progress=None):
+    """Run vnu.jar once over ``pages`` (relative to root); returns (parsed JSON, pages checked).
+    ``progress(done, total, None)`` is called as the checker reaches each page."""
     jar = Path(jar)
     if not jar.is_file():
         raise ValidityError(
@@ -137,9 +220,17 @@ def run_vnu(root, pages, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT):
         )
     command = [java, "-jar", str(jar), "--format", "json", "--stdout", "--verbose",
                "--exit-zero-always", "--asciiquotes", *pages]
+    wanted = set(pages)
+    reached = 0
+
+    def on_line(line):
+        nonlocal reached
+        if progress and line.strip() in wanted:
+            reached += 1
+            progress(min(reached, len(pages)), len(pages), None)
+
     try:
-        done = subprocess.run(command, cwd=root, capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", timeout=timeout)
+        done = _run_reading_stderr(command, root, timeout, on_line)
     except FileNotFoundError as exc:
         raise ValidityError(
             f"Java tidak ditemukan ({java}): pemeriksa validitas HTML membutuhkan Java 17 atau "
@@ -167,12 +258,12 @@ def run_vnu(root, pages, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT):
         ) from exc
     # --verbose names each file on stderr as it is checked, exactly as it was passed; any other
     # line there (JVM notices) is not a page.
-    wanted = set(pages)
     checked = sorted({line.strip() for line in done.stderr.splitlines()} & wanted)
     return data, checked
 
 
-def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT):
+def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=TIMEOUT,
+               progress=None):
     """Check every HTML page under ``root`` (or the given pages) with one vnu.jar run.
 
     Raises ValidityError when the check could not run or did not cover every page; returns a
@@ -184,7 +275,7 @@ def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=
     if not built:
         raise ValidityError(f"Tidak ada halaman HTML untuk diperiksa di {root}.")
     started = time.monotonic()
-    data, checked = run_vnu(root, built, java=java, jar=jar, timeout=timeout)
+    data, checked = run_vnu(root, built, java=java, jar=jar, timeout=timeout, progress=progress)
     seconds = time.monotonic() - started
     version = str(data.get("version", ""))
     if not version.startswith(VNU_VERSION_PREFIX):
@@ -203,7 +294,7 @@ def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=
     for raw in data["messages"]:
         kind = raw.get("type")
         if kind == "info":
-            result.warnings += 1
+            result.add_warning(str(raw.get("message", "")))
             continue
         page = _page_of(raw.get("url", ""), root)
         if kind == "non-document-error" or page not in built:

@@ -1,7 +1,7 @@
 """content_check: run Warta's content checks (warta.lint) on every file Pelican reads.
 
 Errors stop the build with `path:line: rule-id: message (fix)`; warnings are printed and the
-build goes on. The checks themselves live in warta.lint, shared with `python -m warta periksa`.
+build goes on. The checks themselves live in warta.lint, shared with `bin/warta periksa`.
 """
 
 import html

@@ -1,7 +1,7 @@
 """The parallel audit engine: N workers, each one browser session reused for many pages, fed
 from one queue, with clean results reused from the cache.
 
-One engine for `python -m warta audit`, `make audit`, `make bench` and the test gate, for the
+One engine for `bin/warta audit`, `make audit`, `make bench` and the test gate, for the
 pages as served and for the display variants alike.
 """
 

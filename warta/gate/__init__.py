@@ -7,7 +7,7 @@ run       run_gate: the engine's page and variant audits, the checks, the HTML c
 """
 
 from warta.gate.checks import CHECKS, CheckResult, CheckSession, check_keys, run_check
-from warta.gate.run import GateResult, record_path, run_gate, summary_lines, variant_grid
+from warta.gate.run import STAGES, GateResult, record_path, run_gate, summary_lines, variant_grid
 
-__all__ = ["CHECKS", "CheckResult", "CheckSession", "GateResult", "check_keys", "record_path",
-           "run_check", "run_gate", "summary_lines", "variant_grid"]
+__all__ = ["CHECKS", "STAGES", "CheckResult", "CheckSession", "GateResult", "check_keys",
+           "record_path", "run_check", "run_gate", "summary_lines", "variant_grid"]

@@ -45,8 +45,12 @@ class CheckResult:
     def key(self):
         return (self.check, self.template, self.case)
 
+    @property
+    def title(self):
+        return f"{CHECKS[self.check].label} · {self.template}" + (f" · {self.case}" if self.case else "")
+
     def format(self):
-        name = f"{CHECKS[self.check].label} · {self.template}" + (f" · {self.case}" if self.case else "")
+        name = self.title
         if self.error:
             return f"{name} ({self.page or '-'}): TIDAK DAPAT DIPERIKSA: {self.error}"
         if self.passed:
@@ -195,20 +199,25 @@ def run_check(session, key, page):
     return result
 
 
-def _run_share(keys, pages, base_url, timeout, out):
-    """One thread's share of the checks, in one browser replaced whenever it fails."""
+def _run_share(keys, pages, base_url, timeout, done):
+    """One thread's share of the checks, in one browser replaced whenever it fails; each result
+    goes to ``done(key, result)`` as soon as it is known."""
     session = None
+    finished = set()
     try:
         for key in keys:
             if session is None or session.driver is None:
                 session = CheckSession(start_browser(timeout=timeout), base_url)
-            out[key] = run_check(session, key, pages[key[1]])
-            if session.driver is None or out[key].error:
+            result = run_check(session, key, pages[key[1]])
+            finished.add(key)
+            done(key, result)
+            if session.driver is None or result.error:
                 _quit(session.driver)
                 session.driver = None
     except AuditError as exc:  # no browser at all: every remaining check of the share fails
         for key in keys:
-            out.setdefault(key, CheckResult(*key, pages[key[1]], error=str(exc)))
+            if key not in finished:
+                done(key, CheckResult(*key, pages[key[1]], error=str(exc)))
     finally:
         if session is not None:
             _quit(session.driver)
@@ -222,15 +231,23 @@ def _quit(driver):
             pass
 
 
-def run_checks(site_url, pages, workers=1, timeout=60):
+def run_checks(site_url, pages, workers=1, timeout=60, progress=None):
     """Every check of every template in ``pages`` ({template: page}), split between
-    ``workers`` browsers; returns CheckResults in check_keys order."""
+    ``workers`` browsers; returns CheckResults in check_keys order. ``progress(done, total,
+    result)`` is called after each check, as the audit engine calls it after each page."""
     keys = check_keys(list(pages))
     out = {}
+    lock = threading.Lock()
+
+    def done(key, result):
+        with lock:
+            out[key] = result
+            if progress:
+                progress(len(out), len(keys), result)
     workers = max(1, min(workers, len(pages) or 1))
     by_template = {template: n % workers for n, template in enumerate(pages)}
     shares = [[key for key in keys if by_template[key[1]] == n] for n in range(workers)]
-    threads = [threading.Thread(target=_run_share, args=(share, pages, site_url, timeout, out),
+    threads = [threading.Thread(target=_run_share, args=(share, pages, site_url, timeout, done),
                                 name=f"periksa-{n}", daemon=True)
                for n, share in enumerate(shares)]
     for thread in threads:

@@ -24,9 +24,14 @@ from warta.audit import (
 )
 from warta.gate.checks import CHECKS, CheckResult, check_keys, run_checks
 from warta.gate.variants import TEMPLATES, VARIANTS, engine_variant, find_page_for, missing_page
+from warta.progress import QuietStages
 from warta.review import allowance_files, published_markers
 from warta.source_maps import source_map_path
 from warta.validity import ValidityError, check_site
+
+# The stages run_gate announces (warta.progress.Stages): the axe audits, the browser checks,
+# the HTML check.
+STAGES = 3
 
 
 @dataclass
@@ -160,7 +165,7 @@ def gate_jobs(built, template_pages):
 
 
 def run_gate(site, options=None, progress=None, record=None, used_templates_only=False,
-             settings=None):
+             stages=None, settings=None):
     """Run the whole gate on the built ``site``; write the record to ``record`` when the gate
     judged the whole portal (every template had its page). Raises AuditError when the page
     audit cannot run at all.
@@ -172,7 +177,11 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
 
     ``settings`` (the city's, by default) say where its content and settings file are: a review
     marker a citizen would read fails the gate at the line that holds it.
+
+    ``stages`` (a warta.progress.Stages of STAGES) announces each stage and shows its progress;
+    without it only the page audit reports, to ``progress``, and nothing is printed.
     """
+    stages = stages or QuietStages(progress)
     options = options or AuditOptions()
     site = Path(site)
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -181,19 +190,28 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     unused = [t for t, page in template_pages.items() if page is None] if used_templates_only \
         else []
     required = [t for t in TEMPLATES if t not in unused]
+    jobs = gate_jobs(built, template_pages)
+    # The variant audits share the page audit's workers and queue: one stage, never two, so
+    # no browser waits idle between them.
+    shown = (len(jobs) - len(built)) // len(VARIANTS)
+    title = (f"audit axe: {len(built)} halaman, lalu {len(jobs) - len(built)} audit tampilan "
+             f"({shown} templat × {len(VARIANTS)} varian)")
     with stop_browsers_on_signals():
         engine = AuditEngine(site, options)
-        run = engine.run(jobs=gate_jobs(built, template_pages), progress=progress)
+        with stages.stage(title, len(jobs), "halaman") as progress:
+            run = engine.run(jobs=jobs, progress=progress)
         checks = _checks(site, {t: template_pages[t] for t in required}, engine.workers,
-                         options)
+                         options, stages)
     gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
                       checks=checks, started=started, required=required, unused=unused)
     settings = settings if settings is not None else _city_settings()
     gate.review = published_markers(site, settings["PATH"], settings.get("WARTA_SETTINGS_FILE"),
                                     source_map_path(site.resolve()), shown_as=site.name)
     gate.allowances = allowance_files(settings["PATH"])
+    title = f"validitas HTML: pemeriksa vnu atas {len(built)} halaman, dalam satu proses Java"
     try:
-        gate.validity = check_site(site, pages=built)
+        with stages.stage(title, len(built), "halaman") as progress:
+            gate.validity = check_site(site, pages=built, progress=progress)
     except ValidityError as exc:
         gate.validity_error = str(exc)
     if record is not None and gate.complete:
@@ -202,14 +220,19 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     return gate
 
 
-def _checks(site, template_pages, workers, options):
+def _checks(site, template_pages, workers, options, stages):
     from warta.server import serve  # noqa: PLC0415 - the server is only needed here
 
     present = {t: page for t, page in template_pages.items() if page is not None}
     results = []
-    if present:
-        with serve(site, host=options.host) as base_url:
-            results = run_checks(base_url, present, workers=workers, timeout=options.timeout)
+    total = len(check_keys(list(present)))
+    title = (f"pemeriksaan browser: {total} pemeriksaan pada {len(present)} templat "
+             f"({len(CHECKS)} jenis: reflow, jarak teks, Tab, fokus, ukuran target)")
+    with stages.stage(title, total, "pemeriksaan") as progress:
+        if present:
+            with serve(site, host=options.host) as base_url:
+                results = run_checks(base_url, present, workers=workers,
+                                     timeout=options.timeout, progress=progress)
     missing = [t for t, page in template_pages.items() if page is None]
     results += [CheckResult(*key, "", error=missing_page(key[1])) for key in check_keys(missing)]
     return results

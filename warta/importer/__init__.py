@@ -5,7 +5,7 @@ source: the items and the safe XML reader · wxr, feed: the two readers · conve
 Markdown · embeds: removed players and widgets as links · categories: WordPress categories to
 agencies · writer, run: the files, idempotent and all or nothing · redirects: the nginx map ·
 orphans: imported pages nothing links to · report: impor-laporan.md · main: both imports end
-to end · commands: `python -m warta impor`.
+to end · commands: `bin/warta impor`.
 """
 
 from warta.importer.main import import_feed, import_wordpress

@@ -1,4 +1,4 @@
-"""`python -m warta impor wordpress|feed`: the command line over warta.importer."""
+"""`bin/warta impor wordpress|feed`: the command line over warta.importer."""
 
 import sys
 

@@ -16,7 +16,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 NOT_FEED_FIX = ("simpan feed RSS 2.0 atau Atom situs lama sebagai berkas .xml; untuk ekspor "
-                "WordPress pakai `python -m warta impor wordpress`")
+                "WordPress pakai `bin/warta impor wordpress`")
 
 
 def _child(element, *names):

@@ -68,7 +68,7 @@ class Redirects:
                      target)
 
     def text(self, origin):
-        lines = [f"# Dibuat oleh `python -m warta impor {origin}`; impor ulang menulis ulang berkas ini.",
+        lines = [f"# Dibuat oleh `bin/warta impor {origin}`; impor ulang menulis ulang berkas ini.",
                  "# Alamat lama situs sebelumnya → alamat baru (301), dibaca deploy/nginx.conf."]
         for key in sorted(self.map):
             target = self.map[key]

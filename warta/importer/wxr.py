@@ -17,7 +17,7 @@ NS = {
 }
 VERSIONS = ("1.2", "1.1", "1.0")
 NOT_WXR_FIX = ("di WordPress pilih Alat → Ekspor → Semua konten, lalu impor berkas .xml itu; "
-               "untuk situs lain pakai `python -m warta impor feed`")
+               "untuk situs lain pakai `bin/warta impor feed`")
 
 
 @dataclass

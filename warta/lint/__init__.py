@@ -1,4 +1,4 @@
-"""The content checks: one implementation for every build and for `python -m warta periksa`.
+"""The content checks: one implementation for every build and for `bin/warta periksa`.
 
 plugins/content_check calls :func:`lint_file` (through :class:`LintMemo`) for every Markdown file
 Pelican reads and :func:`duplicate_outputs` once all content is read. Every rule has an id, a

@@ -1,6 +1,6 @@
 """`Lint_diizinkan:`: a file's visible, counted exception to the editorial rules only.
 
-Old articles brought in by `python -m warta impor` were written under other rules: a title of
+Old articles brought in by `bin/warta impor` were written under other rules: a title of
 140 characters, a summary of a whole paragraph. Rewriting hundreds before the new portal opens
 is not realistic, and refusing them would lose the archive. A file may therefore name, in its
 header, the editorial rules it is allowed to break. Nothing that keeps a citizen from reading

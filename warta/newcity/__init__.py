@@ -1,7 +1,7 @@
 """kota-baru: a new portal for a city, regency or province, written from templates.
 
 city: what the command is told, checked · portal: the files rendered from templates/ and
-written all or nothing · command: the click command (`python -m warta kota-baru`).
+written all or nothing · command: the click command (`bin/warta kota-baru`).
 """
 
 from warta.newcity.city import City, NewCityError, make_city

@@ -1,4 +1,4 @@
-"""`python -m warta kota-baru`: a new portal for a city, regency or province, in one command."""
+"""`bin/warta kota-baru`: a new portal for a city, regency or province, in one command."""
 
 import sys
 from pathlib import Path
@@ -22,7 +22,7 @@ from warta.newcity.portal import markers, plan, refusal, render, write
 NEXT_STEPS = [
     "Putuskan setiap tanda ((tinjau: ...)) di atas; `make periksa` menunjukkan yang tersisa.",
     "Lihat hasilnya dengan `make devserver`, lalu tulis berita pertama dengan `make berita`.",
-    "Pindahkan berita lama dari WordPress dengan `python -m warta impor wordpress …` "
+    "Pindahkan berita lama dari WordPress dengan `bin/warta impor wordpress …` "
     "(docs/adopsi.md).",
     "Arahkan DNS domain ke server, pasang sertifikat TLS, dan sesuaikan server_name di "
     "deploy/nginx.conf (docs/publishing.md).",
@@ -125,7 +125,7 @@ def kota_baru(nama, jenis, zona, opd, berkas_opd, opd_ppid, domain, surel, telep
     orang (nama kepala dinas, nomor keputusan PPID, jam layanan) ditandai ((tinjau: ...)) dan
     dilaporkan sebagai peringatan perlu-ditinjau oleh build dan `make periksa`.
 
-    Contoh: python -m warta kota-baru --nama "Kabupaten Banjar" --zona WITA
+    Contoh: bin/warta kota-baru --nama "Kabupaten Banjar" --zona WITA
     --opd "Diskominfo=Dinas Komunikasi dan Informatika" --opd "Dinkes=Dinas Kesehatan"
     """
     try:
