@@ -151,6 +151,8 @@ REGISTRY = {
     "WARTA_SHARE_IMAGE": Setting(Optional(Text()), "gambar bagikan bawaan",
                                  '"images/bagikan.png"'),
     "WARTA_PREVIEW": Setting(Bool(), "pratinjau draf", "False"),
+    "WARTA_REVIEW_BLOCKS": Setting(Bool(), "tanda ((tinjau: ...)) yang terbaca warga menghentikan build",
+                                   "False"),
     "PUBLISH_MINIFY": Setting(Bool(), "meringkas HTML, CSS dan JS", "False"),
     "PUBLISH_HASH_ASSETS": Setting(Bool(), "nama berkas tema bersidik", "False"),
     "PUBLISH_PRECOMPRESS": Setting(Bool(), "salinan .gz dan .br", "False"),
