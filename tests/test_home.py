@@ -67,6 +67,27 @@ def test_lead_story_has_its_picture_with_alt_text_and_responsive_sizes(home):
     assert picture.get("loading") == "lazy"  # below the first screen of a phone
 
 
+def test_the_newest_article_leads(home, site):
+    newest = max((Path(site) / "berita").glob("*/*/index.html"), key=lambda page: BeautifulSoup(
+        page.read_text(encoding="utf-8"), "html.parser").find("time")["datetime"])
+    href = home.select_one(".w-lead-story h3 a")["href"]
+    assert newest.relative_to(site).parent.as_posix() + "/" == href.lstrip("/")
+
+
+def test_a_newest_article_without_a_picture_still_leads(content_dir, build_site):
+    newest = content_dir / "berita" / "2024-05-02-banjir.md"
+    newest.write_text(
+        "Title: Peringatan dini banjir di bantaran sungai\nDate: 2024-05-02 06:00\n"
+        "Category: Diskominfo\nSlug: peringatan-dini-banjir\n"
+        "Summary: Warga di bantaran sungai diminta bersiap mengungsi.\n\nIsi peringatan.\n",
+        encoding="utf-8")
+    output = build_site(content_dir)
+    page = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    lead = page.select_one(".w-lead-story")
+    assert lead.find("h3").get_text(strip=True) == "Peringatan dini banjir di bantaran sungai"
+    assert "w-lead-story--text" in lead["class"] and lead.find("img") is None
+
+
 def test_news_cards_show_thumbnails_that_load_lazily(home):
     cards = home.select("section[aria-labelledby='berita-terbaru'] .w-card-list .w-card")
     pictures = [card.find("img") for card in cards if card.find("img")]
