@@ -18,6 +18,7 @@ PLUGINS = ROOT / "plugins"
 # The commands: what an editor or developer runs. Everything else in warta/ is the library.
 COMMANDS = {
     "warta.__main__", "warta.cli", "warta.cli_words", "warta.build", "warta.preview",
+    "warta.preview_page",
     "warta.deploy", "warta.scaffold", "warta.server", "warta.progress", "warta.audit",
     "warta.gate", "warta.report", "warta.bench", "warta.validity", "warta.checks",
     "warta.newcity",

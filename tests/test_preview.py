@@ -10,8 +10,10 @@ import urllib.request
 from zoneinfo import ZoneInfo
 
 import pytest
+from selenium.webdriver.common.by import By
 
 from warta import EXAMPLE, ROOT
+from warta.audit import Auditor
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
@@ -89,7 +91,7 @@ def fetch(url):
         with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback preview
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
-        return error.code, ""
+        return error.code, error.read().decode("utf-8")
     except OSError:
         return None, ""
 
@@ -122,10 +124,18 @@ def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
         article.write_text(DRAFT.replace("penandaunikdraf", "isibaruhasilsimpan"), encoding="utf-8")
         wait_for(lambda: "isibaruhasilsimpan" in fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[1],
                  "membangun ulang setelah berkas disimpan")
-        # A mistake prints the finding and keeps the last good preview on screen.
+        # A mistake is printed, and every page of the preview says what it is, in Indonesian.
         article.write_text(DRAFT.replace("Date: 2024-05-03 08:00", "Date: besok"), encoding="utf-8")
         wait_for(lambda: "2024-05-03-draf.md:2: metadata-tanggal" in "".join(lines), "melaporkan kesalahan")
-        assert "isibaruhasilsimpan" in fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[1]
+        wait_for(lambda: fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[0] == 503,
+                 "menampilkan kesalahan di browser")
+        status, page = fetch(base + "berita/2024/draf-jadwal-vaksinasi/")
+        assert "Pratinjau belum dapat dibangun" in page
+        assert "2024-05-03-draf.md:2</code> <span class=\"aturan\">metadata-tanggal" in page
+        assert fetch(base + "halaman-yang-tidak-ada/")[0] == 503
+        # Fixed and saved: the preview is back.
+        article.write_text(DRAFT, encoding="utf-8")
+        wait_for(lambda: fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[0] == 200, "pulih")
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -148,3 +158,44 @@ def test_preview_on_a_busy_port_says_so_in_indonesian(unpublished, tmp_path):
     assert run.returncode == 1
     assert "tidak dapat dipakai" in run.stderr and "PORT=8001" in run.stderr
     assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_failed_first_build_shows_its_findings_in_indonesian_never_an_english_404(
+        unpublished, tmp_path, browser):
+    """The preview's error page: the findings with file and line, accessible (axe, real
+    Chromium), moving nowhere by itself, and saying in its status region when a build passes."""
+    article = unpublished / "berita" / "2024-05-03-draf.md"
+    article.write_text(DRAFT.replace("Summary:", "Summary: [[tulis ringkasan]]"), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warta", "pratinjau", "--port", "0", "--content", str(unpublished),
+         "--output", str(tmp_path / "pratinjau")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+    )
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)), "mulai menyajikan")
+        base = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0)
+        status, page = fetch(base)
+        assert status == 503 and "File not found" not in page and "Error response" not in page
+        assert "2024-05-03-draf.md:6</code> <span class=\"aturan\">isi-templat" in page
+        assert 'http-equiv="refresh"' not in page.lower()
+        auditor = Auditor(browser, base, scripts="/_pratinjau/")
+        auditor.expected_status = 503
+        result = auditor.audit("index.html")
+        assert result.passed, result.format()
+        status_region = browser.find_element(By.ID, "keadaan-pesan")
+        assert status_region.get_attribute("role") == "status" and status_region.text == ""
+        loaded = browser.current_url
+        article.write_text(DRAFT, encoding="utf-8")
+        wait_for(lambda: "Build berhasil" in status_region.text, "mengumumkan build yang lolos")
+        button = browser.find_element(By.ID, "muat-ulang")
+        assert button.is_displayed() and browser.current_url == loaded  # it moved nowhere itself
+        button.click()
+        wait_for(lambda: "[Draf] Draf jadwal vaksinasi" in browser.page_source, "memuat ulang")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=10)
+    assert "Traceback" not in "".join(lines)

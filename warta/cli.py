@@ -14,6 +14,7 @@ from warta.errors import display_path
 from warta.importer.commands import impor
 from warta.lint import RULES, guide_link, lint_file
 from warta.newcity.command import kota_baru
+from warta.preview_page import write_report
 from warta.scaffold import ScaffoldError, new_article, new_document
 
 # How every help text and usage line names the program (bin/warta, the script at the project
@@ -35,16 +36,22 @@ def cli():
 @click.option("--debug", is_flag=True, help="Tampilkan traceback Python untuk pengembang.")
 @click.option("--pratinjau", is_flag=True,
               help="Pratinjau: tampilkan juga draf dan berita terjadwal (jangan diterbitkan).")
-def build(output, settings, content, debug, pratinjau):
+# The preview's own channel: where the result goes as JSON, for its page in the browser.
+@click.option("--laporan-json", "report_json", default=None, hidden=True)
+def build(output, settings, content, debug, pratinjau, report_json):
     """Bangun situs ke OUTPUT. Build yang gagal tidak mengubah OUTPUT lama."""
     overrides = {"WARTA_PREVIEW": True} if pratinjau else {}
     try:
         built = build_site(Path(output), settings, content=content, debug=debug, **overrides)
     except BuildError as exc:
+        if report_json:
+            write_report(report_json, False, exc.errors or [str(exc)], exc.findings)
         click.echo(str(exc), err=True)
         echo_warnings(exc.warnings)
         echo_guide_links(exc.findings)
         sys.exit(1)
+    if report_json:
+        write_report(report_json, True, [], built.findings)
     echo_warnings(built.warnings)
     echo_guide_links(built.findings)
     echo_allowances(built.findings)

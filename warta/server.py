@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without logging every request, and with our own 404 page when present."""
 
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
@@ -27,7 +27,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-class _CachingHandler(_QuietHandler):
+class _CachingHandler(QuietHandler):
     """Lets the browser keep everything but pages for an hour: for an audit run, where the
     site cannot change under it, never for `make serve`, where an editor rebuilds."""
 
@@ -37,10 +37,11 @@ class _CachingHandler(_QuietHandler):
         super().end_headers()
 
 
-def make_server(directory, host="127.0.0.1", port=0, cache_assets=False):
-    """An HTTP server for ``directory``; port 0 picks a free port."""
+def make_server(directory, host="127.0.0.1", port=0, cache_assets=False, handler=None):
+    """An HTTP server for ``directory``; port 0 picks a free port. ``handler`` replaces the
+    request handler class (a QuietHandler subclass: the preview's)."""
     handler = functools.partial(
-        _CachingHandler if cache_assets else _QuietHandler, directory=str(directory)
+        handler or (_CachingHandler if cache_assets else QuietHandler), directory=str(directory)
     )
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     return http.server.ThreadingHTTPServer((host, port), handler)
