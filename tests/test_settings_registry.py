@@ -12,7 +12,7 @@ import pytest
 from test_newcity import BANJAR, run
 
 from warta import EXAMPLE, ROOT, cli, settings, settings_registry
-from warta.build import BuildError, load_settings
+from warta.build import BuildError, build, load_settings
 
 HEADER = "from warta.settings import *\n"
 
@@ -173,3 +173,16 @@ def test_every_example_fits_its_own_shape(name):
     setting = settings_registry.REGISTRY[name]
     value = ast.literal_eval(setting.example)
     assert list(setting.shape.problems(value, None, 1, name)) == []
+
+
+def test_a_city_that_has_not_said_who_it_is_is_told_what_to_add(tmp_path, content_dir):
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text("from warta.settings import *\nSITENAME = 'Portal Kota Uji'\n",
+                             encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        build(tmp_path / "output", settings_file=settings_file, content=content_dir)
+    assert [line.split(": ")[1] for line in failed.value.errors] == ["pengaturan-wajib"] * 5
+    assert failed.value.errors[0] == (
+        f"{settings_file}:1: pengaturan-wajib: WARTA_GOVERNMENT_NAME belum diisi: nama pemerintah "
+        "daerah (tambahkan baris WARTA_GOVERNMENT_NAME = \"Pemerintah Kota X\")")
+    assert not (tmp_path / "output").exists()

@@ -31,6 +31,7 @@ from warta.review import RULE as REVIEW_RULE
 from warta.review import published_markers
 from warta.settings import fill_defaults
 from warta.settings_registry import findings as settings_findings
+from warta.settings_registry import missing as missing_settings
 from warta.source_maps import forget_stale_source_maps, source_map_path
 
 log = logging.getLogger(__name__)
@@ -285,6 +286,12 @@ def _build(output, settings_file, content, debug, **overrides):
         overrides.setdefault("WARTA_SOURCE_MAP", str(staged_map))
         overrides.setdefault("WARTA_SOURCE_MAP_OUTPUT", str(output))
         settings = load_settings(settings_file, OUTPUT_PATH=str(staging), **overrides)
+        lacking = missing_settings(settings, settings["WARTA_SETTINGS_FILE"])
+        if lacking:
+            lines = [str(finding) for finding in lacking]
+            raise BuildError("Berkas pengaturan belum lengkap:\n"
+                             + "\n".join(f"  {line}" for line in lines),
+                             findings=lacking, errors=lines)
         _run_pelican(settings, collector, staging, debug)
         if settings["WARTA_REVIEW_BLOCKS"] and not collector.errors:
             _block_review_markers(collector, settings, staging, staged_map, output)

@@ -83,6 +83,7 @@ BUILD_RULES = (
     # Each setting's form and value, against the registry (warta/settings_registry.py).
     ("pengaturan-bentuk", ERROR, "Setiap pengaturan berbentuk seperti contohnya (teks, daftar, kelompok)"),
     ("pengaturan-nilai", ERROR, "Setiap pengaturan bernilai yang dikenal Warta (zona waktu, seksi, warna)"),
+    ("pengaturan-wajib", ERROR, "Nama, penerbit, alamat, kontak, dan zona waktu portal diisi"),
     # The sections and the menu (warta/sections.py).
     ("menu-seksi", ERROR, "Menu utama hanya menuju seksi yang dinyalakan"),
     ("pengaturan-tautan", ERROR, "Tautan di pengaturan hanya https:, http:, mailto:, tel: atau alamat portal"),

@@ -192,6 +192,30 @@ WIRING = {
 }
 
 
+# What only the city can say and every page shows (its name, who publishes, where the office is,
+# how to reach it: UU 14/2008 Pasal 7 asks a public body to say who it is and how to contact it),
+# and the time zone its dates are in. A build without one would print a blank or an English
+# default ("A Pelican Blog") to citizens, so it stops and names what to add.
+REQUIRED = ("SITENAME", "WARTA_GOVERNMENT_NAME", "WARTA_AGENCY_NAME", "WARTA_ADDRESS",
+            "WARTA_CONTACTS", "TIMEZONE")
+# Pelican's own default name: never a city's.
+PELICAN_SITENAME = "A Pelican Blog"
+
+
+def missing(values, settings_file):
+    """A pengaturan-wajib Finding for each REQUIRED setting ``values`` lacks, at line 1 of
+    ``settings_file``, with the line to add."""
+    found = []
+    for name in REQUIRED:
+        value = values.get(name)
+        if value in (None, "", [], PELICAN_SITENAME):
+            setting = REGISTRY[name]
+            found.append(Finding(str(settings_file), 1, "pengaturan-wajib",
+                                 f"{name} belum diisi: {setting.about}",
+                                 f"tambahkan baris {name} = {setting.example}"))
+    return found
+
+
 def default(name):
     """The default of a registered setting, or NO_DEFAULT for one only a city can give."""
     return settings.DEFAULTS.get(name, NO_DEFAULT)
