@@ -170,13 +170,13 @@ def test_periksa_help_lists_every_rule_and_where_the_guide_explains_it():
     assert f"{GUIDE}#" in run.stdout
 
 
-def test_the_sample_content_passes_every_check(tmp_path):
-    findings = build(tmp_path / "output").findings
-    # The sample PPID shows editors these warnings on purpose: a scanned and an untagged PDF
-    # attachment, a stale Berkala document and a passed retention date.
-    shown = {"pdf-aksesibel", "pdf-tanpa-tag", "ppid-berkala-usang", "ppid-retensi-lewat"}
-    assert [str(f) for f in findings if f.rule in RULES and f.rule not in shown] == []
-    assert all(not f.is_error for f in findings if f.rule in shown)
+def test_the_sample_portal_builds_with_no_warning_about_its_own_content(tmp_path):
+    # A newcomer's first build is the sample: it shows good practice, so it passes every check
+    # without a "Peringatan" section. The bad PDFs the checks report live in tests/fixtures/pdf/.
+    # The search index can only warn about a portal with no news, which the sample is not.
+    built = build(tmp_path / "output", SEARCH_INDEX=False)
+    assert built.warnings == []
+    assert [str(f) for f in built.findings] == []
 
 
 def test_a_broken_article_stops_the_test_suite_with_the_editors_message(tmp_path):

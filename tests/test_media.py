@@ -533,7 +533,7 @@ def test_edition_whose_pdf_is_missing_fails_the_build(media_dir, build_site):
 
 
 def test_edition_with_an_inaccessible_pdf_fails_the_build(media_dir, build_site):
-    scanned = CONTENT / "ppid" / "lampiran" / "sk-zonasi-spmb-2026-pindaian.pdf"
+    scanned = ROOT / "tests" / "fixtures" / "pdf" / "pindaian.pdf"  # a picture of text only
     shutil.copy(scanned, media_dir / "majalah" / "berkas" / "uji.pdf")
     write_media(media_dir, "majalah", "uji.md", EDITION, "", Contents="1 | Sampul")
     error = refused(build_site, media_dir)

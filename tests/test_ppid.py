@@ -22,9 +22,12 @@ from warta.pdf_check import check_pdf
 from warta.ppid_schema import CATEGORIES
 
 SAMPLE_ATTACHMENTS = EXAMPLE / "content" / "ppid" / "lampiran"
-TAGGED_PDF = "laporan-keuangan-diskominfo-2025.pdf"
-UNTAGGED_PDF = "peringatan-dini-genangan-november-2026.pdf"
-SCANNED_PDF = "sk-zonasi-spmb-2026-pindaian.pdf"
+# The bad PDFs live with the tests, not in the sample, which shows only good practice
+# (tools/make_ppid_attachments.py writes both).
+BAD_PDFS = ROOT / "tests" / "fixtures" / "pdf"
+TAGGED_PDF = SAMPLE_ATTACHMENTS / "laporan-keuangan-diskominfo-2025.pdf"
+UNTAGGED_PDF = BAD_PDFS / "tanpa-tag.pdf"
+SCANNED_PDF = BAD_PDFS / "pindaian.pdf"
 TODAY = "2026-11-22"  # freshness is measured against a fixed date, never the clock
 STANDARD_PAGES = ["profil-ppid", "maklumat-pelayanan", "permohonan-informasi",
                   "pengajuan-keberatan", "standar-biaya", "laporan-layanan-informasi", "hubungi"]
@@ -74,11 +77,12 @@ def write_document(content_dir, name, body="Isi informasi uji.\n", **fields):
     return path
 
 
-def add_attachment(content_dir, name):
-    target = content_dir / "ppid" / "lampiran" / name
+def add_attachment(content_dir, source):
+    """Copy the PDF at ``source`` into the PPID attachments; returns its `Lampiran:` path."""
+    target = content_dir / "ppid" / "lampiran" / source.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SAMPLE_ATTACHMENTS / name, target)
-    return f"ppid/lampiran/{name}"
+    shutil.copy(source, target)
+    return f"ppid/lampiran/{source.name}"
 
 
 @pytest.fixture
@@ -236,19 +240,19 @@ def test_ppid_strict_turns_freshness_warnings_into_a_failed_build(ppid_dir, tmp_
 # --- The attachment accessibility check -------------------------------------------------------
 
 def test_tagged_sample_pdf_has_text_title_language_and_tags():
-    check = check_pdf(SAMPLE_ATTACHMENTS / TAGGED_PDF)
+    check = check_pdf(TAGGED_PDF)
     assert check.passed and check.tagged
     assert check.lang == "id" and check.title.startswith("Laporan Keuangan")
     assert check.pages == 3
 
 
 def test_untagged_pdf_passes_but_is_reported_untagged():
-    check = check_pdf(SAMPLE_ATTACHMENTS / UNTAGGED_PDF)
+    check = check_pdf(UNTAGGED_PDF)
     assert check.passed and not check.tagged
 
 
 def test_scanned_pdf_fails_for_text_layer_title_and_language():
-    check = check_pdf(SAMPLE_ATTACHMENTS / SCANNED_PDF)
+    check = check_pdf(SCANNED_PDF)
     assert not check.passed and not check.has_text and not check.tagged
     assert len(check.problems) == 3, check.problems
     for problem, start in zip(check.problems, ("tidak ada lapisan teks", "tidak ada judul",
@@ -265,7 +269,7 @@ def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_
     assert "Peringatan (build tetap berjalan):" in run.stderr
     assert ("  Pemeriksaan aksesibilitas lampiran PDF PPID: 2 diperiksa, 1 lolos, "
             "1 gagal, 1 tanpa tag") in run.stderr
-    assert (f"ppid/dokumen/pindaian.md:12: pdf-aksesibel: Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak "
+    assert (f"ppid/dokumen/pindaian.md:12: pdf-aksesibel: Lampiran 'ppid/lampiran/{SCANNED_PDF.name}' tidak "
             "aksesibel: tidak ada lapisan teks") in run.stderr
     assert "Build selesai" in run.stdout
 
@@ -275,8 +279,22 @@ def test_ppid_pdf_strict_turns_an_inaccessible_pdf_into_a_failed_build(ppid_dir,
                    Lampiran=add_attachment(ppid_dir, SCANNED_PDF))
     assert_refused(
         run_build(ppid_dir, tmp_path, f"PPID_TODAY = {TODAY!r}", "PPID_PDF_STRICT = True"),
-        f"Lampiran 'ppid/lampiran/{SCANNED_PDF}' tidak aksesibel",
+        f"Lampiran 'ppid/lampiran/{SCANNED_PDF.name}' tidak aksesibel",
     )
+
+
+def test_inaccessible_attachment_is_flagged_on_its_page_with_a_way_to_ask_for_another(ppid_dir, tmp_path):
+    write_document(ppid_dir, "pindaian.md", Slug="pindaian", Nomor="SS-001",
+                   Kategori="Tersedia Setiap Saat", Lampiran=add_attachment(ppid_dir, SCANNED_PDF))
+    write_document(ppid_dir, "bertag.md", Slug="bertag", Nomor="SS-002",
+                   Kategori="Tersedia Setiap Saat", Lampiran=add_attachment(ppid_dir, TAGGED_PDF))
+    output = tmp_path / "keluaran"
+    build(output, content=ppid_dir, PPID_TODAY=TODAY)
+    warning = soup_of(output, "ppid/dokumen/pindaian/index.html").select_one(".w-downloads__warning")
+    assert "tidak ada lapisan teks" in text(warning)
+    assert warning.a["href"] == "/ppid/hubungi/"
+    tagged = soup_of(output, "ppid/dokumen/bertag/index.html")
+    assert tagged.select_one(".w-downloads__warning") is None
 
 
 def test_file_sizes_are_written_the_indonesian_way():
@@ -430,20 +448,10 @@ def test_document_page_shows_its_fields_as_a_description_list_and_its_body(site)
 def test_download_link_states_format_size_and_pages_measured_at_build_time(site):
     soup = soup_of(site, "ppid/dokumen/laporan-keuangan-diskominfo-2025/index.html")
     link = soup.select_one("a.w-downloads__link")
-    size = (SAMPLE_ATTACHMENTS / TAGGED_PDF).stat().st_size
+    size = TAGGED_PDF.stat().st_size
     kilobytes = f"{size / 1024:.1f}".replace(".", ",").removesuffix(",0")
     assert text(link) == f"Unduh Laporan Keuangan Diskominfo 2025 (PDF, {kilobytes} KB, 3 halaman)"
-    assert (Path(site) / link["href"].lstrip("/")).read_bytes() == (
-        SAMPLE_ATTACHMENTS / TAGGED_PDF).read_bytes()
-
-
-def test_inaccessible_attachment_is_flagged_on_its_page_with_a_way_to_ask_for_another(site):
-    soup = soup_of(site, "ppid/dokumen/sk-zonasi-spmb-2026/index.html")
-    warning = soup.select_one(".w-downloads__warning")
-    assert "tidak ada lapisan teks" in text(warning)
-    assert warning.a["href"] == "/ppid/hubungi/"
-    tagged = soup_of(site, "ppid/dokumen/laporan-keuangan-diskominfo-2025/index.html")
-    assert tagged.select_one(".w-downloads__warning") is None
+    assert (Path(site) / link["href"].lstrip("/")).read_bytes() == TAGGED_PDF.read_bytes()
 
 
 def test_exempt_document_shows_legal_basis_and_consequence_test_and_no_download(site):

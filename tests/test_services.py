@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from warta import EXAMPLE
+from warta import EXAMPLE, ROOT
 from warta.build import BuildError, load_settings
 from warta.services import home_problems, is_free
 
@@ -275,8 +275,7 @@ def test_service_linking_a_missing_attachment_fails_the_build(content_dir, build
 def test_service_attachment_that_fails_the_pdf_check_fails_the_build(content_dir, build_services):
     forms = content_dir / "layanan" / "formulir"
     forms.mkdir(parents=True)
-    shutil.copy(EXAMPLE / "content" / "ppid" / "lampiran" / "sk-zonasi-spmb-2026-pindaian.pdf",
-                forms / "pindaian.pdf")
+    shutil.copy(ROOT / "tests" / "fixtures" / "pdf" / "pindaian.pdf", forms / "pindaian.pdf")
     write_service(content_dir, Lampiran="layanan/formulir/pindaian.pdf | Formulir")
     error = refused(build_services, content_dir)
     assert ("content/layanan/uji.md:15: pdf-aksesibel: Lampiran 'layanan/formulir/pindaian.pdf' "

@@ -1,12 +1,14 @@
-"""Write the sample PPID attachments in content/ppid/lampiran/ (committed; rerun to regenerate).
+"""Write the sample PPID attachments in content/ppid/lampiran/ and the deliberately bad PDFs the
+tests use in tests/fixtures/pdf/ (all committed; rerun to regenerate).
 
     .venv/bin/python tools/make_ppid_attachments.py
 
-Most PDFs are made the way a PPID should make them: a text layer, a title, the language set to
-Indonesian, and structure tags (each heading and paragraph in the structure tree), so the
-attachment check passes. Two are deliberately worse, to show what the check reports:
-one has text, title and language but no tags, and one is a "scanned" page, a picture of text
-with no text layer, title or language, the usual barrier on PPID portals.
+Every sample PDF is made the way a PPID should make it: a text layer, a title, the language set
+to Indonesian, and structure tags (each heading and paragraph in the structure tree), so the
+sample builds without a warning about its own attachments. The two bad PDFs go to the test
+fixtures instead, where the tests show what the check reports: one has text, title and language
+but no tags, and one is a "scanned" page, a picture of text with no text layer, title or
+language, the usual barrier on PPID portals.
 Every file is marked as fictional sample content.
 """
 
@@ -22,14 +24,14 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kota-contoh"
 TARGET = EXAMPLE / "content" / "ppid" / "lampiran"
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 CREATED = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.timezone.utc)
 SAMPLE_MARK = "PORTAL CONTOH - dokumen rekaan untuk demonstrasi Warta"
 
-# name: (title, tagged, pages: [[(kind, text), ...], ...]); kind is H1, H2 or P.
+# name: (title, pages: [[(kind, text), ...], ...]); kind is H1, H2 or P. All are tagged.
 TEXT_PDFS = {
     "laporan-keuangan-diskominfo-2025.pdf": (
         "Laporan Keuangan Dinas Komunikasi dan Informatika Tahun Anggaran 2025",
-        True,
         [
             [
                 ("H1", "Laporan Keuangan Dinas Komunikasi dan Informatika Tahun Anggaran 2025"),
@@ -57,7 +59,6 @@ TEXT_PDFS = {
     ),
     "rencana-kerja-dinas-kesehatan-2026.pdf": (
         "Rencana Kerja Dinas Kesehatan Tahun 2026",
-        True,
         [
             [
                 ("H1", "Rencana Kerja Dinas Kesehatan Tahun 2026"),
@@ -72,14 +73,21 @@ TEXT_PDFS = {
             [
                 ("H2", "Pagu indikatif"),
                 ("P", "Program pelayanan kesehatan masyarakat Rp 21.500.000.000; program "
-                      "pencegahan dan pengendalian penyakit Rp 9.750.000.000; program "
+                      "pencegahan dan pengendalian penyakit Rp 11.000.000.000; program "
                       "sumber daya manusia kesehatan Rp 3.200.000.000."),
+            ],
+            [
+                ("H2", "Perubahan 15 September 2026"),
+                ("P", "Rencana kerja ini diperbarui mengikuti perubahan APBD 2026. Pagu program "
+                      "pencegahan dan pengendalian penyakit naik dari Rp 9.750.000.000 menjadi "
+                      "Rp 11.000.000.000 untuk pemberantasan sarang nyamuk menjelang musim "
+                      "hujan. Capaian semester pertama: imunisasi dasar lengkap 47 persen bayi, "
+                      "480 keluarga berisiko tengkes didampingi, 7 puskesmas ramah disabilitas."),
             ],
         ],
     ),
     "laporan-layanan-informasi-publik-2025.pdf": (
         "Laporan Layanan Informasi Publik Tahun 2025",
-        True,
         [
             [
                 ("H1", "Laporan Layanan Informasi Publik Tahun 2025"),
@@ -100,7 +108,6 @@ TEXT_PDFS = {
     ),
     "laporan-kinerja-dinas-sosial-2025.pdf": (
         "Ringkasan Laporan Kinerja Dinas Sosial Tahun 2025",
-        True,
         [
             [
                 ("H1", "Ringkasan Laporan Kinerja Dinas Sosial Tahun 2025"),
@@ -114,7 +121,6 @@ TEXT_PDFS = {
     ),
     "peringatan-dini-genangan-november-2026.pdf": (
         "Peringatan Dini Genangan dan Cuaca Ekstrem, November 2026",
-        False,  # text, title and language, but no tags: reported, not failed
         [
             [
                 ("H1", "Peringatan Dini Genangan dan Cuaca Ekstrem"),
@@ -126,9 +132,36 @@ TEXT_PDFS = {
             ],
         ],
     ),
+    "sk-zonasi-spmb-2026.pdf": (
+        "Keputusan Kepala Dinas Pendidikan Nomor 400.3/112/DISDIK/2026 tentang Wilayah Zonasi "
+        "Penerimaan Murid Baru 2026/2027",
+        [
+            [
+                ("H1", "Keputusan Kepala Dinas Pendidikan Kota Contoh Nomor 400.3/112/DISDIK/2026"),
+                ("P", "tentang Penetapan Wilayah Zonasi Sistem Penerimaan Murid Baru Tahun "
+                      "Ajaran 2026/2027"),
+                ("P", "Versi aksesibel. Naskah asli bertanda tangan disimpan di Dinas "
+                      "Pendidikan dalam bentuk cetak dan hasil pindaian; berkas ini disusun "
+                      "dari naskah yang sama agar dapat dibaca pembaca layar dan diperbesar."),
+                ("H2", "Memutuskan"),
+                ("P", "1. Menetapkan wilayah zonasi setiap sekolah dasar dan sekolah menengah "
+                      "pertama negeri sebagaimana tercantum dalam lampiran keputusan ini."),
+                ("P", "2. Wilayah zonasi dihitung dari kelurahan tempat tinggal calon murid "
+                      "menurut kartu keluarga."),
+                ("P", "3. Keputusan ini berlaku sejak tanggal ditetapkan."),
+                ("P", "Ditetapkan di Kota Contoh pada 3 Maret 2026 oleh Kepala Dinas "
+                      "Pendidikan Kota Contoh."),
+            ],
+        ],
+    ),
 }
 
-SCANNED_PDF = "sk-zonasi-spmb-2026-pindaian.pdf"
+# The bad examples for the tests (tests/fixtures/pdf/), never for the sample portal.
+# The early-warning notice again, with text, title and language but no tags: reported, not failed.
+UNTAGGED_PDF = "tanpa-tag.pdf"
+UNTAGGED_SOURCE = "peringatan-dini-genangan-november-2026.pdf"
+# The signed zoning decree as a scanner makes it: no text layer, title or language, so it fails.
+SCANNED_PDF = "pindaian.pdf"
 SCANNED_LINES = [
     "PEMERINTAH KOTA CONTOH",
     "DINAS PENDIDIKAN",
@@ -229,13 +262,17 @@ def scanned_pdf(lines):
 
 def main():
     TARGET.mkdir(parents=True, exist_ok=True)
-    for name, (title, with_tags, pages) in TEXT_PDFS.items():
-        (TARGET / name).write_bytes(text_pdf(title, with_tags, pages))
-    (TARGET / SCANNED_PDF).write_bytes(scanned_pdf(SCANNED_LINES))
+    for name, (title, pages) in TEXT_PDFS.items():
+        (TARGET / name).write_bytes(text_pdf(title, True, pages))
     for name, text in CSV_FILES.items():
         (TARGET / name).write_bytes(text.encode("utf-8"))
-    for path in sorted(TARGET.iterdir()):
-        print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bita")
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    title, pages = TEXT_PDFS[UNTAGGED_SOURCE]
+    (FIXTURES / UNTAGGED_PDF).write_bytes(text_pdf(title, False, pages))
+    (FIXTURES / SCANNED_PDF).write_bytes(scanned_pdf(SCANNED_LINES))
+    for folder in (TARGET, FIXTURES):
+        for path in sorted(folder.iterdir()):
+            print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bita")
     return 0
 
 
