@@ -88,6 +88,26 @@ def test_no_breadcrumb_repeats_the_current_page(pages):
                        for a in trail.select("a") if page != "index.html"), page
 
 
+def test_topics_read_as_editors_wrote_them(pages):
+    import json
+
+    # The sample writes "Kecamatan Sukamaju" with capitals and "pasar murah" without: the
+    # topic's page, its title, its trail for search engines, the topic list and each article's
+    # topic links show it as written, never lowered to the address's spelling.
+    for slug, name in (("kecamatan-sukamaju", "Kecamatan Sukamaju"), ("pasar-murah", "pasar murah")):
+        topic = pages[f"topik/{slug}/index.html"]
+        assert words(topic.h1.get_text()) == f"Topik: {name}"
+        assert topic.title.get_text().startswith(f"Topik: {name} · ")
+        trail = next(d for d in (json.loads(s.string) for s in topic.select("script[type='application/ld+json']"))
+                     if d.get("@type") == "BreadcrumbList")
+        assert trail["itemListElement"][-1]["name"] == name
+        listed = pages["topik/index.html"].select_one(f"main a[href$='/topik/{slug}/']")
+        assert words(listed.find(string=True)) == name
+        links = [a for p, s in pages.items() if p.startswith("berita/")
+                 for a in s.select(f".w-tags a[href$='/topik/{slug}/']")]
+        assert links and {words(a.get_text()) for a in links} == {name}
+
+
 def test_main_navigation_marks_the_current_page(pages):
     current = pages["index.html"].select('.w-nav a[aria-current="page"]')
     assert [a.get_text() for a in current] == ["Beranda"]
