@@ -14,6 +14,7 @@ from warta import EXAMPLE
 SEARCH_PAGE = "cari/index.html"
 STATUS = "status-pencarian"
 COUNT = re.compile(r"^\d[\d.]* hasil untuk “(.+)”\.$")
+SEARCH_LABEL = "Cari layanan, berita, atau dokumen"
 
 
 def sample_article(site):
@@ -109,7 +110,7 @@ def test_live_region_is_polite_and_names_the_count_and_query(browser, site_url, 
 def test_field_has_a_visible_label(browser, site_url):
     field = open_search(browser, site_url)
     label = browser.find_element(By.CSS_SELECTOR, "label[for='kata-kunci']")
-    assert label.text == "Kata kunci" and label.is_displayed()
+    assert label.text == SEARCH_LABEL and label.is_displayed()
     assert field.get_attribute("type") == "search"
 
 
@@ -177,6 +178,26 @@ def test_showing_results_moves_nothing_on_screen(browser, site_url, site):
         wait_for_status(browser)
         assert layout_shift(browser) == 0  # results loaded from the address, no input at all
         assert csp.violations() == []
+
+
+def test_search_is_titled_for_the_whole_portal_and_named_alike_on_every_page(site):
+    from bs4 import BeautifulSoup
+
+    def soup_of(page):
+        return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
+
+    search, home = soup_of(SEARCH_PAGE), soup_of("index.html")
+    # Pagefind finds services, announcements, events and PPID documents too, not only news.
+    assert search.h1.get_text(strip=True) == "Cari di portal"
+    assert search.title.get_text().startswith("Cari di portal · ")
+    # WCAG 3.2.4: the home page's search and the search page's own are one function, with
+    # one label, one landmark name and one button text.
+    for soup in (search, home):
+        form = soup.select_one("main form[role='search']")
+        field = form.select_one("input[type='search']")
+        assert soup.select_one(f"label[for='{field['id']}']").get_text(strip=True) == SEARCH_LABEL
+        assert form["aria-label"] == "Cari di portal"
+        assert form.select_one("button[type='submit']").get_text(strip=True) == "Cari"
 
 
 def test_without_javascript_the_page_explains_and_offers_the_archive(site):

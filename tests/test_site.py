@@ -60,12 +60,52 @@ def test_skip_link_is_the_first_focusable_element_and_targets_main(pages):
         assert soup.find(id="konten-utama").name == "main"
 
 
-def test_articles_have_breadcrumbs_ending_at_the_current_page(pages):
-    article = next(s for p, s in pages.items() if p.startswith("berita/"))
-    crumbs = article.select(".w-breadcrumbs li")
-    assert crumbs[0].a.text == "Beranda"
-    assert crumbs[-1].get("aria-current") == "page" and crumbs[-1].a is None
-    assert words(crumbs[-1].get_text()) == words(article.h1.get_text())
+def test_article_breadcrumbs_end_at_its_agency_not_its_title(pages):
+    # The h1 right below names the article: repeating its title in the trail filled a phone's
+    # first screen (WCAG 2.4.8 asks where the page sits, which the links above it say).
+    articles = {p: s for p, s in pages.items() if p.startswith("berita/") and s.select_one("article h1")}
+    assert articles
+    for page, article in articles.items():
+        crumbs = article.select(".w-breadcrumbs li")
+        assert [words(c.get_text()) for c in crumbs[:2]] == ["Beranda", "Berita"], page
+        assert all(c.a is not None for c in crumbs), page
+        agency = article.select_one(".w-breadcrumbs li:last-child a")["href"]
+        assert "/opd/" in agency, page
+        assert words(article.h1.get_text()) not in words(article.select_one(".w-breadcrumbs").get_text())
+
+
+def test_no_breadcrumb_repeats_the_current_page(pages):
+    for page, soup in pages.items():
+        trail = soup.select_one("nav.w-breadcrumbs")
+        if trail is None:
+            continue
+        assert trail["aria-label"] == "Jejak navigasi", page
+        # Only links to the pages above: nothing in the trail is the page itself, so nothing
+        # needs aria-current, and nothing is hidden on one screen size and shown on another.
+        assert all(li.a is not None for li in trail.select("li")), page
+        assert trail.select("[aria-current]") == [], page
+        assert not any(a["href"].endswith("/" + page.removesuffix("index.html"))
+                       for a in trail.select("a") if page != "index.html"), page
+
+
+def test_topics_read_as_editors_wrote_them(pages):
+    import json
+
+    # The sample writes "Kecamatan Sukamaju" with capitals and "pasar murah" without: the
+    # topic's page, its title, its trail for search engines, the topic list and each article's
+    # topic links show it as written, never lowered to the address's spelling.
+    for slug, name in (("kecamatan-sukamaju", "Kecamatan Sukamaju"), ("pasar-murah", "pasar murah")):
+        topic = pages[f"topik/{slug}/index.html"]
+        assert words(topic.h1.get_text()) == f"Topik: {name}"
+        assert topic.title.get_text().startswith(f"Topik: {name} · ")
+        trail = next(d for d in (json.loads(s.string) for s in topic.select("script[type='application/ld+json']"))
+                     if d.get("@type") == "BreadcrumbList")
+        assert trail["itemListElement"][-1]["name"] == name
+        listed = pages["topik/index.html"].select_one(f"main a[href$='/topik/{slug}/']")
+        assert words(listed.find(string=True)) == name
+        links = [a for p, s in pages.items() if p.startswith("berita/")
+                 for a in s.select(f".w-tags a[href$='/topik/{slug}/']")]
+        assert links and {words(a.get_text()) for a in links} == {name}
 
 
 def test_main_navigation_marks_the_current_page(pages):
