@@ -1,5 +1,6 @@
 """Live preview: drafts and scheduled articles show in `make devserver`, never in a published build."""
 
+import contextlib
 import datetime
 import re
 import subprocess
@@ -106,9 +107,12 @@ def wait_for(predicate, what, timeout=120):
     pytest.fail(f"pratinjau: {what} tidak terjadi dalam {timeout} detik")
 
 
-def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
+@contextlib.contextmanager
+def live_preview(content, tmp_path):
+    """`bin/warta pratinjau` on ``content`` in its own process: yields (base URL, printed lines);
+    stopped afterwards, and never with a traceback."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "warta", "pratinjau", "--port", "0", "--content", str(unpublished),
+        [sys.executable, "-m", "warta", "pratinjau", "--port", "0", "--content", str(content),
          "--output", str(tmp_path / "pratinjau")],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
     )
@@ -117,7 +121,16 @@ def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
     reader.start()
     try:
         wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)), "mulai menyajikan")
-        base = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0)
+        yield re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0), lines
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=10)
+    assert "Traceback" not in "".join(lines)
+
+
+def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
+    with live_preview(unpublished, tmp_path) as (base, lines):
         status, html = fetch(base + "berita/2024/draf-jadwal-vaksinasi/")
         assert status == 200 and "[Draf]" in html
         article = unpublished / "berita" / "2024-05-03-draf.md"
@@ -136,11 +149,6 @@ def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
         # Fixed and saved: the preview is back.
         article.write_text(DRAFT, encoding="utf-8")
         wait_for(lambda: fetch(base + "berita/2024/draf-jadwal-vaksinasi/")[0] == 200, "pulih")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=10)
-    assert "Traceback" not in "".join(lines)
 
 
 def test_preview_on_a_busy_port_says_so_in_indonesian(unpublished, tmp_path):
@@ -166,17 +174,7 @@ def test_a_failed_first_build_shows_its_findings_in_indonesian_never_an_english_
     Chromium), moving nowhere by itself, and saying in its status region when a build passes."""
     article = unpublished / "berita" / "2024-05-03-draf.md"
     article.write_text(DRAFT.replace("Summary:", "Summary: [[tulis ringkasan]]"), encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "warta", "pratinjau", "--port", "0", "--content", str(unpublished),
-         "--output", str(tmp_path / "pratinjau")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
-    )
-    lines = []
-    reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)
-    reader.start()
-    try:
-        wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)), "mulai menyajikan")
-        base = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0)
+    with live_preview(unpublished, tmp_path) as (base, lines):
         status, page = fetch(base)
         assert status == 503 and "File not found" not in page and "Error response" not in page
         assert "2024-05-03-draf.md:6</code> <span class=\"aturan\">isi-templat" in page
@@ -194,8 +192,3 @@ def test_a_failed_first_build_shows_its_findings_in_indonesian_never_an_english_
         assert button.is_displayed() and browser.current_url == loaded  # it moved nowhere itself
         button.click()
         wait_for(lambda: "[Draf] Draf jadwal vaksinasi" in browser.page_source, "memuat ulang")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=10)
-    assert "Traceback" not in "".join(lines)
