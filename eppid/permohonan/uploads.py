@@ -1,6 +1,7 @@
 """Uploaded files (an identity document when EPPID_ID_UPLOAD is on, an officer's answer): only
 the listed types, checked by their first bytes, one extension, a size limit; stored under
-EPPID_PRIVATE_MEDIA, outside any web root, and served only to a logged-in officer."""
+EPPID_PRIVATE_MEDIA, outside any web root, and served to a logged-in officer; an answer's
+documents also to its requester, by a signed token from "Cek status" (delivery.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
