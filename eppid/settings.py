@@ -180,6 +180,8 @@ EPPID_RATE_LIMITS = {
     "permohonan": (10, 3600),
     "keberatan": (10, 3600),
     "status": (10, 600),
+    # Downloads from "Cek status": like the lookup, with room for a few documents twice.
+    "unduh": (20, 600),
     "login": (5, 900),
 }
 # The header that holds the client's address behind our own nginx (None: REMOTE_ADDR).
@@ -192,6 +194,11 @@ EPPID_PRIVATE_MEDIA = DATA_DIR / "berkas"
 EPPID_UPLOAD_TYPES = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff",
                       "jpeg": b"\xff\xd8\xff"}
 EPPID_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+# The answer's documents go with the mail while their total is within this (many mail servers
+# refuse messages over 10-25 MB); above it the mail says to download them from "Cek status".
+EPPID_MAIL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# How long a download button on "Cek status" works (a signed token; the code is never in a URL).
+EPPID_DOWNLOAD_TOKEN_SECONDS = 15 * 60
 # Years after a request is closed before `manage.py eppid_purge` pseudonymises it (its
 # numbers and dates stay, so the annual report's counts survive).
 EPPID_RETENTION_YEARS = 2

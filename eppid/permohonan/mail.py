@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-from eppid.permohonan import service_log
+from eppid.permohonan import delivery, service_log
 from eppid.permohonan.portal import portal
 
 log = service_log()
@@ -31,20 +31,47 @@ def send_receipt(entry, code, kind):
 
 
 def send_update(entry, action, note):
-    """Tell the requester what changed, as "Cek status" shows it; logged like the receipt."""
+    """Tell the requester what changed, as "Cek status" shows it; logged like the receipt. The
+    written answer (Pasal 22 ayat 7) goes with its text and its documents."""
+    from eppid.permohonan.models import ANSWERED, PublicState  # noqa: PLC0415 - models import this module
+
+    answered = action in ANSWERED
+    context = {"entry": entry, "action": action, "label": PublicState.LABELS.get(action, action),
+               "note": note}
+    _send_notice(entry, f"Pemberitahuan permohonan informasi nomor {entry.number}",
+                 "eppid/surel_pemberitahuan.txt", context, with_documents=answered)
+
+
+def send_objection_answer(entry):
+    """The atasan PPID's written answer to an objection (Pasal 36 ayat 2), its documents, and
+    the next step: the Komisi Informasi within 14 working days (Pasal 37 ayat 2)."""
+    deadline, _ = entry.commission_step()
+    _send_notice(entry, f"Tanggapan atasan PPID atas keberatan nomor {entry.number}",
+                 "eppid/surel_tanggapan_keberatan.txt",
+                 {"entry": entry, "commission_deadline": deadline}, with_documents=True)
+
+
+def _send_notice(entry, subject, template, context, with_documents):
     if not entry.email:
         return
-    from eppid.permohonan.models import PublicState  # noqa: PLC0415 - models import this module
-
-    context = {"entry": entry, "action": action, "label": PublicState.LABELS.get(action, action),
-               "note": note, "portal": portal()}
-    body = render_to_string("eppid/surel_pemberitahuan.txt", context)
-    subject = f"Pemberitahuan permohonan informasi nomor {entry.number}"
+    files, fits = delivery.attachments(entry) if with_documents else ([], True)
+    documents = delivery.describe(entry) if with_documents else []
+    context = {**context, "documents": documents, "attached": fits, "portal": portal(),
+               "limit": settings.EPPID_MAIL_ATTACHMENT_MAX_BYTES}
+    body = render_to_string(template, context)
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [entry.email])
+    for name, content, mimetype in files:
+        message.attach(name, content, mimetype)
     try:
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [entry.email]).send()
+        message.send()
     except (smtplib.SMTPException, OSError) as exc:
         log.warning("e-PPID: pemberitahuan %s tidak terkirim (%s)", entry.number,
                     type(exc).__name__)
         entry.log(None, entry.status, "Pemberitahuan lewat surel gagal dikirim.", public=False)
         return
-    entry.log(None, entry.status, "Pemberitahuan dikirim lewat surel.", public=False)
+    sent = "Pemberitahuan dikirim lewat surel"
+    if files:
+        sent += f" dengan {len(files)} lampiran"
+    elif documents:
+        sent += " tanpa lampiran (terlalu besar; tersedia di Cek Status)"
+    entry.log(None, entry.status, f"{sent}.", public=False)

@@ -193,7 +193,7 @@ class InformationRequest(Requester, Numbered):
     information_form = models.CharField("bentuk informasi", max_length=200, blank=True)
     cost = models.CharField("biaya", max_length=100, blank=True)
     answer = models.TextField("jawaban", blank=True)
-    answer_file = models.FileField(upload_to="jawaban/%Y/", blank=True,
+    answer_file = models.FileField(upload_to=uploads.answer_path, blank=True,
                                    storage=uploads.private_storage)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -217,6 +217,10 @@ class InformationRequest(Requester, Numbered):
             return None
         return calendar().between(self.received_on, self.answered_on)
 
+    def documents(self):
+        """The answer's documents (Pasal 22 ayat 7: the written answer and what it grants)."""
+        return [self.answer_file] if self.answer_file else []
+
     def log(self, user, status, note, public=False):
         return Event.objects.create(request=self, actor=user, status=status, note=note,
                                     public=public)
@@ -237,6 +241,9 @@ class Objection(Requester, Numbered):
     description = models.TextField("kasus posisi")
     status = models.CharField(max_length=30, choices=OBJECTION_STATES, default=RECEIVED)
     response = models.TextField("tanggapan atasan PPID", blank=True)
+    # The atasan may overturn the PPID and give the information (Pasal 36 ayat 2): its document.
+    response_file = models.FileField(upload_to=uploads.answer_path, blank=True,
+                                     storage=uploads.private_storage)
     answered_on = models.DateField(null=True, blank=True)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -254,6 +261,24 @@ class Objection(Requester, Numbered):
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.status in {RECEIVED, IN_PROGRESS} and today > self.due_on
+
+    def documents(self):
+        return [self.response_file] if self.response_file else []
+
+    def commission_step(self, today=None):
+        """(last day, answered) for taking the dispute to the Komisi Informasi, or None.
+
+        Answered: 14 working days after the atasan's written answer was received (UU 14/2008
+        Pasal 37 ayat 2); a mailed or shown answer is received the day it is given. Not answered
+        within the atasan's 30 working days (Pasal 36 ayat 2): the same 14 working days, counted
+        from the end of those 30 (Perki 1/2013 on dispute procedure, Pasal 13 ayat 1 huruf b)."""
+        today = today or timezone.localdate()
+        days = settings.EPPID_COMMISSION_DAYS
+        if self.answered_on:
+            return calendar().add(self.answered_on, days), True
+        if self.is_overdue(today):
+            return calendar().add(self.due_on, days), False
+        return None
 
     def log(self, user, status, note, public=False):
         return Event.objects.create(objection=self, actor=user, status=status, note=note,

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from eppid.permohonan import exports, forms, models, uploads
-from eppid.permohonan.mail import send_update
+from eppid.permohonan.mail import send_objection_answer, send_update
 from eppid.permohonan.security import rate_limited
 
 
@@ -209,6 +209,17 @@ def answer_file(request, pk):
     return FileResponse(entry.answer_file.open("rb"), as_attachment=True)
 
 
+@login_required
+def response_file(request, pk):
+    officer = officer_of(request)
+    if officer.role != models.ATASAN:
+        raise PermissionDenied
+    entry = get_object_or_404(visible(models.Objection.objects.all(), officer), pk=pk)
+    if not entry.response_file:
+        raise Http404
+    return FileResponse(entry.response_file.open("rb"), as_attachment=True)
+
+
 OBJECTION_ACTIONS = [
     ("diproses", "Tandai sedang diproses"),
     ("ditanggapi", "Kirim tanggapan atasan PPID"),
@@ -223,8 +234,17 @@ class ObjectionActionForm(forms.AccessibleForm):
     response = django_forms.CharField(
         label="Tanggapan atasan PPID (dengan alasan tertulis bila menguatkan putusan PPID)",
         required=False, widget=django_forms.Textarea(attrs={"rows": 4}))
+    response_file = django_forms.FileField(
+        label="Lampiran tanggapan (PDF, JPG atau PNG), misalnya informasi yang akhirnya diberikan",
+        required=False)
     note = django_forms.CharField(label="Catatan (tidak tampil bagi pemohon)", required=False,
                                   widget=django_forms.Textarea(attrs={"rows": 3}))
+
+    def clean_response_file(self):
+        upload = self.cleaned_data.get("response_file")
+        if upload:
+            uploads.check_upload(upload)
+        return upload
 
     def clean(self):
         data = super().clean()
@@ -242,7 +262,7 @@ def objection_detail(request, pk):
     entry = get_object_or_404(visible(models.Objection.objects.all(), officer), pk=pk)
     form = ObjectionActionForm()
     if request.method == "POST":
-        form = ObjectionActionForm(request.POST)
+        form = ObjectionActionForm(request.POST, request.FILES)
         if form.is_valid():
             data, today = form.cleaned_data, timezone.localdate()
             if data["note"]:
@@ -251,11 +271,16 @@ def objection_detail(request, pk):
             entry.status = data["action"]
             if data["action"] == "ditanggapi":
                 entry.response, entry.answered_on = data["response"], today
+                if data.get("response_file"):
+                    entry.response_file = data["response_file"]
             if data["action"] == "selesai":
                 entry.closed_on = today
             entry.save()
             note = data["response"] or models.PublicState.LABELS[data["action"]]
             entry.log(request.user, data["action"], note, public=True)
+            if data["action"] == "ditanggapi":
+                # Pasal 36 ayat (2): the answer is given in writing, so it is sent, not only kept.
+                send_objection_answer(entry)
             return redirect("eppid:officer-objection", pk=entry.pk)
     return render(request, "eppid/petugas/keberatan.html", {
         "entry": entry, "form": form, "labels": models.PublicState.LABELS,

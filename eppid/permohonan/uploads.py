@@ -1,6 +1,7 @@
 """Uploaded files (an identity document when EPPID_ID_UPLOAD is on, an officer's answer): only
 the listed types, checked by their first bytes, one extension, a size limit; stored under
-EPPID_PRIVATE_MEDIA, outside any web root, and served only to a logged-in officer."""
+EPPID_PRIVATE_MEDIA, outside any web root, and served to a logged-in officer; an answer's
+documents also to its requester, by a signed token from "Cek status" (delivery.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,3 +29,12 @@ def check_upload(upload):
 def private_storage():
     """The storage of uploads (a callable, so the setting is read when a file is saved)."""
     return FileSystemStorage(location=settings.EPPID_PRIVATE_MEDIA, base_url=None)
+
+
+def answer_path(instance, filename):
+    """jawaban/2026/2026-PPID-00012/rka.pdf: a folder per entry, so the officer's file name is
+    kept as uploaded (no random suffix from a name another entry used) and the citizen's download
+    is named as the officer named it."""
+    folder = "tanggapan" if type(instance).__name__ == "Objection" else "jawaban"
+    number = "".join(c if c.isalnum() else "-" for c in instance.number)
+    return f"{folder}/{instance.year}/{number}/{filename}"

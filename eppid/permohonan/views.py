@@ -8,11 +8,12 @@ so reloading it never files a second request.
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eppid.permohonan import forms, mail, models
+from eppid.permohonan import delivery, forms, mail, models
 from eppid.permohonan.security import rate_limited
 
 # Checked when a number is unknown, so a wrong number takes as long as a wrong code.
@@ -164,11 +165,47 @@ def status(request):
     # A wrong code and an unknown number get the same answer: nothing is revealed.
     if not found:
         return render(request, "eppid/status.html", {"form": form, "not_found": True}, status=404)
-    events = entry.events.filter(public=True)
+    return _status_page(request, entry)
+
+
+def _status_page(request, entry):
+    """The entry as its requester sees it: history, answer, documents, the next step."""
+    documents = [{**described, "token": delivery.download_token(entry, index)}
+                 for index, described in enumerate(delivery.describe(entry))]
+    is_request = isinstance(entry, models.InformationRequest)
     return render(request, "eppid/status.html", {
-        "form": forms.StatusForm(), "entry": entry, "events": events,
-        "labels": models.PublicState.LABELS,
-        "is_request": isinstance(entry, models.InformationRequest)})
+        "form": forms.StatusForm(), "entry": entry, "events": entry.events.filter(public=True),
+        "labels": models.PublicState.LABELS, "is_request": is_request, "documents": documents,
+        "token_minutes": settings.EPPID_DOWNLOAD_TOKEN_SECONDS // 60,
+        "commission": None if is_request else entry.commission_step()})
+
+
+def download(request):
+    """One document of an answer, for the holder of a token the status page gave (see
+    delivery.py: a POST, so neither code nor token is in a URL). A forged token or one for a
+    changed code gets the same page as a wrong code; an expired one is asked to look again."""
+    if request.method != "POST":
+        return redirect("eppid:status")
+    if rate_limited(request, "unduh"):
+        return _too_many(request, "status")
+    try:
+        entry, document = delivery.document_for(request.POST.get("token", "")[:300])
+    except delivery.Expired:
+        return render(request, "eppid/status.html", {"form": forms.StatusForm(),
+                                                     "expired": True}, status=404)
+    except delivery.Refused:
+        return render(request, "eppid/status.html", {"form": forms.StatusForm(),
+                                                     "not_found": True}, status=404)
+    entry.log(None, entry.status, f"Dokumen {delivery.safe_filename(entry, document)} diunduh "
+                                  "lewat Cek Status.", public=False)
+    response = FileResponse(document.open("rb"), as_attachment=True,
+                            filename=delivery.safe_filename(entry, document),
+                            content_type=delivery.mime_type(document))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    # The answer is the requester's, not a public page: never in a search engine.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def bad_request(request, exception=None):

@@ -5,7 +5,9 @@ with the keyboard alone."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.files.base import ContentFile
 from django.test.testcases import LiveServerThread
+from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -39,19 +41,44 @@ def driver():
     browser.quit()
 
 
+# Register numbers and codes of the answered request and objection (issue 30's page states).
+DELIVERED = {}
+
+
 @pytest.fixture(scope="module")
 def register(live_url):
-    """A request, an objection with an unknown number, and the two officers."""
+    """A request, an objection with an unknown number, and the two officers; then a request
+    answered with a document and an objection the atasan PPID answered with one."""
     entry, code = models.InformationRequest.register(**_fields(request_data(), "audit-1"))
     models.Objection.register(**_objection_fields())
     officer("petugas-audit")
     officer("atasan-audit", role=models.ATASAN)
+    today = timezone.localdate()
+    answered, answered_code = models.InformationRequest.register(
+        **_fields(request_data(), "audit-2"))
+    answered.answer_file.save("rka-dinas-pendidikan-2025.pdf", ContentFile(PDF), save=False)
+    answered.status, answered.answered_on = models.GRANTED, today
+    answered.answer, answered.information_form = "Salinan RKA terlampir.", "softcopy"
+    answered.save()
+    objection, objection_code = models.Objection.register(
+        **{**_objection_fields(), "submission_token": "audit-k2"})
+    objection.response_file.save("salinan.pdf", ContentFile(PDF), save=False)
+    objection.status, objection.answered_on = models.ANSWERED_OBJECTION, today
+    objection.response = "Keberatan diterima; salinan yang diminta terlampir."
+    objection.save()
+    DELIVERED.update(request=(answered.number, answered_code),
+                     objection=(objection.number, objection_code))
     yield entry, code
+    answered.answer_file.delete(save=False)
+    objection.response_file.delete(save=False)
     models.Event.objects.all().delete()
     models.Objection.objects.all().delete()
     models.InformationRequest.objects.all().delete()
     get_user_model().objects.all().delete()
     models.RegisterCounter.objects.all().delete()
+
+
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def _fields(data, token):
@@ -104,6 +131,11 @@ OBJECTION_VISIBLE = {k: v for k, v in objection_data().items()
                      if k not in ("submission_token", "website", "reason_arose_on")}
 
 
+def status_delivered(kind):
+    return lambda driver: (fill(driver, dict(zip(("number", "code"), DELIVERED[kind],
+                                                 strict=True))), submit(driver))
+
+
 def status_found(code):
     return lambda driver: (fill(driver, {"number": models.InformationRequest.objects.first()
                                          .number, "code": code}), submit(driver))
@@ -121,6 +153,8 @@ PAGES = [
     ("cek-status-tidak-ditemukan", None, "e-ppid/cek-status/",
      lambda d: (fill(d, {"number": "1999/PPID/00001", "code": "AAAA-AAAA-AAAA"}), submit(d))),
     ("cek-status-ditemukan", None, "e-ppid/cek-status/", "found"),
+    ("cek-status-dokumen", None, "e-ppid/cek-status/", "delivered-request"),
+    ("cek-status-keberatan-ditanggapi", None, "e-ppid/cek-status/", "delivered-objection"),
     ("privasi", None, "e-ppid/privasi/", None),
     ("masuk", None, "e-ppid/petugas/masuk/", None),
     ("masuk-galat", None, "e-ppid/petugas/masuk/", submit_empty),
@@ -150,6 +184,8 @@ def test_page_passes_axe(driver, live_url, register, who, page, setup):
         page = f"e-ppid/petugas/keberatan/{models.Objection.objects.first().pk}/"
     if setup == "found":
         setup = status_found(code)
+    if setup in ("delivered-request", "delivered-objection"):
+        setup = status_delivered(setup.removeprefix("delivered-"))
     assert_clean(Auditor(driver, live_url, scripts=EPPID_SCRIPTS).audit(page, setup=setup))
 
 

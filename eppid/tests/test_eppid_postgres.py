@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers.
-SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py"]
+# The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers, and
+# the answers delivered (their documents, downloads and the objection answer).
+SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py",
+          "eppid/tests/test_eppid_delivery.py"]
 
 
 def postgres_bin(name):
