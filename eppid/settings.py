@@ -157,15 +157,14 @@ EPPID_OBJECTION_WINDOW_DAYS = 30  # Pasal 36 ayat (1): after the reason arises
 EPPID_OBJECTION_ANSWER_DAYS = 30  # Pasal 36 ayat (2): the atasan PPID answers
 EPPID_COMMISSION_DAYS = 14  # Pasal 37 ayat (2): then to the Komisi Informasi
 
-# Working days exclude weekends, national holidays (the holidays package, Indonesia), and these.
-# Cuti bersama is set each year by the SKB of three ministers: add the year's dates here.
-# The values below are examples for the sample city, not the SKB.
-EPPID_CUTI_BERSAMA = {
-    "2027-03-11": "Cuti bersama Idul Fitri (contoh)",
-    "2027-03-12": "Cuti bersama Idul Fitri (contoh)",
-}
-# The city's own days off (its anniversary, a regional holiday).
+# Working days exclude weekends, Indonesia's national holidays and the cuti bersama of the joint
+# decree (SKB) of three ministers, both from the holidays package (categories "public" and
+# "government"; upgrade the package when a new SKB is out), and these:
+# The city's own days off (its anniversary, a regional holiday): {"2027-04-20": "Hari jadi Kota"}.
 EPPID_LOCAL_HOLIDAYS = {}
+# Only for a year the package does not list yet (`manage.py check` warns, eppid.W001): that
+# year's cuti bersama as the SKB lists them; a year named here counts as known. Empty by default.
+EPPID_CUTI_BERSAMA = {}
 # The library estimates Islamic holidays from a calendar; when the government fixes another
 # date, move it here: {"estimated date": "actual date"} (or "" to drop it).
 EPPID_HOLIDAY_CORRECTIONS = {}

@@ -12,8 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eppid.permohonan import forms, mail, models
+from eppid.permohonan import forms, mail, models, service_log, workdays
 from eppid.permohonan.security import rate_limited
+
+log = service_log()
 
 # Checked when a number is unknown, so a wrong number takes as long as a wrong code.
 DUMMY_HASH = make_password("tidak-ada")
@@ -104,9 +106,22 @@ def _objection_fields(data):
     fields["unknown_request"] = bool(number) and related is None
     arose = data["reason_arose_on"] or _reason_date(related, data["reason"])
     if arose:
-        last_day = models.calendar().add(arose, settings.EPPID_OBJECTION_WINDOW_DAYS)
-        fields["late"] = timezone.localdate() > last_day
+        fields["late"] = _late(arose)
     return fields
+
+
+def _late(arose):
+    """Filed more than 30 working days after the reason arose (Pasal 36 ayat 1)? A date still to
+    come, or a window the calendar cannot count (an unknown year, 31 December 9999), is not
+    flagged: the flag counts against the citizen, so it needs a count that holds."""
+    today = timezone.localdate()
+    if arose >= today:
+        return False
+    try:
+        return today > models.calendar().add(arose, settings.EPPID_OBJECTION_WINDOW_DAYS)
+    except workdays.CalendarError as error:
+        log.error("e-PPID: keberatan tanpa tanda terlambat: %s", error)
+        return False
 
 
 def _reason_date(related, reason):
@@ -139,10 +154,16 @@ def receipt(request, kind):
     if entry is None:
         return redirect(reverse("eppid:request" if kind == "permohonan" else "eppid:objection"))
     mailed = entry.events.filter(note__startswith="Tanda terima").last()
-    skipped = models.calendar().skipped(entry.received_on, entry.due_on)
+    calendar, missing_year = models.calendar(), None
+    try:
+        skipped = calendar.skipped(entry.received_on, entry.due_on)
+    except workdays.UnknownYear as unknown:
+        # The due date was counted without that year's cuti bersama (models.due_date): say so.
+        skipped, missing_year = calendar.lenient().skipped(entry.received_on, entry.due_on), \
+            unknown.year
     return render(request, "eppid/tanda_terima.html", {
         "entry": entry, "code": saved["code"], "kind": kind, "mailed": mailed,
-        "skipped": skipped, "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
+        "skipped": skipped, "missing_year": missing_year, "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
 
 
 def status(request):
