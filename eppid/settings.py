@@ -118,7 +118,7 @@ LOGIN_URL = "eppid:login"
 LOGIN_REDIRECT_URL = "eppid:officer-list"
 
 # Rate limits count in the cache; in production with several gunicorn workers the cache must be
-# shared (settings_production.py uses the database cache).
+# shared (settings_production.py and the tests use the database cache).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -175,11 +175,14 @@ EPPID_AGENCIES = [("ppid-utama", "PPID Utama")]
 EPPID_SEPARATE_AGENCIES = True
 
 # Rate limits: (attempts, seconds) per client address and form. No captcha, no time limit.
+# Logins count failures only: "login" per address, "login-akun" per account from any address
+# (a browser the officer logged in from before keeps its own budget: login_limits.py).
 EPPID_RATE_LIMITS = {
     "permohonan": (10, 3600),
     "keberatan": (10, 3600),
     "status": (10, 600),
     "login": (5, 900),
+    "login-akun": (5, 900),
 }
 # The header that holds the client's address behind our own nginx (None: REMOTE_ADDR).
 EPPID_CLIENT_IP_HEADER = None

@@ -10,9 +10,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from eppid.permohonan import exports, forms, models, service_log, uploads, workdays
+from eppid.permohonan import exports, forms, login_limits, models, service_log, uploads, workdays
 from eppid.permohonan.mail import send_update
-from eppid.permohonan.security import rate_limited
 from eppid.permohonan.templatetags.eppid import tanggal
 
 log = service_log()
@@ -40,11 +39,22 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")[:150].lower()
-        # Per address, and per account from any address: guessing is slowed either way.
-        if rate_limited(request, "login") or rate_limited(request, "login", f"u:{username}"):
+        self.username = request.POST.get("username", "")[:150].lower()
+        # Only failures count, per address and per account from any address (login_limits).
+        if login_limits.blocked(request, self.username):
+            log.warning("e-PPID: percobaan masuk ditahan (batas kegagalan per alamat atau akun)")
             return render(request, "eppid/terlalu_banyak.html", {"what": "login"}, status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.data.get("username") and form.data.get("password"):
+            login_limits.failed(self.request, self.username)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_limits.succeeded(self.request, response, self.username)
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
