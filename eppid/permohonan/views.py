@@ -2,8 +2,10 @@
 
 Every form is a plain POST that works without JavaScript; no time limit, no captcha (a honeypot
 and rate limits instead). A receipt is shown once per form (Post/Redirect/Get) from the session,
-so reloading it never files a second request.
+so reloading it never files a second request; its status code is shown only the first time.
 """
+
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -57,12 +59,37 @@ def _file(request, form_class, model, kind, receipt_name, template, prepare):
     fields["agency"] = form.cleaned_data.get("agency") or settings.EPPID_AGENCIES[0][0]
     fields["submission_token"] = token
     entry, code = _register(model, fields)
+    response = redirect(receipt_name)
     if code:
-        receipts[token] = {"pk": entry.pk, "code": code}
+        receipts[token] = {"pk": entry.pk, "sealed": _seal(code, response, receipt_name)}
         request.session["eppid_receipts"] = receipts
         mail.send_receipt(entry, code, kind)
     request.session["eppid_last"] = token
-    return redirect(receipt_name)
+    return response
+
+
+# The status code reaches the receipt page through the redirect without being stored in plain
+# text anywhere on the server (the register keeps only its hash): the session holds it XOR a
+# random pad, the pad travels in a short-lived cookie sent only to the receipt page, and the
+# receipt removes both once it has shown the code. Neither half alone reveals anything.
+CODE_COOKIE = "eppid_kode"
+
+
+def _seal(code, response, receipt_name):
+    pad = secrets.token_bytes(len(code))
+    response.set_cookie(CODE_COOKIE, pad.hex(), max_age=600, path=reverse(receipt_name),
+                        secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax")
+    return bytes(a ^ b for a, b in zip(code.encode(), pad, strict=True)).hex()
+
+
+def _unseal(sealed, pad):
+    try:
+        sealed, pad = bytes.fromhex(sealed or ""), bytes.fromhex(pad or "")
+    except ValueError:
+        return None
+    if not sealed or len(sealed) != len(pad):
+        return None
+    return bytes(a ^ b for a, b in zip(sealed, pad, strict=True)).decode("ascii", "replace")
 
 
 def _register(model, fields, attempts=3):
@@ -153,6 +180,9 @@ def receipt(request, kind):
     entry = model.objects.filter(pk=saved["pk"], submission_token=token).first() if saved else None
     if entry is None:
         return redirect(reverse("eppid:request" if kind == "permohonan" else "eppid:objection"))
+    # Shown once: the sealed half leaves the session now, the pad's cookie below.
+    code = _unseal(saved.pop("sealed", None), request.COOKIES.get(CODE_COOKIE))
+    request.session.modified = True
     mailed = entry.events.filter(note__startswith="Tanda terima").last()
     calendar, missing_year = models.calendar(), None
     try:
@@ -161,9 +191,12 @@ def receipt(request, kind):
         # The due date was counted without that year's cuti bersama (models.due_date): say so.
         skipped, missing_year = calendar.lenient().skipped(entry.received_on, entry.due_on), \
             unknown.year
-    return render(request, "eppid/tanda_terima.html", {
-        "entry": entry, "code": saved["code"], "kind": kind, "mailed": mailed,
-        "skipped": skipped, "missing_year": missing_year, "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
+    response = render(request, "eppid/tanda_terima.html", {
+        "entry": entry, "code": code, "kind": kind, "mailed": mailed,
+        "skipped": skipped, "missing_year": missing_year,
+        "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
+    response.delete_cookie(CODE_COOKIE, path=request.path, samesite="Lax")
+    return response
 
 
 def status(request):
