@@ -118,7 +118,7 @@ LOGIN_URL = "eppid:login"
 LOGIN_REDIRECT_URL = "eppid:officer-list"
 
 # Rate limits count in the cache; in production with several gunicorn workers the cache must be
-# shared (settings_production.py uses the database cache).
+# shared (settings_production.py and the tests use the database cache).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -157,15 +157,14 @@ EPPID_OBJECTION_WINDOW_DAYS = 30  # Pasal 36 ayat (1): after the reason arises
 EPPID_OBJECTION_ANSWER_DAYS = 30  # Pasal 36 ayat (2): the atasan PPID answers
 EPPID_COMMISSION_DAYS = 14  # Pasal 37 ayat (2): then to the Komisi Informasi
 
-# Working days exclude weekends, national holidays (the holidays package, Indonesia), and these.
-# Cuti bersama is set each year by the SKB of three ministers: add the year's dates here.
-# The values below are examples for the sample city, not the SKB.
-EPPID_CUTI_BERSAMA = {
-    "2027-03-11": "Cuti bersama Idul Fitri (contoh)",
-    "2027-03-12": "Cuti bersama Idul Fitri (contoh)",
-}
-# The city's own days off (its anniversary, a regional holiday).
+# Working days exclude weekends, Indonesia's national holidays and the cuti bersama of the joint
+# decree (SKB) of three ministers, both from the holidays package (categories "public" and
+# "government"; upgrade the package when a new SKB is out), and these:
+# The city's own days off (its anniversary, a regional holiday): {"2027-04-20": "Hari jadi Kota"}.
 EPPID_LOCAL_HOLIDAYS = {}
+# Only for a year the package does not list yet (`manage.py check` warns, eppid.W001): that
+# year's cuti bersama as the SKB lists them; a year named here counts as known. Empty by default.
+EPPID_CUTI_BERSAMA = {}
 # The library estimates Islamic holidays from a calendar; when the government fixes another
 # date, move it here: {"estimated date": "actual date"} (or "" to drop it).
 EPPID_HOLIDAY_CORRECTIONS = {}
@@ -176,6 +175,8 @@ EPPID_AGENCIES = [("ppid-utama", "PPID Utama")]
 EPPID_SEPARATE_AGENCIES = True
 
 # Rate limits: (attempts, seconds) per client address and form. No captcha, no time limit.
+# Logins count failures only: "login" per address, "login-akun" per account from any address
+# (a browser the officer logged in from before keeps its own budget: login_limits.py).
 EPPID_RATE_LIMITS = {
     "permohonan": (10, 3600),
     "keberatan": (10, 3600),
@@ -183,6 +184,7 @@ EPPID_RATE_LIMITS = {
     # Downloads from "Cek status": like the lookup, with room for a few documents twice.
     "unduh": (20, 600),
     "login": (5, 900),
+    "login-akun": (5, 900),
 }
 # The header that holds the client's address behind our own nginx (None: REMOTE_ADDR).
 EPPID_CLIENT_IP_HEADER = None

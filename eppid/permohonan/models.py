@@ -12,7 +12,9 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import models, transaction
 from django.utils import timezone
 
-from eppid.permohonan import uploads, workdays
+from eppid.permohonan import service_log, uploads, workdays
+
+log = service_log()
 
 PERSON, LEGAL_ENTITY = "perorangan", "badan_hukum"
 REQUESTER_TYPES = [
@@ -72,6 +74,18 @@ PSEUDONYM = "(dihapus)"
 
 def calendar():
     return workdays.from_settings(settings)
+
+
+def due_date(received, days):
+    """The due date of an entry received today. A citizen's filing is never refused because the
+    calendar lacks this year's cuti bersama: the count then leaves them out, so the date is
+    never later than the law's (Pasal 22 ayat 7, Pasal 36 ayat 2) and the PPID is held to it
+    (a deadline never moves once notified); the officers see the warning (eppid.W001)."""
+    try:
+        return calendar().add(received, days)
+    except workdays.UnknownYear as unknown:
+        log.error("e-PPID: %s", unknown)
+        return calendar().lenient().add(received, days)
 
 
 def new_status_code():
@@ -157,7 +171,7 @@ class Numbered(models.Model):
         seq, number = cls.next_number(received.year)
         entry = cls(year=received.year, seq=seq, number=number, received_on=received,
                     created_at=now, **fields)
-        entry.due_on = calendar().add(received, entry.answer_days())
+        entry.due_on = due_date(received, entry.answer_days())
         code = entry.set_status_code()
         entry.save()
         entry.log(None, entry.status, "Diterima dan dicatat dalam register.", public=True)
@@ -215,7 +229,8 @@ class InformationRequest(Requester, Numbered):
     def working_days_to_answer(self):
         if not self.answered_on:
             return None
-        return calendar().between(self.received_on, self.answered_on)
+        # Statistics only: an unknown year is counted without its cuti bersama.
+        return calendar().lenient().between(self.received_on, self.answered_on)
 
     def documents(self):
         """The answer's documents (Pasal 22 ayat 7: the written answer and what it grants)."""

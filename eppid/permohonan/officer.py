@@ -10,9 +10,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from eppid.permohonan import exports, forms, models, uploads
+from eppid.permohonan import exports, forms, login_limits, models, service_log, uploads, workdays
 from eppid.permohonan.mail import send_objection_answer, send_update
-from eppid.permohonan.security import rate_limited
+from eppid.permohonan.templatetags.eppid import tanggal
+
+log = service_log()
 
 
 class LoginForm(auth_views.AuthenticationForm):
@@ -37,11 +39,22 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")[:150].lower()
-        # Per address, and per account from any address: guessing is slowed either way.
-        if rate_limited(request, "login") or rate_limited(request, "login", f"u:{username}"):
+        self.username = request.POST.get("username", "")[:150].lower()
+        # Only failures count, per address and per account from any address (login_limits).
+        if login_limits.blocked(request, self.username):
+            log.warning("e-PPID: percobaan masuk ditahan (batas kegagalan per alamat atau akun)")
             return render(request, "eppid/terlalu_banyak.html", {"what": "login"}, status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.data.get("username") and form.data.get("password"):
+            login_limits.failed(self.request, self.username)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_limits.succeeded(self.request, response, self.username)
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -76,7 +89,8 @@ def register_list(request):
         objections = overdue_first(visible(models.Objection.objects.all(), officer), today)
     return render(request, "eppid/petugas/daftar.html", {
         "requests": requests, "objections": objections, "today": today, "officer": officer,
-        "labels": models.PublicState.LABELS})
+        "labels": models.PublicState.LABELS,
+        "missing_years": models.calendar().missing_years(today)})
 
 
 ACTIONS = [
@@ -124,6 +138,25 @@ class RequestActionForm(forms.AccessibleForm):
             uploads.check_upload(upload)
         return upload
 
+    def clean_extension(self, entry):
+        """Pasal 22 ayat (7)-(8): the written notice of an extension must reach the requester
+        within the first 10 working days, that is by the due date the receipt gave (due_on,
+        itself day 10). Afterwards the request is simply late: no extension clears that."""
+        today = timezone.localdate()
+        if today > entry.due_on:
+            self.add_error("action", f"Batas waktu tidak dapat diperpanjang lagi: pemberitahuan "
+                                     f"perpanjangan hanya dapat diberikan dalam 10 hari kerja "
+                                     f"sejak permohonan diterima, yaitu paling lambat "
+                                     f"{tanggal(entry.due_on)} (UU 14/2008 Pasal 22 ayat 7 dan "
+                                     f"8). Jawab permohonan ini secepatnya.")
+            return
+        try:
+            self.extended_due_on = models.calendar().add(entry.due_on,
+                                                         settings.EPPID_EXTENSION_DAYS)
+        except workdays.UnknownYear as unknown:
+            log.error("e-PPID: perpanjangan %s tidak dapat dihitung: %s", entry.number, unknown)
+            self.add_error("action", str(unknown))
+
     def clean(self):
         data = super().clean()
         action, entry = data.get("action"), self.entry
@@ -142,6 +175,8 @@ class RequestActionForm(forms.AccessibleForm):
                                          models.OPEN_REQUEST):
             self.add_error("action", "Batas waktu hanya dapat diperpanjang sekali, sebelum "
                                      "permohonan dijawab (Pasal 22 ayat 8)")
+        elif action == "diperpanjang":
+            self.clean_extension(entry)
         if action in models.ANSWERED | {"diproses"} and entry.status not in models.OPEN_REQUEST:
             self.add_error("action", "Permohonan ini sudah dijawab")
         if action == "selesai" and entry.status not in models.ANSWERED:
@@ -151,7 +186,7 @@ class RequestActionForm(forms.AccessibleForm):
         return data
 
 
-def apply_action(entry, data, user):
+def apply_action(entry, data, user, extended_due_on=None):
     action, today = data["action"], timezone.localdate()
     labels = models.PublicState.LABELS
     if data.get("note"):
@@ -160,8 +195,8 @@ def apply_action(entry, data, user):
     if action == "catatan":
         return entry.save()
     if action == "diperpanjang":
-        entry.extended_due_on = models.calendar().add(entry.due_on,
-                                                      settings.EPPID_EXTENSION_DAYS)
+        # Counted in clean(); later than due_on, so the notified deadline only moves forward.
+        entry.extended_due_on = max(extended_due_on, entry.due_on)
         entry.extension_reason = data["extension_reason"]
         note = f"Batas waktu diperpanjang sampai {entry.extended_due_on:%Y-%m-%d}: " \
                f"{data['extension_reason']}"
@@ -193,7 +228,8 @@ def request_detail(request, pk):
     if request.method == "POST":
         form = RequestActionForm(request.POST, request.FILES, entry=entry)
         if form.is_valid():
-            apply_action(entry, form.cleaned_data, request.user)
+            apply_action(entry, form.cleaned_data, request.user,
+                         getattr(form, "extended_due_on", None))
             return redirect("eppid:officer-request", pk=entry.pk)
     return render(request, "eppid/petugas/permohonan.html", {
         "entry": entry, "form": form, "labels": models.PublicState.LABELS,

@@ -1,6 +1,7 @@
 """Security headers as strict as the portal's, rate limits, and the plain "coba lagi" page
 when the database cannot be reached (nothing half-saved: each request is one transaction)."""
 
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -62,14 +63,36 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _slots(key, limit):
+    return [f"{key}:{slot}" for slot in range(limit)]
+
+
+def count_attempt(key, limit, window):
+    """Count one attempt under ``key``; False when ``limit`` attempts already count.
+
+    Each attempt takes one free slot with ``cache.add``, which is atomic in every backend (the
+    database cache inserts under a primary key), and each slot expires ``window`` seconds after
+    its own attempt. ``incr`` is neither atomic nor keeps the expiry in the database cache that
+    production's workers share."""
+    return any(cache.add(slot, 1, window) for slot in _slots(key, limit))
+
+
+def attempts(key, limit):
+    """How many attempts count under ``key`` now (at most ``limit``)."""
+    return len(cache.get_many(_slots(key, limit)))
+
+
+def forget(key, limit):
+    cache.delete_many(_slots(key, limit))
+
+
+def hashed(value):
+    # Cache keys must be short and plain; a username may be neither.
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def rate_limited(request, scope, key_extra=""):
     """Count one attempt for this client (and ``key_extra``); True when over the limit."""
     limit, window = settings.EPPID_RATE_LIMITS[scope]
-    key = f"eppid-rl:{scope}:{client_address(request)}:{key_extra}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    key = f"eppid-rl:{scope}:{hashed(client_address(request))}:{hashed(key_extra)}"
+    return not count_attempt(key, limit, window)

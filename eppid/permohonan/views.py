@@ -2,8 +2,10 @@
 
 Every form is a plain POST that works without JavaScript; no time limit, no captcha (a honeypot
 and rate limits instead). A receipt is shown once per form (Post/Redirect/Get) from the session,
-so reloading it never files a second request.
+so reloading it never files a second request; its status code is shown only the first time.
 """
+
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -13,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eppid.permohonan import delivery, forms, mail, models
+from eppid.permohonan import delivery, forms, mail, models, service_log, workdays
 from eppid.permohonan.security import rate_limited
+
+log = service_log()
 
 # Checked when a number is unknown, so a wrong number takes as long as a wrong code.
 DUMMY_HASH = make_password("tidak-ada")
@@ -56,12 +60,37 @@ def _file(request, form_class, model, kind, receipt_name, template, prepare):
     fields["agency"] = form.cleaned_data.get("agency") or settings.EPPID_AGENCIES[0][0]
     fields["submission_token"] = token
     entry, code = _register(model, fields)
+    response = redirect(receipt_name)
     if code:
-        receipts[token] = {"pk": entry.pk, "code": code}
+        receipts[token] = {"pk": entry.pk, "sealed": _seal(code, response, receipt_name)}
         request.session["eppid_receipts"] = receipts
         mail.send_receipt(entry, code, kind)
     request.session["eppid_last"] = token
-    return redirect(receipt_name)
+    return response
+
+
+# The status code reaches the receipt page through the redirect without being stored in plain
+# text anywhere on the server (the register keeps only its hash): the session holds it XOR a
+# random pad, the pad travels in a short-lived cookie sent only to the receipt page, and the
+# receipt removes both once it has shown the code. Neither half alone reveals anything.
+CODE_COOKIE = "eppid_kode"
+
+
+def _seal(code, response, receipt_name):
+    pad = secrets.token_bytes(len(code))
+    response.set_cookie(CODE_COOKIE, pad.hex(), max_age=600, path=reverse(receipt_name),
+                        secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax")
+    return bytes(a ^ b for a, b in zip(code.encode(), pad, strict=True)).hex()
+
+
+def _unseal(sealed, pad):
+    try:
+        sealed, pad = bytes.fromhex(sealed or ""), bytes.fromhex(pad or "")
+    except ValueError:
+        return None
+    if not sealed or len(sealed) != len(pad):
+        return None
+    return bytes(a ^ b for a, b in zip(sealed, pad, strict=True)).decode("ascii", "replace")
 
 
 def _register(model, fields, attempts=3):
@@ -105,9 +134,22 @@ def _objection_fields(data):
     fields["unknown_request"] = bool(number) and related is None
     arose = data["reason_arose_on"] or _reason_date(related, data["reason"])
     if arose:
-        last_day = models.calendar().add(arose, settings.EPPID_OBJECTION_WINDOW_DAYS)
-        fields["late"] = timezone.localdate() > last_day
+        fields["late"] = _late(arose)
     return fields
+
+
+def _late(arose):
+    """Filed more than 30 working days after the reason arose (Pasal 36 ayat 1)? A date still to
+    come, or a window the calendar cannot count (an unknown year, 31 December 9999), is not
+    flagged: the flag counts against the citizen, so it needs a count that holds."""
+    today = timezone.localdate()
+    if arose >= today:
+        return False
+    try:
+        return today > models.calendar().add(arose, settings.EPPID_OBJECTION_WINDOW_DAYS)
+    except workdays.CalendarError as error:
+        log.error("e-PPID: keberatan tanpa tanda terlambat: %s", error)
+        return False
 
 
 def _reason_date(related, reason):
@@ -139,11 +181,23 @@ def receipt(request, kind):
     entry = model.objects.filter(pk=saved["pk"], submission_token=token).first() if saved else None
     if entry is None:
         return redirect(reverse("eppid:request" if kind == "permohonan" else "eppid:objection"))
+    # Shown once: the sealed half leaves the session now, the pad's cookie below.
+    code = _unseal(saved.pop("sealed", None), request.COOKIES.get(CODE_COOKIE))
+    request.session.modified = True
     mailed = entry.events.filter(note__startswith="Tanda terima").last()
-    skipped = models.calendar().skipped(entry.received_on, entry.due_on)
-    return render(request, "eppid/tanda_terima.html", {
-        "entry": entry, "code": saved["code"], "kind": kind, "mailed": mailed,
-        "skipped": skipped, "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
+    calendar, missing_year = models.calendar(), None
+    try:
+        skipped = calendar.skipped(entry.received_on, entry.due_on)
+    except workdays.UnknownYear as unknown:
+        # The due date was counted without that year's cuti bersama (models.due_date): say so.
+        skipped, missing_year = calendar.lenient().skipped(entry.received_on, entry.due_on), \
+            unknown.year
+    response = render(request, "eppid/tanda_terima.html", {
+        "entry": entry, "code": code, "kind": kind, "mailed": mailed,
+        "skipped": skipped, "missing_year": missing_year,
+        "window": settings.EPPID_OBJECTION_WINDOW_DAYS})
+    response.delete_cookie(CODE_COOKIE, path=request.path, samesite="Lax")
+    return response
 
 
 def status(request):

@@ -17,6 +17,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
 
@@ -28,6 +29,7 @@ def django_test_database():
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    call_command("createcachetable", verbosity=0)  # the database cache, as in production
     yield
     connection.creation.destroy_test_db(old_name, verbosity=0)
     teardown_test_environment()

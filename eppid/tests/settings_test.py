@@ -21,6 +21,10 @@ EPPID_STATISTICS_FILE = DATA_DIR / "statistik-layanan.json"
 STATIC_ROOT = DATA_DIR / "static"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# The rate limits count where production counts: the database cache every worker shares
+# (conftest.py creates its table), not the per-process LocMem of a local run.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                      "LOCATION": "eppid_cache"}}
 EMAIL_PORT = 1  # nothing listens: a test that wants mail starts its own server
 
 # The PostgreSQL test runs the same tests again with EPPID_TEST_DATABASE_URL pointing at its
