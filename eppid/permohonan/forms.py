@@ -4,11 +4,14 @@ Each field with an error gets aria-invalid and aria-describedby pointing at its 
 page's error summary links to it (GOV.UK error summary pattern).
 """
 
+import datetime
 import re
 import secrets
+import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from eppid.permohonan import models, uploads
 
@@ -17,8 +20,31 @@ NIK = re.compile(r"\d{16}")
 ENTITY_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9./ -]{3,38}[A-Za-z0-9]")
 
 
+# UU 14/2008 Pasal 64: the law took effect two years after it was enacted (30 April 2008); no
+# request under it, hence no reason for an objection, can be older than this day.
+LAW_IN_FORCE = datetime.date(2010, 4, 30)
+# A submission token as the form makes it (secrets.token_urlsafe); the column holds 64.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# Characters that are not text: C0/C1 controls, and the bidirectional overrides and isolates
+# that make a name or an address read differently in the register and the CSV than it was typed
+# ("Trojan Source"). Emoji and their joiners are text and stay allowed.
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2066\u2067\u2068\u2069")
+UNSAFE_MESSAGE = ("Hapus karakter tersembunyi (karakter kendali atau pembalik arah teks) dari "
+                  "isian ini; ketik ulang jika isian disalin dari dokumen lain")
+
+
 def required(message):
     return {"required": message}
+
+
+def has_unsafe_characters(value, multiline=False):
+    for char in value:
+        if multiline and char in "\r\n\t":
+            continue
+        if char in BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            return True
+    return False
 
 
 class AccessibleForm(forms.Form):
@@ -39,11 +65,24 @@ class AccessibleForm(forms.Form):
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = " ".join(described)
 
+    def clean(self):
+        data = super().clean()
+        # Every text a citizen or an officer types is refused here rather than stored with
+        # characters that hide or reverse what the register shows.
+        for name, field in self.fields.items():
+            value = data.get(name)
+            if not isinstance(value, str) or isinstance(field.widget, forms.PasswordInput) \
+                    or field.widget.is_hidden:
+                continue
+            if has_unsafe_characters(value, isinstance(field.widget, forms.Textarea)):
+                self.add_error(name, UNSAFE_MESSAGE)
+        return data
+
     def error_links(self):
         """(anchor, message) for the summary, in the order the fields are on the page."""
         links = []
         for name in self.fields:
-            if name in self.errors:
+            if name in self.errors and not self.fields[name].widget.is_hidden:
                 bound = self[name]
                 anchor = f"{bound.auto_id}_0" if isinstance(bound.field.widget,
                                                             forms.RadioSelect) else bound.auto_id
@@ -53,7 +92,8 @@ class AccessibleForm(forms.Form):
 
 
 class IdentityFields(AccessibleForm):
-    submission_token = forms.CharField(widget=forms.HiddenInput)
+    # Checked in __init__: a missing or malformed token is replaced, never stored or queried.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
     requester_type = forms.ChoiceField(
         label="Anda mengajukan sebagai", choices=models.REQUESTER_TYPES, widget=forms.RadioSelect,
         error_messages=required("Pilih apakah Anda perorangan atau badan hukum"))
@@ -73,11 +113,12 @@ class IdentityFields(AccessibleForm):
         attrs={"type": "tel", "autocomplete": "tel"}),
         error_messages=required("Masukkan nomor telepon Anda"))
     email = forms.EmailField(
-        label="Alamat surel (e-mail)", required=False,
+        label="Alamat surel (e-mail)", required=False, max_length=254,
         help_text="Tidak wajib, kecuali Anda ingin menerima informasi lewat surel. Tanda terima "
                   "juga kami kirim ke alamat ini.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Masukkan alamat surel yang benar, misalnya nama@contoh.id"})
+        error_messages={"invalid": "Masukkan alamat surel yang benar, misalnya nama@contoh.id",
+                        "max_length": "Alamat surel paling banyak 254 karakter"})
     # A honeypot instead of a captcha: hidden from everyone, assistive technology included;
     # only a robot fills it.
     website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(
@@ -99,6 +140,13 @@ class IdentityFields(AccessibleForm):
                 help_text="PDF, JPG atau PNG, paling besar 2 MB.")
         if not self.is_bound:
             self.initial.setdefault("submission_token", secrets.token_urlsafe(24))
+        self.token_replaced = False
+        if self.is_bound and not TOKEN.fullmatch(self.data.get("submission_token", "")):
+            # A token the form never made (too long, empty, control characters): the form is
+            # shown again with a fresh one, so a second press still files one request.
+            self.data = self.data.copy()
+            self.data["submission_token"] = secrets.token_urlsafe(24)
+            self.token_replaced = True
 
     def clean_length(self, name, limit):
         value = self.cleaned_data.get(name, "")
@@ -113,6 +161,28 @@ class IdentityFields(AccessibleForm):
 
     def clean_address(self):
         return self.clean_length("address", self.LIMITS["address"])
+
+    def clean_id_number(self):
+        return self.clean_length("id_number", 40)
+
+    def clean_email(self):
+        """An address the mail can be sent to: no hidden characters, a domain IDNA can encode
+        (a U+202E in the domain made the receipt's sending fail), within the column's 254."""
+        value = self.cleaned_data.get("email", "")
+        if not value:
+            return value
+        if has_unsafe_characters(value):
+            raise forms.ValidationError(UNSAFE_MESSAGE)
+        local, _, domain = value.rpartition("@")
+        if not local.isascii():
+            raise forms.ValidationError("Bagian sebelum @ hanya boleh berisi huruf latin, angka "
+                                        "dan tanda . _ - +")
+        try:
+            domain.encode("idna")
+        except UnicodeError as exc:
+            raise forms.ValidationError("Nama domain alamat surel ini tidak dapat dipakai untuk "
+                                        "mengirim surel; periksa bagian sesudah @") from exc
+        return f"{local}@{domain.lower()}"
 
     def clean_phone(self):
         value = self.clean_length("phone", self.LIMITS["phone"])
@@ -136,6 +206,9 @@ class IdentityFields(AccessibleForm):
             self.add_error("id_number", "Nomor badan hukum berisi 5 sampai 40 huruf, angka, "
                                         "titik, garis miring atau tanda hubung")
         data["id_number"] = number
+        if self.token_replaced:
+            self.add_error(None, "Formulir ini tidak lengkap. Periksa isian Anda, lalu tekan "
+                                 "tombol kirim lagi.")
         return data
 
 
@@ -194,6 +267,20 @@ class ObjectionForm(IdentityFields):
 
     def clean_request_number(self):
         return self.clean_length("request_number", 40)
+
+    def clean_reason_arose_on(self):
+        """Pasal 36 ayat (1) counts 30 working days from this day: it cannot be after today, nor
+        before UU 14/2008 took effect."""
+        value = self.cleaned_data.get("reason_arose_on")
+        if value is None:
+            return value
+        if value > timezone.localdate():
+            raise forms.ValidationError("Tanggal ini belum terjadi: tulis tanggal hari ini atau "
+                                        "sebelumnya")
+        if value < LAW_IN_FORCE:
+            raise forms.ValidationError("Tanggal ini sebelum UU 14/2008 berlaku (30 April 2010): "
+                                        "periksa tahunnya")
+        return value
 
 
 class StatusForm(AccessibleForm):

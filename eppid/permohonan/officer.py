@@ -100,15 +100,17 @@ class RequestActionForm(forms.AccessibleForm):
         widget=django_forms.Textarea(attrs={"rows": 3}))
     answer = django_forms.CharField(label="Jawaban kepada pemohon", required=False,
                                     widget=django_forms.Textarea(attrs={"rows": 4}))
+    # The lengths of the register's columns: longer text gave a 503 on PostgreSQL.
     information_form = django_forms.CharField(label="Bentuk informasi (softcopy, hardcopy, …)",
-                                              required=False)
-    cost = django_forms.CharField(label="Biaya (kosongkan jika gratis)", required=False)
+                                              required=False, max_length=200)
+    cost = django_forms.CharField(label="Biaya (kosongkan jika gratis)", required=False,
+                                  max_length=100)
     legal_basis = django_forms.CharField(
         label="Dasar hukum pengecualian (pasal)", required=False,
         widget=django_forms.Textarea(attrs={"rows": 2}))
     consequence_test = django_forms.CharField(label="Rujukan uji konsekuensi", required=False)
     referred_body = django_forms.CharField(label="Badan publik yang menguasai informasi",
-                                           required=False)
+                                           required=False, max_length=200)
     answer_file = django_forms.FileField(label="Lampiran jawaban (PDF, JPG atau PNG)",
                                          required=False)
     note = django_forms.CharField(label="Catatan petugas (tidak tampil bagi pemohon)",

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers.
-SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py"]
+# The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers, and
+# every field with hostile values (a too-long value or a NUL is an error of PostgreSQL itself).
+SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py",
+          "eppid/tests/test_eppid_fuzz.py"]
 
 
 def postgres_bin(name):
