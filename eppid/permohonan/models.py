@@ -163,12 +163,26 @@ class Numbered(models.Model):
         entry.log(None, entry.status, "Diterima dan dicatat dalam register.", public=True)
         return entry, code
 
+    # After the retention period (UU 27/2022 Pasal 16 ayat 2: personal data is erased when its
+    # retention ends) these go; what stays is the register's record of the PPID's duty under
+    # UU 14/2008 Pasal 7 and the annual report of Perki 1/2021: number, dates, agency, requester
+    # type, states, the legal basis of a refusal and the body referred to (docs/eppid.md).
+    # Identity and contact:
+    PERSONAL_FIELDS = ("name", "id_number", "address", "phone")
+    # Free text, where citizens write their NIK and name again, and the letters that address
+    # them by name:
+    FREE_TEXT = ()
+    # Attached personal documents (identity scans, powers of attorney, the citizen's evidence):
+    PERSONAL_FILES = ("id_document",)
+
     def pseudonymise(self):
-        for name in ("name", "id_number", "address", "phone"):
-            setattr(self, name, PSEUDONYM)
+        for name in self.PERSONAL_FIELDS + self.FREE_TEXT:
+            if getattr(self, name):
+                setattr(self, name, PSEUDONYM)
         self.email = ""
-        if self.id_document:
-            self.id_document.delete(save=False)
+        for name in self.PERSONAL_FILES:
+            if getattr(self, name):
+                getattr(self, name).delete(save=False)
         self.pseudonymised_at = timezone.now()
 
 
@@ -197,6 +211,11 @@ class InformationRequest(Requester, Numbered):
                                    storage=uploads.private_storage)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
+
+    FREE_TEXT = ("information", "purpose", "answer", "notes")
+    # The answer's document went to the citizen; the agency keeps its information in its own
+    # archive, and the copy here may be the citizen's own data (a request for one's own file).
+    PERSONAL_FILES = ("id_document", "answer_file")
 
     class Meta:
         ordering = ["due_on", "number"]
@@ -240,6 +259,8 @@ class Objection(Requester, Numbered):
     answered_on = models.DateField(null=True, blank=True)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
+
+    FREE_TEXT = ("description", "response", "notes")
 
     class Meta:
         ordering = ["due_on", "number"]
