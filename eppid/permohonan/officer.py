@@ -211,6 +211,29 @@ def answer_file(request, pk):
     return FileResponse(entry.answer_file.open("rb"), as_attachment=True)
 
 
+# The citizen's own documents an officer may open: for objections the atasan PPID only.
+CITIZEN_DOCUMENTS = {
+    "permohonan": (models.InformationRequest, ("id_document", "power_of_attorney")),
+    "keberatan": (models.Objection, ("id_document", "power_of_attorney", "supporting_document")),
+}
+
+
+@login_required
+def citizen_document(request, kind, pk, field):
+    officer = officer_of(request)
+    model, fields = CITIZEN_DOCUMENTS[kind]
+    if field not in fields:
+        raise Http404
+    if kind == "keberatan" and officer.role != models.ATASAN:
+        raise PermissionDenied
+    entry = get_object_or_404(visible(model.objects.all(), officer), pk=pk)
+    document = getattr(entry, field)
+    if not document:
+        raise Http404
+    # An attachment, never shown inline: a file is only as safe as the checks it passed.
+    return FileResponse(document.open("rb"), as_attachment=True)
+
+
 OBJECTION_ACTIONS = [
     ("diproses", "Tandai sedang diproses"),
     ("ditanggapi", "Kirim tanggapan atasan PPID"),
