@@ -67,6 +67,13 @@ class PublicFormFuzzTests(TestCase):
         self.fuzz("/e-ppid/keberatan/", objection_data(reason="b"), models.Objection,
                   [("name", "Siti Aminah"), ("address", "Jl. Melati No. 5")])
 
+    def test_every_objection_field_about_a_request(self):
+        # Reason (a) names the objector's own request: the number and date checks run too.
+        Client().post("/e-ppid/permohonan/", request_data(submission_token="asal"))
+        number = models.InformationRequest.objects.get().number
+        self.fuzz("/e-ppid/keberatan/", objection_data(reason="a", request_number=number),
+                  models.Objection, [("name", "Siti Aminah"), ("address", "Jl. Melati No. 5")])
+
     def test_every_status_field(self):
         for field in ("number", "code"):
             for label, value in VALUES.items():
