@@ -18,7 +18,8 @@ PERSON, LEGAL_ENTITY = "perorangan", "badan_hukum"
 ORGANISATION, REPRESENTATIVE = "organisasi", "kuasa"
 # UU 14/2008 Pasal 1 angka 12: citizens and Indonesian legal entities; a group or organisation
 # without legal status files through the person it assigns, and anyone may file through an
-# attorney with a power of attorney (Pasal 35 ayat 2 names the kuasa for objections).
+# attorney with a power of attorney (the objection form in the Perki 1/2021 annex has a part for
+# the kuasa's identity).
 REQUESTER_TYPES = [
     (PERSON, "Perorangan (warga negara Indonesia)"),
     (LEGAL_ENTITY, "Badan hukum Indonesia"),
