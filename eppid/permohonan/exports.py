@@ -18,6 +18,7 @@ REQUEST_COLUMNS = [
     ("nomor", "number"), ("tanggal_diterima", "received_on"), ("ppid", "agency"),
     ("jenis_pemohon", "requester_type"), ("nama", "name"), ("nik_atau_nomor_badan_hukum",
                                                             "id_number"),
+    ("pekerjaan", "occupation"), ("nama_pemberi_kuasa", "principal_name"),
     ("alamat", "address"), ("telepon", "phone"), ("surel", "email"),
     ("informasi_yang_diminta", "information"), ("tujuan", "purpose"),
     ("cara_memperoleh", "obtain_method"), ("cara_mendapatkan", "delivery_method"),
@@ -30,7 +31,9 @@ REQUEST_COLUMNS = [
 ]
 OBJECTION_COLUMNS = [
     ("nomor", "number"), ("tanggal_diterima", "received_on"), ("ppid", "agency"),
-    ("nama", "name"), ("nik_atau_nomor_badan_hukum", "id_number"), ("alamat", "address"),
+    ("jenis_pemohon", "requester_type"), ("nama", "name"),
+    ("nik_atau_nomor_badan_hukum", "id_number"), ("pekerjaan", "occupation"),
+    ("nama_pemberi_kuasa", "principal_name"), ("alamat", "address"),
     ("telepon", "phone"), ("surel", "email"), ("alasan_pasal_35_ayat_1", "reason"),
     ("nomor_permohonan", "request_number"), ("nomor_permohonan_tidak_dikenal", "unknown_request"),
     ("terlambat", "late"), ("kasus_posisi", "description"), ("status", "status"),

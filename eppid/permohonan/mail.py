@@ -12,6 +12,10 @@ from eppid.permohonan import delivery, service_log
 from eppid.permohonan.portal import portal
 
 log = service_log()
+# What sending can raise besides the server's refusal: a network failure (OSError), an address
+# the mail library cannot encode (UnicodeError, ValueError). The entry is already in the register,
+# so a failure is logged and shown, never an error page.
+MAIL_ERRORS = (smtplib.SMTPException, OSError, UnicodeError, ValueError)
 
 
 def send_receipt(entry, code, kind):
@@ -23,7 +27,7 @@ def send_receipt(entry, code, kind):
     subject = f"Tanda terima {kind} informasi nomor {entry.number}"
     try:
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [entry.email]).send()
-    except (smtplib.SMTPException, OSError) as exc:
+    except MAIL_ERRORS as exc:
         log.warning("e-PPID: tanda terima %s tidak terkirim (%s)", entry.number, type(exc).__name__)
         entry.log(None, entry.status, "Tanda terima lewat surel gagal dikirim.", public=False)
         return
@@ -64,7 +68,7 @@ def _send_notice(entry, subject, template, context, with_documents):
         message.attach(name, content, mimetype)
     try:
         message.send()
-    except (smtplib.SMTPException, OSError) as exc:
+    except MAIL_ERRORS as exc:
         log.warning("e-PPID: pemberitahuan %s tidak terkirim (%s)", entry.number,
                     type(exc).__name__)
         entry.log(None, entry.status, "Pemberitahuan lewat surel gagal dikirim.", public=False)

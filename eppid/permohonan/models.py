@@ -17,10 +17,29 @@ from eppid.permohonan import service_log, uploads, workdays
 log = service_log()
 
 PERSON, LEGAL_ENTITY = "perorangan", "badan_hukum"
+ORGANISATION, REPRESENTATIVE = "organisasi", "kuasa"
+# UU 14/2008 Pasal 1 angka 12: citizens and Indonesian legal entities; a group or organisation
+# without legal status files through the person it assigns, and anyone may file through an
+# attorney with a power of attorney (the objection form in the Perki 1/2021 annex has a part for
+# the kuasa's identity).
 REQUESTER_TYPES = [
     (PERSON, "Perorangan (warga negara Indonesia)"),
     (LEGAL_ENTITY, "Badan hukum Indonesia"),
+    (ORGANISATION, "Organisasi atau kelompok masyarakat yang bukan badan hukum"),
+    (REPRESENTATIVE, "Kuasa dari pemohon (dengan surat kuasa)"),
 ]
+# Types whose identity number is the NIK of the person who files (the attorney, or the person
+# the organisation assigned); a legal entity gives its own registration number.
+NIK_TYPES = {PERSON, ORGANISATION, REPRESENTATIVE}
+# The documents each type shows the PPID: a copy sent when uploads are on, otherwise brought or
+# sent when the PPID asks (Perki 1/2021's request form: identity, deed, power of attorney).
+REQUIRED_DOCUMENTS = {
+    PERSON: "salinan KTP",
+    LEGAL_ENTITY: "salinan akta pendirian atau surat keputusan pengesahan badan hukum",
+    ORGANISATION: "surat tugas dari organisasi dan salinan KTP orang yang ditugaskan",
+    REPRESENTATIVE: "surat kuasa, salinan KTP (atau akta badan hukum) pemberi kuasa, dan "
+                    "salinan KTP penerima kuasa",
+}
 OBTAIN_METHODS = [
     ("melihat", "Melihat"),
     ("membaca", "Membaca"),
@@ -112,10 +131,16 @@ class Requester(models.Model):
     requester_type = models.CharField("jenis pemohon", max_length=20, choices=REQUESTER_TYPES)
     name = models.CharField("nama", max_length=200)
     id_number = models.CharField("NIK atau nomor badan hukum", max_length=40)
+    # The Perki 1/2021 request form asks a person's occupation; a body has none.
+    occupation = models.CharField("pekerjaan", max_length=100, blank=True)
+    # A kuasa files for someone else: whom (the power of attorney names them).
+    principal_name = models.CharField("nama pemberi kuasa", max_length=200, blank=True)
     address = models.TextField("alamat")
     phone = models.CharField("telepon", max_length=30)
     email = models.EmailField("surel", blank=True)
     id_document = models.FileField(upload_to="identitas/%Y/", blank=True, storage=uploads.private_storage)
+    power_of_attorney = models.FileField("surat kuasa atau surat tugas", upload_to="kuasa/%Y/",
+                                         blank=True, storage=uploads.private_storage)
 
     class Meta:
         abstract = True
@@ -177,12 +202,26 @@ class Numbered(models.Model):
         entry.log(None, entry.status, "Diterima dan dicatat dalam register.", public=True)
         return entry, code
 
+    # After the retention period (UU 27/2022 Pasal 16 ayat 2: personal data is erased when its
+    # retention ends) these go; what stays is the register's record of the PPID's duty under
+    # UU 14/2008 Pasal 7 and the annual report of Perki 1/2021: number, dates, agency, requester
+    # type, states, the legal basis of a refusal and the body referred to (docs/eppid.md).
+    # Identity and contact:
+    PERSONAL_FIELDS = ("name", "id_number", "occupation", "principal_name", "address", "phone")
+    # Free text, where citizens write their NIK and name again, and the letters that address
+    # them by name:
+    FREE_TEXT = ()
+    # Attached personal documents (identity scans, powers of attorney, the citizen's evidence):
+    PERSONAL_FILES = ("id_document", "power_of_attorney")
+
     def pseudonymise(self):
-        for name in ("name", "id_number", "address", "phone"):
-            setattr(self, name, PSEUDONYM)
+        for name in self.PERSONAL_FIELDS + self.FREE_TEXT:
+            if getattr(self, name):
+                setattr(self, name, PSEUDONYM)
         self.email = ""
-        if self.id_document:
-            self.id_document.delete(save=False)
+        for name in self.PERSONAL_FILES:
+            if getattr(self, name):
+                getattr(self, name).delete(save=False)
         self.pseudonymised_at = timezone.now()
 
 
@@ -211,6 +250,11 @@ class InformationRequest(Requester, Numbered):
                                    storage=uploads.private_storage)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
+
+    FREE_TEXT = ("information", "purpose", "answer", "notes")
+    # The answer's document went to the citizen; the agency keeps its information in its own
+    # archive, and the copy here may be the citizen's own data (a request for one's own file).
+    PERSONAL_FILES = ("id_document", "power_of_attorney", "answer_file")
 
     class Meta:
         ordering = ["due_on", "number"]
@@ -254,6 +298,9 @@ class Objection(Requester, Numbered):
     # Pasal 36 ayat (1): filed more than 30 working days after the reason arose.
     late = models.BooleanField(default=False)
     description = models.TextField("kasus posisi")
+    # The citizen's evidence (the PPID's letter, the receipt), checked like every upload.
+    supporting_document = models.FileField("dokumen pendukung", upload_to="pendukung/%Y/",
+                                           blank=True, storage=uploads.private_storage)
     status = models.CharField(max_length=30, choices=OBJECTION_STATES, default=RECEIVED)
     response = models.TextField("tanggapan atasan PPID", blank=True)
     # The atasan may overturn the PPID and give the information (Pasal 36 ayat 2): its document.
@@ -262,6 +309,9 @@ class Objection(Requester, Numbered):
     answered_on = models.DateField(null=True, blank=True)
     notes = models.TextField("catatan petugas", blank=True)
     closed_on = models.DateField(null=True, blank=True)
+
+    FREE_TEXT = ("description", "response", "notes")
+    PERSONAL_FILES = ("id_document", "power_of_attorney", "supporting_document", "response_file")
 
     class Meta:
         ordering = ["due_on", "number"]

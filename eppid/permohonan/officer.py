@@ -114,15 +114,17 @@ class RequestActionForm(forms.AccessibleForm):
         widget=django_forms.Textarea(attrs={"rows": 3}))
     answer = django_forms.CharField(label="Jawaban kepada pemohon", required=False,
                                     widget=django_forms.Textarea(attrs={"rows": 4}))
+    # The lengths of the register's columns: longer text gave a 503 on PostgreSQL.
     information_form = django_forms.CharField(label="Bentuk informasi (softcopy, hardcopy, …)",
-                                              required=False)
-    cost = django_forms.CharField(label="Biaya (kosongkan jika gratis)", required=False)
+                                              required=False, max_length=200)
+    cost = django_forms.CharField(label="Biaya (kosongkan jika gratis)", required=False,
+                                  max_length=100)
     legal_basis = django_forms.CharField(
         label="Dasar hukum pengecualian (pasal)", required=False,
         widget=django_forms.Textarea(attrs={"rows": 2}))
     consequence_test = django_forms.CharField(label="Rujukan uji konsekuensi", required=False)
     referred_body = django_forms.CharField(label="Badan publik yang menguasai informasi",
-                                           required=False)
+                                           required=False, max_length=200)
     answer_file = django_forms.FileField(label="Lampiran jawaban (PDF, JPG atau PNG)",
                                          required=False)
     note = django_forms.CharField(label="Catatan petugas (tidak tampil bagi pemohon)",
@@ -254,6 +256,29 @@ def response_file(request, pk):
     if not entry.response_file:
         raise Http404
     return FileResponse(entry.response_file.open("rb"), as_attachment=True)
+
+
+# The citizen's own documents an officer may open: for objections the atasan PPID only.
+CITIZEN_DOCUMENTS = {
+    "permohonan": (models.InformationRequest, ("id_document", "power_of_attorney")),
+    "keberatan": (models.Objection, ("id_document", "power_of_attorney", "supporting_document")),
+}
+
+
+@login_required
+def citizen_document(request, kind, pk, field):
+    officer = officer_of(request)
+    model, fields = CITIZEN_DOCUMENTS[kind]
+    if field not in fields:
+        raise Http404
+    if kind == "keberatan" and officer.role != models.ATASAN:
+        raise PermissionDenied
+    entry = get_object_or_404(visible(model.objects.all(), officer), pk=pk)
+    document = getattr(entry, field)
+    if not document:
+        raise Http404
+    # An attachment, never shown inline: a file is only as safe as the checks it passed.
+    return FileResponse(document.open("rb"), as_attachment=True)
 
 
 OBJECTION_ACTIONS = [

@@ -108,13 +108,16 @@ def _register(model, fields, attempts=3):
     raise AssertionError("unreachable")
 
 
-IDENTITY = ("requester_type", "name", "id_number", "address", "phone", "email")
+IDENTITY = ("requester_type", "name", "id_number", "occupation", "principal_name", "address",
+            "phone", "email")
+DOCUMENTS = ("id_document", "power_of_attorney", "supporting_document")
 
 
 def _identity(data):
     fields = {name: data[name] for name in IDENTITY}
-    if data.get("id_document"):
-        fields["id_document"] = data["id_document"]
+    for name in DOCUMENTS:
+        if data.get(name):
+            fields[name] = data[name]
     return fields
 
 
@@ -127,11 +130,11 @@ def _objection_fields(data):
     fields = {**_identity(data), "reason": data["reason"], "description": data["description"],
               "request_number": data["request_number"],
               "reason_arose_on": data["reason_arose_on"]}
-    number = data["request_number"].strip()
-    related = models.InformationRequest.objects.filter(number=number).first() if number else None
+    # The form found the request and checked it is the objector's (forms.ObjectionForm.clean):
+    # an unknown number is refused there, so none is flagged any more.
+    related = data["request"]
     fields["request"] = related
-    # An unknown number is kept as typed and flagged for the atasan PPID, never refused.
-    fields["unknown_request"] = bool(number) and related is None
+    fields["unknown_request"] = False
     arose = data["reason_arose_on"] or _reason_date(related, data["reason"])
     if arose:
         fields["late"] = _late(arose)

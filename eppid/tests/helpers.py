@@ -13,6 +13,7 @@ def request_data(**changes):
         "requester_type": "perorangan",
         "name": "Siti Aminah",
         "id_number": "3201234567890123",
+        "occupation": "Mahasiswa",
         "address": "Jl. Melati No. 5, Kota Contoh",
         "phone": "0812 3456 7890",
         "email": "siti@contoh.example",
@@ -30,7 +31,8 @@ def objection_data(**changes):
     data = request_data(submission_token=changes.pop("submission_token", "token-keberatan-1"))
     for name in ("information", "purpose", "obtain_method", "delivery_method"):
         data.pop(name)
-    data.update({"reason": "c", "request_number": "", "reason_arose_on": "",
+    # Reason b (periodic information not provided) names no request; the others need one.
+    data.update({"reason": "b", "request_number": "", "reason_arose_on": "",
                  "description": "Permohonan saya belum dijawab."})
     data.update(changes)
     return data

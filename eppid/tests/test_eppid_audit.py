@@ -136,6 +136,18 @@ def status_delivered(kind):
                                                  strict=True))), submit(driver))
 
 
+def kuasa_with_errors(driver):
+    """A kuasa who left the principal's name and occupation empty: the new fields' messages."""
+    fill(driver, {"requester_type": "kuasa"})
+    submit(driver)
+
+
+def objection_without_number(driver):
+    """Reason (a) without the request's number: the message at the number."""
+    fill(driver, {"reason": "a"})
+    submit(driver)
+
+
 def status_found(code):
     return lambda driver: (fill(driver, {"number": models.InformationRequest.objects.first()
                                          .number, "code": code}), submit(driver))
@@ -148,6 +160,8 @@ PAGES = [
     ("permohonan-galat", None, "e-ppid/permohonan/", submit_empty),
     ("keberatan-kosong", None, "e-ppid/keberatan/", None),
     ("keberatan-galat", None, "e-ppid/keberatan/", submit_empty),
+    ("permohonan-kuasa-galat", None, "e-ppid/permohonan/", kuasa_with_errors),
+    ("keberatan-tanpa-nomor", None, "e-ppid/keberatan/", objection_without_number),
     ("cek-status-kosong", None, "e-ppid/cek-status/", None),
     ("cek-status-galat", None, "e-ppid/cek-status/", submit_empty),
     ("cek-status-tidak-ditemukan", None, "e-ppid/cek-status/",
@@ -196,8 +210,9 @@ def test_page_passes_axe(driver, live_url, register, who, page, setup):
 def test_receipt_passes_axe(driver, live_url, register, form, values, receipt):
     driver.delete_all_cookies()
     driver.get(f"{live_url}/e-ppid/{form}/")
-    fill(driver, {**values, "request_number": "2026/PPID/09999"} if form == "keberatan"
-         else values)
+    # An objection names the objector's own request (the register fixture's, same NIK).
+    fill(driver, {**values, "reason": "a", "request_number": register[0].number}
+         if form == "keberatan" else values)
     submit(driver)
     assert driver.current_url.endswith(f"/e-ppid/{receipt}/")
     assert_clean(Auditor(driver, live_url, scripts=EPPID_SCRIPTS).audit(f"e-ppid/{receipt}/"))

@@ -15,9 +15,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers, and
-# the answers delivered (their documents, downloads and the objection answer).
+# the answers delivered (their documents, downloads and the objection answer), every field with
+# hostile values (a too-long value or a NUL is an error of PostgreSQL itself), the forms' checks
+# and the purge.
 SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py",
-          "eppid/tests/test_eppid_delivery.py"]
+          "eppid/tests/test_eppid_delivery.py", "eppid/tests/test_eppid_fuzz.py",
+          "eppid/tests/test_eppid_forms.py", "eppid/tests/test_eppid_purge.py"]
 
 
 def postgres_bin(name):
@@ -88,7 +91,7 @@ def test_two_registrations_at_once_get_two_numbers(postgres_url):
         "from eppid.permohonan import models, views;"
         "from eppid.tests.helpers import request_data;"
         "data = request_data(submission_token=sys.argv[1]);"
-        "fields = {k: data[k] for k in views.IDENTITY};"
+        "fields = {k: data.get(k, '') for k in views.IDENTITY};"
         "fields.update(information='x', purpose='y', obtain_method='melihat',"
         " delivery_method='langsung', agency='ppid-utama', submission_token=sys.argv[1]);"
         "[transaction.atomic()(lambda: views._register(models.InformationRequest, dict(fields,"

@@ -165,18 +165,12 @@ class StatusTests(TestCase):
 
 
 class ObjectionTests(TestCase):
-    def test_an_unknown_request_number_is_recorded_and_flagged(self):
-        response = self.client.post(OBJECTION, objection_data(request_number="2026/PPID/09999"),
-                                    follow=True)
-        entry = models.Objection.objects.get()
-        self.assertTrue(entry.unknown_request)
-        self.assertRegex(entry.number, r"/KEB/00001$")
-        self.assertIn("tidak kami temukan", response.content.decode())
-
     def test_a_late_objection_is_stored_flagged_and_explained(self):
-        response = self.client.post(OBJECTION, objection_data(reason="a",
-                                                             reason_arose_on="2025-01-06"),
-                                    follow=True)
+        self.client.post(FORM, request_data())
+        models.InformationRequest.objects.update(received_on="2025-01-02")
+        number = models.InformationRequest.objects.get().number
+        response = self.client.post(OBJECTION, objection_data(
+            reason="a", request_number=number, reason_arose_on="2025-01-06"), follow=True)
         entry = models.Objection.objects.get()
         self.assertTrue(entry.late)
         self.assertIn("lebih dari 30 hari kerja", response.content.decode())

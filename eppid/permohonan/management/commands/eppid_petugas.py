@@ -8,6 +8,7 @@ import os
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from eppid.permohonan import models
 
@@ -23,13 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, peran, ppid, **options):
         password = os.environ.get("EPPID_OFFICER_PASSWORD") or getpass.getpass("Kata sandi: ")
-        user, _ = get_user_model().objects.get_or_create(username=username)
+        users = get_user_model().objects
+        # Checked before anything is written: a refused password leaves no account behind.
+        user = users.filter(username=username).first() or users.model(username=username)
         try:
+            user.clean_fields(exclude=["password", "last_login", "date_joined"])
             password_validation.validate_password(password, user)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        user.set_password(password)
-        user.save()
-        models.Officer.objects.update_or_create(user=user, defaults={"role": peran,
-                                                                     "agency": ppid})
+        with transaction.atomic():
+            user.set_password(password)
+            user.save()
+            models.Officer.objects.update_or_create(user=user, defaults={"role": peran,
+                                                                         "agency": ppid})
         self.stdout.write(f"Petugas {username} disimpan ({peran}).")

@@ -1,6 +1,7 @@
 """Pseudonymise register entries closed longer ago than EPPID_RETENTION_YEARS (UU 27/2022:
-personal data is kept no longer than its purpose needs). Numbers, dates, states and agencies
-stay, so the annual report's counts survive."""
+personal data is kept no longer than its purpose needs): identity, contact, free text and the
+attached personal documents go (models.Numbered.pseudonymise says which). Numbers, dates, states
+and agencies stay, so the register's record and the annual report's counts survive."""
 
 
 from django.conf import settings
@@ -31,7 +32,9 @@ class Command(BaseCommand):
                 for entry in stale.select_for_update():
                     entry.pseudonymise()
                     entry.save()
-                    entry.events.exclude(public=True).update(note="(dihapus)")
+                    # Every line of the history keeps who, when and which state; its text
+                    # (the answer, the extension's letter, officers' notes) may name the citizen.
+                    entry.events.update(note=models.PSEUDONYM)
                     done += 1
         self.stdout.write(f"{done} entri register disamarkan (batas {cutoff:%Y-%m-%d}).")
 
