@@ -199,6 +199,12 @@ EPPID_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
 # The answer's documents go with the mail while their total is within this (many mail servers
 # refuse messages over 10-25 MB); above it the mail says to download them from "Cek status".
 EPPID_MAIL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# A notice that could not be sent (an extension, Pasal 22 ayat 8; an answer, Pasal 22 ayat 7 and
+# Pasal 36 ayat 2) waits in the outbox; `manage.py eppid_surel_ulang` (eppid-surel-ulang.timer,
+# every 5 minutes) tries again after these delays in seconds, the last one repeated, and gives up
+# after EPPID_MAIL_RETRY_GIVE_UP_SECONDS, when the officer is told to call or write instead.
+EPPID_MAIL_RETRY_DELAYS = [5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60]
+EPPID_MAIL_RETRY_GIVE_UP_SECONDS = 3 * 24 * 60 * 60
 # How long a download button on "Cek status" works (a signed token; the code is never in a URL).
 EPPID_DOWNLOAD_TOKEN_SECONDS = 15 * 60
 # Years after a request is closed before `manage.py eppid_purge` pseudonymises it (its

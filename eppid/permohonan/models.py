@@ -369,6 +369,58 @@ class Event(models.Model):
         ordering = ["at", "pk"]
 
 
+class Outbox(models.Model):
+    """A notice the mail server did not take, waiting to be sent again (mail.py,
+    ``manage.py eppid_surel_ulang``). The extension (UU 14/2008 Pasal 22 ayat 8) and the written
+    answer (Pasal 22 ayat 7; Pasal 36 ayat 2) must reach the requester, so a failure is retried,
+    and after EPPID_MAIL_RETRY_GIVE_UP_SECONDS the officer is told to call or write.
+
+    Only what names the notice is kept: the mail is rendered again from the entry at each try, so
+    it carries the current answer and documents, and no address or body sits here. The receipt is
+    never queued: it carries the access code, which the register keeps only as a hash."""
+
+    UPDATE, OBJECTION_ANSWER = "pemberitahuan", "tanggapan_keberatan"
+    NOTICES = [(UPDATE, "Pemberitahuan permohonan"), (OBJECTION_ANSWER, "Tanggapan atasan PPID")]
+
+    request = models.ForeignKey(InformationRequest, null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="outbox")
+    objection = models.ForeignKey(Objection, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="outbox")
+    notice = models.CharField(max_length=30, choices=NOTICES)
+    # For an update: the step taken (diperpanjang, dikabulkan_seluruhnya, ...) and its history note.
+    action = models.CharField(max_length=30, blank=True)
+    note = models.TextField(blank=True)
+    # The failed first send counts as attempt 1.
+    attempts = models.PositiveIntegerField(default=1)
+    next_attempt_at = models.DateTimeField()
+    # The exception's class name only (SMTPRecipientsRefused, ConnectionRefusedError): a
+    # server's message may quote the address.
+    last_error = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    abandoned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["next_attempt_at", "pk"]
+        indexes = [models.Index(fields=["sent_at", "abandoned_at", "next_attempt_at"],
+                                name="outbox_due")]
+
+    @property
+    def entry(self):
+        return self.request or self.objection
+
+    @property
+    def pending(self):
+        return self.sent_at is None and self.abandoned_at is None
+
+
+def undelivered(queryset, field):
+    """The queryset with ``undelivered``: a notice to this entry was given up on, so the officer
+    must reach the requester by phone or letter (Pasal 22 ayat 7-8 want it in writing)."""
+    given_up = Outbox.objects.filter(**{field: models.OuterRef("pk")}, abandoned_at__isnull=False)
+    return queryset.annotate(undelivered=models.Exists(given_up))
+
+
 ATASAN = "atasan_ppid"
 OFFICER_ROLES = [("ppid", "Petugas PPID"), (ATASAN, "Atasan PPID")]
 

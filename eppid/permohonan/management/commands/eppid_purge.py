@@ -35,6 +35,9 @@ class Command(BaseCommand):
                     # Every line of the history keeps who, when and which state; its text
                     # (the answer, the extension's letter, officers' notes) may name the citizen.
                     entry.events.update(note=models.PSEUDONYM)
+                    # A notice still waiting (or given up) would mail an address now gone, and
+                    # its note may name the citizen: the outbox keeps nothing of a purged entry.
+                    entry.outbox.all().delete()
                     done += 1
         self.stdout.write(f"{done} entri register disamarkan (batas {cutoff:%Y-%m-%d}).")
 
