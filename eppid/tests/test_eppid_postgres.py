@@ -16,11 +16,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers, and
 # the answers delivered (their documents, downloads and the objection answer), every field with
-# hostile values (a too-long value or a NUL is an error of PostgreSQL itself), the forms' checks
-# and the purge.
+# hostile values (a too-long value or a NUL is an error of PostgreSQL itself), the forms' checks,
+# the purge, and the outbox that sends a failed notice again (its claim is one UPDATE per row).
 SUITES = ["eppid/tests/test_eppid_public.py", "eppid/tests/test_eppid_officer.py",
           "eppid/tests/test_eppid_delivery.py", "eppid/tests/test_eppid_fuzz.py",
-          "eppid/tests/test_eppid_forms.py", "eppid/tests/test_eppid_purge.py"]
+          "eppid/tests/test_eppid_forms.py", "eppid/tests/test_eppid_purge.py",
+          "eppid/tests/test_eppid_outbox.py"]
 
 
 def postgres_bin(name):
