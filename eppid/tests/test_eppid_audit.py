@@ -50,7 +50,17 @@ def register(live_url):
     """A request, an objection with an unknown number, and the two officers; then a request
     answered with a document and an objection the atasan PPID answered with one."""
     entry, code = models.InformationRequest.register(**_fields(request_data(), "audit-1"))
-    models.Objection.register(**_objection_fields())
+    first_objection, _ = models.Objection.register(**_objection_fields())
+    # The outbox's notices on the officers' pages: an extension notice given up on (the register
+    # and the request's page flag it) and an atasan's answer given up on and one still waiting.
+    now = timezone.now()
+    models.Outbox.objects.create(request=entry, notice=models.Outbox.UPDATE,
+                                 action=models.EXTENDED, next_attempt_at=now, abandoned_at=now,
+                                 attempts=9, last_error="ConnectionRefusedError")
+    for abandoned in (now, None):
+        models.Outbox.objects.create(objection=first_objection, next_attempt_at=now,
+                                     notice=models.Outbox.OBJECTION_ANSWER,
+                                     abandoned_at=abandoned, last_error="SMTPServerDisconnected")
     officer("petugas-audit")
     officer("atasan-audit", role=models.ATASAN)
     today = timezone.localdate()
