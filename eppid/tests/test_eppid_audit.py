@@ -41,7 +41,7 @@ def driver():
     browser.quit()
 
 
-# Register numbers and codes of the answered request and objection (issue 30's page states).
+# Register numbers and codes of the answered request and objection, for the delivery page states.
 DELIVERED = {}
 
 

@@ -1,4 +1,4 @@
-"""The answer reaches the citizen (issue 30): the PPID's answer (UU 14/2008 Pasal 22 ayat 7) and
+"""The answer reaches the citizen: the PPID's answer (UU 14/2008 Pasal 22 ayat 7) and
 the atasan PPID's answer to an objection (Pasal 36 ayat 2) are mailed with their documents,
 through a real SMTP server (aiosmtpd on loopback), and downloadable from "Cek status" with a
 POST that carries a short-lived signed token: never the access code in a URL."""

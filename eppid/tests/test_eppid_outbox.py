@@ -1,4 +1,4 @@
-"""A notice the mail server does not take is sent again, never lost (issue 30): the extension
+"""A notice the mail server does not take is sent again, never lost: the extension
 (UU 14/2008 Pasal 22 ayat 8) and the written answer (Pasal 22 ayat 7; Pasal 36 ayat 2) must
 reach the requester. Mail goes to a real SMTP server (aiosmtpd on loopback); "down" is a loopback
 port where nothing listens, as in test_eppid_mail.py. Time passing is a fixed clock given to
