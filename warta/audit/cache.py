@@ -157,13 +157,13 @@ class ResultCache:
             deps[dep] = digest
         return deps
 
-    def remember(self, root, key, page, deps, **fields):
-        """Store a clean result for ``key``, judged on ``page`` with ``deps``; forget ``key``
-        when ``deps`` is None (it could not be keyed)."""
+    def remember(self, root, key, judged, deps, **fields):
+        """Store a clean result for ``key``, judged on the page ``judged`` with ``deps``; forget
+        ``key`` when ``deps`` is None (it could not be keyed)."""
         if deps is None:
             self.entries.pop(key, None)
             return
-        self.entries[key] = {"html": self.hash_of(Path(root) / page), "deps": deps, **fields}
+        self.entries[key] = {"html": self.hash_of(Path(root) / judged), "deps": deps, **fields}
 
     def forget(self, key):
         self.entries.pop(key, None)
