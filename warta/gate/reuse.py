@@ -9,7 +9,7 @@ does, and a failed result is never stored, so it is judged again. With nothing c
 browser and no Java is started.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from warta.audit import Cache, ResultCache, fingerprint_of
@@ -37,7 +37,6 @@ class Reuse:
     reused: int = 0
     judged: int = 0
     corrupt: str = ""
-    notes: list = field(default_factory=list)
 
 
 def check_fingerprint():
