@@ -172,10 +172,19 @@ class Stages:
         name = f"Tahap {self.number}/{self.count}"
         click.echo(f"{name}: {title}", file=self.stream)
         started = time.monotonic()
+        reused = []
+
+        def update(done, count, result):
+            if getattr(result, "reused", False):
+                reused.append(result)
+            display.update(done, count, result)
         with make_progress(self.mode, label=name, unit=unit, stream=self.stream) as display:
-            yield display.update
-        click.echo(f"{name} selesai: {total} {unit} dalam {_duration(time.monotonic() - started)}.",
-                   file=self.stream)
+            yield update
+        # Reused results cost nothing: say so, or a stage of seconds looks like a slow one.
+        split = (f": {total - len(reused)} dijalankan, {len(reused)} dipakai ulang dari cache"
+                 if reused else "")
+        click.echo(f"{name} selesai: {total} {unit}{split} dalam "
+                   f"{_duration(time.monotonic() - started)}.", file=self.stream)
 
 
 class QuietStages:

@@ -116,7 +116,7 @@ class ValidityResult:
     """The checker's verdict on a whole output folder."""
 
     built: list  # every HTML page in the folder
-    checked: list  # the pages the checker reported checking
+    checked: list  # the pages the checker reported checking in this run
     errors: list  # Message, not covered by an accepted error
     accepted: list = field(default_factory=list)  # (Message, AcceptedError)
     warnings: int = 0
@@ -124,13 +124,20 @@ class ValidityResult:
     other_warning: str = ""  # the first warning of no known kind, quoted in the summary
     version: str = ""
     seconds: float = 0.0
+    # Pages whose clean result (errors, accepted errors and warnings) was reused from the gate's
+    # cache, unchanged since it was judged: counted with the judged, never as checked now.
+    reused: list = field(default_factory=list)
+    page_warnings: dict = field(default_factory=dict)  # page -> its warnings' messages
 
     @property
     def passed(self):
-        return not self.errors and sorted(self.checked) == sorted(self.built)
+        return not self.errors and sorted(self.checked + self.reused) == sorted(self.built)
 
     def summary(self):
-        line = (f"validitas HTML (vnu {self.version}): {len(self.checked)} halaman diperiksa dari "
+        now = f"{len(self.checked)} halaman diperiksa"
+        if self.reused:
+            now += f" sekarang dan {len(self.reused)} dipakai ulang dari cache"
+        line = (f"validitas HTML (vnu {self.version or '-'}): {now} dari "
                 f"{len(self.built)} halaman yang dibangun, {len(self.errors)} galat, "
                 f"{len(self.accepted)} galat yang diterima, {self.warnings} peringatan, "
                 f"{self.seconds:.1f} detik")
@@ -158,7 +165,9 @@ class ValidityResult:
                          + (f" ({kinds})." if kinds else "."))
         return lines
 
-    def add_warning(self, message):
+    def add_warning(self, message, page=None):
+        if page is not None:
+            self.page_warnings.setdefault(page, []).append(message)
         label = next((label for pattern, label in KNOWN_WARNINGS
                       if re.fullmatch(pattern, message)), OTHER_WARNINGS)
         self.warnings += 1
@@ -293,10 +302,10 @@ def check_site(root, pages=None, accepted=None, java=JAVA, jar=VNU_JAR, timeout=
                             seconds=seconds)
     for raw in data["messages"]:
         kind = raw.get("type")
-        if kind == "info":
-            result.add_warning(str(raw.get("message", "")))
-            continue
         page = _page_of(raw.get("url", ""), root)
+        if kind == "info":
+            result.add_warning(str(raw.get("message", "")), page)
+            continue
         if kind == "non-document-error" or page not in built:
             # I/O or internal trouble: the page was not really checked.
             raise ValidityError(

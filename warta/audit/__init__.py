@@ -10,7 +10,14 @@ record   the record of the last full gate, shown on the accessibility statement
 The gate that runs all of it with the browser checks and the HTML check is warta.gate.
 """
 
-from warta.audit.auditor import NAVIGATION_RULE, Auditor, PageMoved, SessionAxe, parse_refresh
+from warta.audit.auditor import (
+    NAVIGATION_RULE,
+    Auditor,
+    PageMoved,
+    SessionAxe,
+    loaded_resources,
+    parse_refresh,
+)
 from warta.audit.browser import (
     BROWSER_GONE,
     CHROMEDRIVER,
@@ -27,8 +34,10 @@ from warta.audit.cache import (
     DEFAULT_CACHE_DIR,
     AuditCache,
     Cache,
+    ResultCache,
     audit_fingerprint,
     file_sha256,
+    fingerprint_of,
 )
 from warta.audit.engine import (
     AuditEngine,
@@ -58,8 +67,9 @@ __all__ = [
     "AXE_SCRIPT", "AXE_TAGS", "AXE_VERSION_PREFIX", "BROWSER_GONE", "CACHE_FILE", "CHROMEDRIVER",
     "CHROMIUM", "DEFAULT_CACHE_DIR", "DISABLED_RULES", "NAVIGATION_RULE", "PAGE_TIMEOUT",
     "PROFILE_PREFIX", "AuditCache", "AuditEngine", "AuditError", "AuditOptions", "AuditRun",
-    "Auditor", "BrowserProcesses", "Cache", "Job", "PageMoved", "PageResult", "SessionAxe",
-    "Variant", "Violation", "audit_fingerprint", "audit_site", "axe_options", "check_grid",
-    "default_workers", "file_sha256", "find_pages", "page_url", "parse_refresh",
+    "Auditor", "BrowserProcesses", "Cache", "Job", "PageMoved", "PageResult", "ResultCache",
+    "SessionAxe", "Variant", "Violation", "audit_fingerprint", "audit_site", "axe_options",
+    "check_grid", "default_workers", "file_sha256", "fingerprint_of", "find_pages", "loaded_resources",
+    "page_url", "parse_refresh",
     "start_browser", "stop_all_browsers", "stop_browsers_on_signals", "write_audit_record",
 ]

@@ -284,21 +284,9 @@ class Auditor:
             raise AuditError(f"<details> halaman tidak dapat dibuka: {exc.msg}") from exc
 
     def loaded_resources(self):
-        """The URLs of every stylesheet, script and font the loaded page uses.
-
-        Read from the browser, not guessed from the HTML, so fonts pulled in by CSS count too.
-        The incremental cache keys each result on the bytes of all of them.
-        """
-        try:
-            urls = self.driver.execute_script(
-                "const urls = performance.getEntriesByType('resource').map(e => e.name);"
-                "for (const s of document.styleSheets) { if (s.href) urls.push(s.href); }"
-                "for (const s of document.scripts) { if (s.src) urls.push(s.src); }"
-                "return urls;"
-            )
-        except WebDriverException as exc:
-            raise AuditError(f"daftar berkas yang dimuat halaman tidak terbaca: {exc.msg}") from exc
-        return sorted(set(urls or []))
+        """The URLs of every stylesheet, script and font the loaded page uses (see
+        loaded_resources)."""
+        return loaded_resources(self.driver)
 
     def audit(self, page, setup=None):
         """Audit one page (a path relative to the site root) and return its PageResult.
@@ -384,3 +372,20 @@ class Auditor:
                 return
         self.check_address(expected, state)
 
+
+def loaded_resources(driver):
+    """The URLs of every stylesheet, script and font the page loaded in ``driver`` uses.
+
+    Read from the browser, not guessed from the HTML, so fonts pulled in by CSS count too.
+    The incremental caches key each result on the bytes of all of them.
+    """
+    try:
+        urls = driver.execute_script(
+            "const urls = performance.getEntriesByType('resource').map(e => e.name);"
+            "for (const s of document.styleSheets) { if (s.href) urls.push(s.href); }"
+            "for (const s of document.scripts) { if (s.src) urls.push(s.src); }"
+            "return urls;"
+        )
+    except WebDriverException as exc:
+        raise AuditError(f"daftar berkas yang dimuat halaman tidak terbaca: {exc.msg}") from exc
+    return sorted(set(urls or []))

@@ -46,32 +46,53 @@ def audit_fingerprint(axe_script=AXE_SCRIPT, options=None, variant=""):
     """What every cached result depends on besides the page: axe-core's exact bytes (and so
     its version), the code that runs it and our own page checks, the options passed to
     axe.run, and the audit variant (viewport, theme)."""
-    options = options or axe_options()
+    here = Path(__file__)
+    return fingerprint_of(options or axe_options(), variant, files=(
+        axe_script, here.with_name("auditor.py"), here.with_name("page_checks.py")))
+
+
+def fingerprint_of(*parts, files=()):
+    """sha256 of the cache format, ``parts`` (str, or anything JSON can write) and the exact
+    bytes of ``files``: what every entry of one cache depends on besides its own page."""
     digest = hashlib.sha256()
     digest.update(f"format {CACHE_FORMAT}\n".encode())
-    digest.update(Path(axe_script).read_bytes())
-    for deciding in ("auditor.py", "page_checks.py"):
-        digest.update(Path(__file__).with_name(deciding).read_bytes())
-    digest.update(json.dumps(options, sort_keys=True).encode())
-    digest.update(variant.encode())
+    for path in files:
+        digest.update(Path(path).read_bytes())
+    for part in parts:
+        digest.update((part if isinstance(part, str) else json.dumps(part, sort_keys=True))
+                      .encode())
     return digest.hexdigest()
 
 
-class AuditCache:
-    """Clean audit results from earlier runs, keyed by the bytes that decide each result.
+class ResultCache:
+    """Clean results from earlier runs, each keyed by the bytes that decided it: one page's
+    HTML (``html``) and every stylesheet, script and font it loaded (``deps``), under one
+    fingerprint of everything else (the checker's bytes, its code and options).
 
-    An entry is reused only when the page's HTML and every stylesheet, script and font it
-    loaded are byte for byte the same, and axe-core and its options are too. Only clean
-    results are stored: a failing page is audited again next time.
+    The page audits, the gate's browser checks and its HTML check each keep one; a subclass
+    names the fields its entries add (``FIELDS``: name -> type) and turns entries into results.
+    Only clean results are stored: a failing one is judged again next time. A file that cannot
+    be read or does not have this shape is discarded and named in ``corrupt``, which fails the
+    run that found it (never a pass); a file of another fingerprint is simply not used.
     """
 
-    def __init__(self, directory, fingerprint, variant=""):
-        self.path = Path(directory) / cache_file(variant)
-        self.variant = variant
+    FIELDS = {}
+
+    def __init__(self, path, fingerprint):
+        self.path = Path(path)
         self.fingerprint = fingerprint
         self.entries = {}
         self.corrupt = ""  # why an unreadable cache file was discarded
         self._hashes = {}
+
+    def valid_entry(self, entry):
+        return (
+            isinstance(entry, dict)
+            and isinstance(entry.get("html"), str)
+            and isinstance(entry.get("deps"), dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in entry["deps"].items())
+            and all(isinstance(entry.get(name), kind) for name, kind in self.FIELDS.items())
+        )
 
     def load(self):
         if not self.path.is_file():
@@ -83,16 +104,11 @@ class AuditCache:
             entries = data["entries"]
             if not isinstance(entries, dict):
                 raise ValueError("entries bukan objek")
-            for page, entry in entries.items():
-                if not (
-                    isinstance(entry, dict)
-                    and isinstance(entry.get("html"), str)
-                    and isinstance(entry.get("deps"), dict)
-                    and isinstance(entry.get("axe_version"), str)
-                ):
-                    raise ValueError(f"entri {page!r} rusak")
+            for key, entry in entries.items():
+                if not self.valid_entry(entry):
+                    raise ValueError(f"entri {key!r} rusak")
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-            # Fail closed: a cache we cannot trust is thrown away and every page is audited.
+            # Fail closed: a cache we cannot trust is thrown away and everything judged again.
             self.corrupt = f"{self.path}: {exc}"
             self.path.unlink(missing_ok=True)
             return self
@@ -110,49 +126,51 @@ class AuditCache:
                 self._hashes[path] = None
         return self._hashes[path]
 
-    def lookup(self, root, page):
-        """The cached clean result for ``page`` if nothing it depends on changed, else None."""
-        entry = self.entries.get(page)
-        if entry is None or entry["html"] != self.hash_of(Path(root) / page):
+    def unchanged(self, root, key, page):
+        """The entry for ``key`` if it was made on ``page`` and neither the page nor anything it
+        loaded changed since, else None."""
+        entry = self.entries.get(key)
+        if entry is None or entry.get("page", page) != page \
+                or entry["html"] != self.hash_of(Path(root) / page):
             return None
         for dep, digest in entry["deps"].items():
             if self.hash_of(Path(root) / dep) != digest:
                 return None
-        return PageResult(
-            page=page, url=page_url("", page), axe_version=entry["axe_version"], violations=[],
-            raw=[], reused=True, variant=self.variant,
-        )
+        return entry
 
-    def store(self, root, result, base_url):
-        """Remember a clean result; forget a failing one. Pages loading anything we cannot
-        hash (another origin, a missing file) are never cached."""
-        if not result.passed:
-            self.entries.pop(result.page, None)
-            return
+    def dependencies(self, root, resources, base_url):
+        """{file: sha256} of the stylesheets, scripts and fonts among ``resources`` (URLs the
+        browser loaded from ``base_url``), or None when one of them cannot be hashed (another
+        origin, a missing file): such a result is never cached."""
         deps = {}
-        for url in result.resources:
+        for url in resources:
             dep = local_path(base_url, url)
             if dep is None:
                 if urllib.parse.urlsplit(url).path.lower().endswith(DEPENDENCY_SUFFIXES):
-                    self.entries.pop(result.page, None)
-                    return
+                    return None
                 continue
             if not dep.lower().endswith(DEPENDENCY_SUFFIXES):
                 continue
             digest = self.hash_of(Path(root) / dep)
             if digest is None:
-                self.entries.pop(result.page, None)
-                return
+                return None
             deps[dep] = digest
-        self.entries[result.page] = {
-            "html": self.hash_of(Path(root) / result.page),
-            "deps": deps,
-            "axe_version": result.axe_version,
-        }
+        return deps
 
-    def save(self, pages):
-        """Write the cache atomically, keeping only the pages of this site."""
-        keep = {page: self.entries[page] for page in pages if page in self.entries}
+    def remember(self, root, key, judged, deps, **fields):
+        """Store a clean result for ``key``, judged on the page ``judged`` with ``deps``; forget
+        ``key`` when ``deps`` is None (it could not be keyed)."""
+        if deps is None:
+            self.entries.pop(key, None)
+            return
+        self.entries[key] = {"html": self.hash_of(Path(root) / judged), "deps": deps, **fields}
+
+    def forget(self, key):
+        self.entries.pop(key, None)
+
+    def save(self, keys):
+        """Write the cache atomically, keeping only the entries of ``keys`` (this site's)."""
+        keep = {key: self.entries[key] for key in keys if key in self.entries}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.baru")
         temporary.write_text(
@@ -164,6 +182,36 @@ class AuditCache:
             encoding="utf-8",
         )
         temporary.replace(self.path)
+
+
+class AuditCache(ResultCache):
+    """Clean axe results, keyed by page: reused only when the page's HTML and every
+    stylesheet, script and font it loaded are byte for byte the same, and axe-core and its
+    options are too."""
+
+    FIELDS = {"axe_version": str}
+
+    def __init__(self, directory, fingerprint, variant=""):
+        super().__init__(Path(directory) / cache_file(variant), fingerprint)
+        self.variant = variant
+
+    def lookup(self, root, page):
+        """The cached clean result for ``page`` if nothing it depends on changed, else None."""
+        entry = self.unchanged(root, page, page)
+        if entry is None:
+            return None
+        return PageResult(
+            page=page, url=page_url("", page), axe_version=entry["axe_version"], violations=[],
+            raw=[], reused=True, variant=self.variant,
+        )
+
+    def store(self, root, result, base_url):
+        """Remember a clean result; forget a failing one."""
+        if not result.passed:
+            self.forget(result.page)
+            return
+        deps = self.dependencies(root, result.resources, base_url)
+        self.remember(root, result.page, result.page, deps, axe_version=result.axe_version)
 
 
 def local_path(base_url, url):

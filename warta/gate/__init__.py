@@ -3,6 +3,7 @@
 variants  one page per template, and the display variants it is audited under
 measure   measurements axe cannot make, taken in the browser (reflow, spacing, focus, ...)
 checks    the gate's browser checks built on them, each with its problems or its error
+reuse     the checks and the HTML check reusing clean results while their bytes stay the same
 run       run_gate: the engine's page and variant audits, the checks, the HTML check, the record
 """
 

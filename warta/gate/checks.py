@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from warta.audit import BROWSER_GONE, AuditError, page_url, start_browser
+from warta.audit import BROWSER_GONE, AuditError, loaded_resources, page_url, start_browser
 from warta.gate.measure import (
     hidden_focus,
     horizontal_overflow,
@@ -36,6 +36,10 @@ class CheckResult:
     page: str
     problems: list = field(default_factory=list)
     error: str = ""  # why the check could not be made; never a pass
+    # The stylesheets, scripts and fonts the page loaded while checked (None: unknown), which
+    # key the result in the gate's cache; ``reused`` when it came from there unchanged.
+    resources: list = None
+    reused: bool = False
 
     @property
     def passed(self):
@@ -68,6 +72,20 @@ class CheckSession:
         self.base_url = base_url.rstrip("/")
         self.preferences = preferences
         self.walks = {}
+        self.loaded = {}  # page -> every resource it loaded in this session, in any state
+
+    def loaded_by(self, page):
+        """Everything ``page`` loaded in this session so far, this document included: a check
+        on a Tab walk taken earlier depends on what that walk's document loaded too. None when
+        the browser could not say, now or for an earlier document of the page (the result is
+        then not cached)."""
+        known = self.loaded.setdefault(page, set())
+        if known is not None:
+            try:
+                known.update(loaded_resources(self.driver))
+            except AuditError:
+                self.loaded[page] = known = None
+        return None if known is None else sorted(known)
 
     def open(self, page, prefs=None):
         self.driver.get(page_url(self.base_url, page))
@@ -187,6 +205,7 @@ def run_check(session, key, page):
     result = CheckResult(name, template, case, page)
     try:
         result.problems = CHECKS[name].measure(session, page, case)
+        result.resources = session.loaded_by(page)
     except AssertionError as exc:  # a preference or viewport that did not take effect
         result.error = str(exc)
     except BROWSER_GONE as exc:

@@ -22,12 +22,13 @@ from warta.audit import (
     stop_browsers_on_signals,
     write_audit_record,
 )
-from warta.gate.checks import CHECKS, CheckResult, check_keys, run_checks
+from warta.gate.checks import CHECKS
+from warta.gate.reuse import browser_checks, check_validity
 from warta.gate.variants import TEMPLATES, VARIANTS, engine_variant, find_page_for, missing_page
 from warta.progress import QuietStages
 from warta.review import allowance_files, published_markers
 from warta.source_maps import source_map_path
-from warta.validity import ValidityError, check_site
+from warta.validity import ValidityError
 
 # The stages run_gate announces (warta.progress.Stages): the axe audits, the browser checks,
 # the HTML check.
@@ -57,6 +58,9 @@ class GateResult:
     review: list = field(default_factory=list)
     # The content files that skip editorial rules (Lint_diizinkan), named so none is forgotten.
     allowances: list = field(default_factory=list)
+    # What the browser checks and the HTML check took from their caches ("checks",
+    # "validity" -> Reuse), and the corrupt cache files they threw away.
+    reuse: dict = field(default_factory=dict)
     _variants: dict = field(default=None, repr=False)
     _checks: dict = field(default=None, repr=False)
 
@@ -102,9 +106,15 @@ class GateResult:
         return self.validity is not None and self.validity.passed
 
     @property
+    def cache_problems(self):
+        """Every corrupt cache file the gate threw away: each fails it, as a page cache does."""
+        found = [self.run.cache_notice] + [r.corrupt for r in self.reuse.values()]
+        return [notice for notice in found if notice]
+
+    @property
     def passed(self):
         pages = self.pages
-        return bool(self.complete and pages.passed and self.built
+        return bool(self.complete and pages.passed and self.built and not self.cache_problems
                 and [r.page for r in pages.results] == self.built
                 and all(r.passed for r in self.variant_results())
                 and all(c.passed for c in self.checks) and self.validity_passed
@@ -120,11 +130,21 @@ class GateResult:
             templates=len(self.templates), variants=[spec["label"] for spec in VARIANTS.values()],
             unused_templates=list(self.unused),
             axe_version=next((r.axe_version for r in pages + variants if r.axe_version), ""),
-            validity={"pages": len(self.validity.checked) if self.validity else 0,
+            validity={"pages": len(self.validity.checked) + len(self.validity.reused)
+                      if self.validity else 0,
                       "errors": len(self.validity.errors) if self.validity else 0,
                       "ran": self.validity is not None},
             review_markers=len(self.review),
+            reused=self.reused(),
         )
+
+    def reused(self):
+        """How many results of each kind were reused from the caches, not judged in this run:
+        the record counts what was really judged."""
+        variants = [r for r in self.variant_results() if r.reused]
+        return {"pages": self.pages.reused, "variant_audits": len(variants),
+                "checks": sum(c.reused for c in self.checks),
+                "validity": len(self.validity.reused) if self.validity else 0}
 
 
 def commit_of(root=ROOT):
@@ -200,18 +220,21 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
         engine = AuditEngine(site, options)
         with stages.stage(title, len(jobs), "halaman") as progress:
             run = engine.run(jobs=jobs, progress=progress)
-        checks = _checks(site, {t: template_pages[t] for t in required}, engine.workers,
-                         options, stages)
+        checks, reuse = browser_checks(site, {t: template_pages[t] for t in required},
+                                       engine.workers, options, stages)
     gate = GateResult(site=str(site), built=built, run=run, template_pages=template_pages,
-                      checks=checks, started=started, required=required, unused=unused)
+                      checks=checks, started=started, required=required, unused=unused,
+                      reuse={"checks": reuse})
     settings = settings if settings is not None else _city_settings()
     gate.review = published_markers(site, settings["PATH"], settings.get("WARTA_SETTINGS_FILE"),
                                     source_map_path(site.resolve()), shown_as=site.name)
     gate.allowances = allowance_files(settings["PATH"])
-    title = f"validitas HTML: pemeriksa vnu atas {len(built)} halaman, dalam satu proses Java"
+    title = (f"validitas HTML: pemeriksa vnu atas {len(built)} halaman (yang berubah dalam "
+             f"satu proses Java, yang tidak berubah sejak hasil bersihnya dipakai ulang)")
     try:
         with stages.stage(title, len(built), "halaman") as progress:
-            gate.validity = check_site(site, pages=built, progress=progress)
+            gate.validity, gate.reuse["validity"] = check_validity(site, built, options,
+                                                                   progress=progress)
     except ValidityError as exc:
         gate.validity_error = str(exc)
     if record is not None and gate.complete:
@@ -220,31 +243,15 @@ def run_gate(site, options=None, progress=None, record=None, used_templates_only
     return gate
 
 
-def _checks(site, template_pages, workers, options, stages):
-    from warta.server import serve  # noqa: PLC0415 - the server is only needed here
-
-    present = {t: page for t, page in template_pages.items() if page is not None}
-    results = []
-    total = len(check_keys(list(present)))
-    title = (f"pemeriksaan browser: {total} pemeriksaan pada {len(present)} templat "
-             f"({len(CHECKS)} jenis: reflow, jarak teks, Tab, fokus, ukuran target)")
-    with stages.stage(title, total, "pemeriksaan") as progress:
-        if present:
-            with serve(site, host=options.host) as base_url:
-                results = run_checks(base_url, present, workers=workers,
-                                     timeout=options.timeout, progress=progress)
-    missing = [t for t, page in template_pages.items() if page is None]
-    results += [CheckResult(*key, "", error=missing_page(key[1])) for key in check_keys(missing)]
-    return results
-
-
 def summary_lines(gate):
     """The gate beyond the page audit, for the console: variants, checks, validity, record."""
     lines = []
     variants = gate.variant_results()
     failed = [r for r in variants if not r.passed]
+    reused = gate.reused()
     lines.append(f"Audit tampilan: {len(variants)} audit ({len(gate.templates)} templat × "
-                 f"{len(VARIANTS)} varian), {len(failed)} gagal.")
+                 f"{len(VARIANTS)} varian): {_split(len(variants), reused['variant_audits'])}, "
+                 f"{len(failed)} gagal.")
     if gate.unused:
         lines.append(f"Templat yang belum dipakai portal ini (belum ada halamannya, jadi tidak "
                      f"diaudit per tampilan): {', '.join(gate.unused)}.")
@@ -254,13 +261,17 @@ def summary_lines(gate):
             if not result.passed:
                 lines.append(f"[{template} · {name}] " + result.format())
     bad = [c for c in gate.checks if not c.passed]
-    lines.append(f"Pemeriksaan browser: {len(gate.checks)} pemeriksaan "
-                 f"({len(CHECKS)} jenis), {len(bad)} gagal.")
+    lines.append(f"Pemeriksaan browser: {len(gate.checks)} pemeriksaan ({len(CHECKS)} jenis): "
+                 f"{_split(len(gate.checks), reused['checks'])}, {len(bad)} gagal.")
     lines += [c.format() for c in bad]
     if gate.validity is not None:
         lines.append(gate.validity.format())
     else:
         lines.append(f"Validitas HTML tidak dapat diperiksa: {gate.validity_error}")
+    for notice in [r.corrupt for r in gate.reuse.values() if r.corrupt]:
+        lines.append(f"Cache gerbang rusak dan dibuang ({notice}); hasilnya dinilai ulang. "
+                     "Gerbang ini dinyatakan gagal agar kerusakan cache tidak lewat tanpa "
+                     "diketahui; jalankan lagi untuk memakai cache yang baru ditulis.")
     if gate.review:
         lines.append(f"Tanda ((tinjau: ...)) yang masih tampil bagi warga atau tersisa di "
                      f"pengaturan: {len(gate.review)}. Gerbang gagal sampai semuanya diputuskan:")
@@ -291,3 +302,7 @@ def variant_grid(gate):
             cells.append(("-" if missing else "lolos" if result.passed else "GAGAL").ljust(9))
         lines.append("  " + template.ljust(width) + " ".join(cells))
     return lines
+
+
+def _split(total, reused):
+    return f"{total - reused} dijalankan, {reused} dipakai ulang dari cache"

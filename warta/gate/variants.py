@@ -6,6 +6,7 @@ so a new template (PPID, search, ...) cannot escape the variant audits and the k
 spacing and target-size checks.
 """
 
+import hashlib
 import json
 from functools import partial
 from pathlib import Path
@@ -139,9 +140,11 @@ def apply_variant(driver, variant):
 
 def engine_variant(name):
     """VARIANTS[name] as the audit engine runs it: applied after the page loads, taken off the
-    browser afterwards. The spec is the cache key, so editing a variant re-audits it."""
+    browser afterwards. The spec and this file's bytes (apply_variant, set_preferences and
+    set_viewport decide what axe sees) are the cache key, so editing either re-audits it."""
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     return Variant(name=name, setup=partial(apply_variant, variant=name), reset=reset_browser,
-                   key=json.dumps(VARIANTS[name], sort_keys=True))
+                   key=json.dumps(VARIANTS[name], sort_keys=True) + " " + source)
 
 
 def reset_browser(driver):
