@@ -15,7 +15,7 @@ RECORD_SCHEMA = 1
 def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_audits_failed,
                        checks, checks_failed, templates, variants, axe_version, commit=None,
                        finished=None, validity=None, unused_templates=(),
-                       review_markers=0):
+                       review_markers=0, reused=None):
     """Write the record of a full audit gate that the accessibility statement shows.
 
     Written atomically (a temporary file renamed into place), so a build never reads half a
@@ -23,7 +23,8 @@ def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_aud
     ``validity`` is the HTML check's {"pages": checked, "errors": errors, "ran": bool}: a check
     that did not run, or found errors, keeps the record from passing. ``unused_templates`` are
     those a city's portal has no page for yet, which its gate names instead of failing.
-    ``review_markers`` counts the ((tinjau: ...)) still in front of citizens: one keeps the
+    ``reused`` counts, per kind, the results taken from the gate's caches rather than judged in
+    this run, so the record says how much of its verdict is fresh. ``review_markers`` counts the ((tinjau: ...)) still in front of citizens: one keeps the
     record from passing, since the portal is not finished.
     """
     validity_failed = validity is not None and (not validity["ran"] or validity["errors"])
@@ -47,6 +48,7 @@ def write_audit_record(path, *, pages, pages_failed, variant_audits, variant_aud
         "commit": commit,
         "validity": dict(validity) if validity is not None else None,
         "review_markers": review_markers,
+        "reused": dict(reused or {}),
     }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
