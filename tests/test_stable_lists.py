@@ -23,8 +23,11 @@ TODAY = "2025-01-15"
 ADDED = PER_PAGE + 1
 # Synthetic articles carry one to three topics.
 MOST_TOPICS = 3
+# "Berita lain dari {agency}" shows this many of the agency's nearest news.
+CARDS = 3
 # The pages one new article may change, every one a page that must show it:
-#   its own page, and its older neighbour in the agency (whose "Berita lain" cards now show it);
+#   its own page, and its older neighbour in the agency, whose "Berita lain" cards now show it
+#   (while an agency has at most CARDS articles, each of them shows all the others: up to CARDS);
 #   the front page of each list it belongs to: home, its agency, its author, its year and each
 #   of its topics;
 #   the pages listing the lists with a count or the newest: the archive index, the topic and
@@ -32,7 +35,7 @@ MOST_TOPICS = 3
 #   and, when a list's newest slice fills, that list's new numbered page and the one before it
 #   (its "newer" link): two pages for each of those lists.
 LISTS = 4 + MOST_TOPICS
-MOST_CHANGED_BY_NEW_ARTICLE = 2 + LISTS + 4 + 2 * LISTS
+MOST_CHANGED_BY_NEW_ARTICLE = 1 + CARDS + LISTS + 4 + 2 * LISTS
 
 
 def test_stable_pages_hold_fixed_slices_from_the_oldest():
