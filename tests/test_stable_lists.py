@@ -86,9 +86,10 @@ class Portal:
         return changed(before, self.hashes)
 
     def add_article(self, number):
-        # Newer than every article, still in the archive's last year: a new year is a new
-        # entry in every year page's year list, once a year.
-        date = datetime.datetime(2024, 12, 20, 8) + datetime.timedelta(hours=number)
+        # Newer than every article (the synthetic ones end before 31 December 2024), still in
+        # the archive's last year: a new year is a new entry in every year page's year list,
+        # once a year. A backdated article would shift the newer pages of its lists.
+        date = datetime.datetime(2024, 12, 31, 8) + datetime.timedelta(hours=number)
         slug = f"baru-{number:03d}"
         (self.content / "berita" / f"{date:%Y-%m-%d}-{slug}.md").write_text(
             article_text(self.rng, slug, date, self.opds, ["sintetis-1.webp"]), encoding="utf-8")
