@@ -108,7 +108,7 @@ def test_raw_html_is_kept_as_written_where_no_rule_applies():
     assert render(raw) == raw
 
 
-def test_year_archives_are_paginated(content_dir, build_site):
+def test_year_archives_are_paginated_from_the_oldest(content_dir, build_site):
     for number in range(25):
         (content_dir / "berita" / f"2022-03-{number + 1:02d}-n{number}.md").write_text(
             f"Title: Berita nomor {number}\nDate: 2022-03-{number + 1:02d}\n"
@@ -124,6 +124,11 @@ def test_year_archives_are_paginated(content_dir, build_site):
     assert len(first.select(".w-card")) == 10
     nav = first.find("nav", class_="w-pagination")
     assert nav["aria-label"] == "Halaman arsip 2022"
-    assert nav.find("a", attrs={"aria-current": "page"}).get_text(" ", strip=True) == "Halaman 1"
+    assert nav.find("a", attrs={"aria-current": "page"}).get_text(" ", strip=True) == "Halaman terbaru"
+    # Numbered pages are fixed slices from the oldest; the newest five are on the front page only.
+    oldest = BeautifulSoup(pages[1].read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text(strip=True) for h in oldest.select(".w-card__title")] == [
+        f"Berita nomor {number}" for number in range(9, -1, -1)]
+    assert "dari" not in oldest.find("nav", class_="w-pagination").get_text()
     archive = BeautifulSoup((output / "arsip/index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a.text for a in archive.select(".w-year-list__link")] == ["2024", "2023", "2022"]
