@@ -42,3 +42,14 @@ def officer(username, role="ppid", agency=""):
     user = get_user_model().objects.create_user(username, password=PASSWORD)
     models.Officer.objects.create(user=user, role=role, agency=agency)
     return user
+
+
+def parts(message):
+    """(body text, {filename: bytes}) of a mail read back from the SMTP server."""
+    body, files = "", {}
+    for part in message.walk():
+        if part.get_filename():
+            files[part.get_filename()] = part.get_payload(decode=True)
+        elif part.get_content_type() == "text/plain":
+            body += part.get_payload(decode=True).decode("utf-8")
+    return body, files

@@ -14,7 +14,7 @@ from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
 from eppid.permohonan import models
-from eppid.tests.helpers import PASSWORD, objection_data, officer, request_data
+from eppid.tests.helpers import PASSWORD, objection_data, officer, parts, request_data
 from warta.dates import long_date
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
@@ -36,17 +36,6 @@ def receipt_code(response):
 
 def tokens(response):
     return re.findall(r'name="token" value="([^"]+)"', response.content.decode())
-
-
-def parts(message):
-    """(body text, {filename: bytes}) of a mail read back from the SMTP server."""
-    body, files = "", {}
-    for part in message.walk():
-        if part.get_filename():
-            files[part.get_filename()] = part.get_payload(decode=True)
-        elif part.get_content_type() == "text/plain":
-            body += part.get_payload(decode=True).decode("utf-8")
-    return body, files
 
 
 @pytest.mark.usefixtures("smtp_server")

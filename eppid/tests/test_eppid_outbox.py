@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from eppid.permohonan import models
 from eppid.tests.conftest import free_port
-from eppid.tests.helpers import PASSWORD, objection_data, officer, request_data
+from eppid.tests.helpers import PASSWORD, objection_data, officer, parts, request_data
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -28,16 +28,6 @@ FLAG = "Pemberitahuan belum sampai ke pemohon: hubungi lewat telepon/surat"
 
 def at(moment):
     return mock.patch("django.utils.timezone.now", return_value=moment)
-
-
-def parts(message):
-    body, files = "", {}
-    for part in message.walk():
-        if part.get_filename():
-            files[part.get_filename()] = part.get_payload(decode=True)
-        elif part.get_content_type() == "text/plain":
-            body += part.get_payload(decode=True).decode("utf-8")
-    return body, files
 
 
 @pytest.mark.usefixtures("smtp_server")
