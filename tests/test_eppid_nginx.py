@@ -131,7 +131,7 @@ def test_a_citizen_files_a_request_through_nginx(eppid_origin):
     form = urllib.parse.urlencode({
         "csrfmiddlewaretoken": token, "submission_token": submission,
         "requester_type": "perorangan", "name": "Siti Aminah", "id_number": "3201234567890123",
-        "address": "Jl. Melati 5", "phone": "0812 3456 7890", "email": "",
+        "occupation": "Mahasiswa", "address": "Jl. Melati 5", "phone": "0812 3456 7890", "email": "",
         "information": "Laporan keuangan 2025", "purpose": "Penelitian",
         "obtain_method": "melihat", "delivery_method": "langsung", "website": ""})
     status, headers, _ = fetch(eppid_origin, "/e-ppid/permohonan/", "POST", form, {
