@@ -38,13 +38,18 @@ def tokens(response):
     return re.findall(r'name="token" value="([^"]+)"', response.content.decode())
 
 
+def use_smtp(test):
+    """Send ``test``'s mail to the real SMTP server on loopback until the test ends."""
+    smtp_settings = override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1",
+                                      EMAIL_PORT=test.smtp_port)
+    smtp_settings.enable()
+    test.addCleanup(smtp_settings.disable)
+
+
 @pytest.mark.usefixtures("smtp_server")
 class AnswerDeliveryTests(TestCase):
     def setUp(self):
-        self.smtp_settings = override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1",
-                                               EMAIL_PORT=self.smtp_port)
-        self.smtp_settings.enable()
-        self.addCleanup(self.smtp_settings.disable)
+        use_smtp(self)
         self.citizen = Client()
         self.code = receipt_code(self.citizen.post("/e-ppid/permohonan/", request_data(),
                                                    follow=True))
@@ -198,10 +203,7 @@ class AnswerDeliveryTests(TestCase):
 @pytest.mark.usefixtures("smtp_server")
 class ObjectionAnswerTests(TestCase):
     def setUp(self):
-        self.smtp_settings = override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1",
-                                               EMAIL_PORT=self.smtp_port)
-        self.smtp_settings.enable()
-        self.addCleanup(self.smtp_settings.disable)
+        use_smtp(self)
         self.citizen = Client()
         self.code = receipt_code(self.citizen.post("/e-ppid/keberatan/", objection_data(),
                                                    follow=True))
