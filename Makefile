@@ -9,7 +9,7 @@ OUTPUTDIR := output
 PORT ?= 8000
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
-BENCH_N ?= 10000
+BENCH_N ?= 2000
 BENCH_ARGS ?=
 
 # Stamps: each set-up step reruns only when its inputs change.
@@ -96,7 +96,7 @@ audit: venv node browser html ## Audit output/ in parallel; reuses clean results
 gerbang: venv node browser html ## Gerbang konten kota: bangun, periksa, dan audit setiap halaman (untuk CI kota)
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) --templat-terpakai $(AUDIT_ARGS)
 
-bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=10000 articles)
+bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=2000 articles)
 	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
 
 grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit --remote`)

@@ -4,11 +4,12 @@
 runs in a child process works, and that the figures it derives are computed as documented.
 """
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from warta import bench
+from warta import bench, bench_gate
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 
@@ -30,7 +31,14 @@ def test_flags_reach_the_run(monkeypatch):
         bench.bench, ["--articles", "200", "--json", "hasil.json", "--builds-only", "--keep"]
     )
     assert result.exit_code == 0, result.output
-    assert calls == [(200, 2, True, "hasil.json", 200, True)]
+    assert calls == [(200, 2, True, "hasil.json", 0, True)]
+
+
+def test_the_default_portal_is_the_size_the_targets_are_set_for(monkeypatch):
+    calls = []
+    monkeypatch.setattr(bench, "run_bench", lambda *args: calls.append(args))
+    assert CliRunner().invoke(bench.bench, []).exit_code == 0
+    assert calls[0][0] == 2000
 
 
 def test_a_portal_without_articles_is_refused(monkeypatch):
@@ -73,3 +81,55 @@ def test_build_ratios_and_targets():
                       "cpu_warta_cold_over_vanilla": 1.25, "cpu_warm_over_cold": 0.0}
     assert bench.build_targets(ratios) == {"build_at_most_1_2x_vanilla": True,
                                            "warm_at_most_25_percent": True}
+
+
+def record(tmp_path, **reused):
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps({
+        "passed": True, "pages": 100, "variant_audits": 40, "checks": 30,
+        "validity": {"pages": 100, "errors": 0, "ran": True}, "reused": reused}))
+    return path
+
+
+def test_gate_figures_count_what_the_gate_judged_not_what_it_reused(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"pages": [
+        {"page": "index.html", "reused": False}, {"page": "a.html", "reused": True}]}))
+    figures = bench_gate.gate_figures(
+        record(tmp_path, pages=99, variant_audits=35, checks=30, validity=99), report,
+        changed_pages=["index.html"])
+    assert figures["pages_judged"] == 1 and figures["variant_audits_judged"] == 5
+    assert figures["checks_judged"] == 0 and figures["validity_judged"] == 1
+    assert figures["browser_work"] == 6
+    assert figures["audited_every_changed_page"] is True
+
+
+def test_a_changed_page_the_gate_took_from_its_cache_is_reported(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"pages": [{"page": "index.html", "reused": True}]}))
+    figures = bench_gate.gate_figures(record(tmp_path, pages=100), report,
+                                      changed_pages=["index.html"])
+    assert figures["audited_every_changed_page"] is False
+
+
+def test_a_gate_without_a_record_gives_no_counts(tmp_path):
+    assert bench_gate.gate_figures(tmp_path / "none.json", tmp_path / "none.json") == {
+        "record": False}
+
+
+def test_targets_say_met_missed_or_not_reached():
+    figures = {
+        "total_seconds": 1200,
+        "steps": {"warta_warm_new_article": {"pages_changed": 14},
+                  "gate_after_new_article": {"seconds": 70.0,
+                                             "audited_every_changed_page": True}},
+        "ratios": {},
+    }
+    found = bench.targets(figures)
+    assert found["HTML pages changed by one new article"]["met"] is True
+    assert found["whole gate after one new article, caches warm (s)"]["met"] is False
+    assert found["the whole benchmark (min)"] == {"value": 20.0, "target": "<= 15", "met": False}
+    assert found["HTML pages changed by one text edit"]["met"] is None
+    assert found["the gate audited every page the new article changed"]["met"] is True
+    lines = bench.table_lines({**figures, "targets": found, "steps": {}})
+    assert any("TIDAK" in line and "after one new article" in line for line in lines)

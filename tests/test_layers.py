@@ -20,7 +20,8 @@ COMMANDS = {
     "warta.__main__", "warta.cli", "warta.cli_words", "warta.build", "warta.preview",
     "warta.preview_page",
     "warta.deploy", "warta.scaffold", "warta.server", "warta.progress", "warta.audit",
-    "warta.gate", "warta.report", "warta.bench", "warta.validity", "warta.checks",
+    "warta.gate", "warta.report", "warta.bench", "warta.bench_gate", "warta.bench_usage",
+    "warta.validity", "warta.checks",
     "warta.newcity",
     "warta.importer",
 }

@@ -5,7 +5,6 @@ Every changed page is rebuilt, re-indexed for search and re-audited by the gate,
 pages one article changes is what a city's CI pays per piece of news.
 """
 
-import datetime
 import hashlib
 import random
 
@@ -15,7 +14,7 @@ from bs4 import BeautifulSoup
 from warta.agencies import agencies
 from warta.build import build, load_settings
 from warta.lists import neighbours, page_items, page_numbers
-from warta.synthetic import article_text, generate_portal
+from warta.synthetic import add_article, generate_portal
 
 PER_PAGE = 5
 TODAY = "2025-01-15"
@@ -86,14 +85,7 @@ class Portal:
         return changed(before, self.hashes)
 
     def add_article(self, number):
-        # Newer than every article (the synthetic ones end before 31 December 2024), still in
-        # the archive's last year: a new year is a new entry in every year page's year list,
-        # once a year. A backdated article would shift the newer pages of its lists.
-        date = datetime.datetime(2024, 12, 31, 8) + datetime.timedelta(hours=number)
-        slug = f"baru-{number:03d}"
-        (self.content / "berita" / f"{date:%Y-%m-%d}-{slug}.md").write_text(
-            article_text(self.rng, slug, date, self.opds, ["sintetis-1.webp"]), encoding="utf-8")
-        return slug
+        return add_article(self.content, number, self.rng, self.opds)
 
 
 @pytest.fixture(scope="module", params=[60, 120], ids=lambda n: f"{n}-articles")

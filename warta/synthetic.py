@@ -234,3 +234,18 @@ def change_one_article(paths, work):
         encoding="utf-8",
     )
     return str(changed.relative_to(work))
+
+
+def add_article(content, number, rng, opds, image="sintetis-1.webp"):
+    """Write the ``number``th new article, newer than every synthetic one; return its slug.
+
+    The synthetic articles end before 31 December 2024; new ones follow an hour apart on that
+    day, so each is the newest and still in the archive's last year (a new year would add an
+    entry to every year page's year list, once a year, as on a real portal). A backdated
+    article would shift the newer pages of its lists.
+    """
+    date = datetime.datetime(2024, 12, 31, 8) + datetime.timedelta(hours=number)
+    slug = f"baru-{number:03d}"
+    (content / "berita" / f"{date:%Y-%m-%d}-{slug}.md").write_text(
+        article_text(rng, slug, date, opds, [image]), encoding="utf-8")
+    return slug
