@@ -10,11 +10,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from warta import city_settings_file  # noqa: E402
+from warta.settings_file import read_values  # noqa: E402
 
 _city = city_settings_file()
-_values = {"__file__": str(_city), "__name__": "pelicanconf"}
-exec(compile(_city.read_text(encoding="utf-8"), str(_city), "exec"), _values)  # noqa: S102
-globals().update({name: value for name, value in _values.items() if name.isupper()})
+globals().update(read_values(_city))
 # Findings about settings (a menu line, a review marker) point at the city's file, where they
 # are fixed, not at this one.
 WARTA_SETTINGS_FILE = str(_city)

@@ -25,6 +25,7 @@ from warta.build import BuildError, build
 from warta.content_files import check_content
 from warta.lint import RULES
 from warta.pdf_check import UnreadablePdf, check_pdf, check_pdf_safety
+from warta.settings import fill_defaults
 
 CLEAN = re.compile(r"^(?P<path>\S.*?):(?P<line>\d+): (?P<rule>[a-z0-9-]+): \S.* \(.+\)$")
 SAMPLE_PDF = EXAMPLE / "content/ppid/lampiran/laporan-keuangan-diskominfo-2025.pdf"
@@ -164,7 +165,7 @@ def test_hostile_files_are_refused_naming_the_file(name, tmp_path):
     (content / "berita").mkdir(parents=True)
     started = time.monotonic()
     make(content, tmp_path, relative, data)
-    findings = check_content({"PATH": str(content)})
+    findings = check_content(fill_defaults({"PATH": str(content)}))
     assert [f.rule for f in findings] == [rule], [str(f) for f in findings]
     text = str(findings[0])
     assert CLEAN.match(text) and findings[0].rule in RULES, text
@@ -192,7 +193,7 @@ def test_allowed_files_pass_and_links_inside_content_are_followed(tmp_path):
         write(content / relative, data)
     os.symlink("../images/peta.png", content / "berita/peta.png")
     os.symlink("../images/berita", content / "halaman/foto")
-    assert [str(f) for f in check_content({"PATH": str(content)})] == []
+    assert [str(f) for f in check_content(fill_defaults({"PATH": str(content)}))] == []
 
 
 def test_allowlists_and_limits_come_from_settings(tmp_path):
@@ -200,7 +201,7 @@ def test_allowlists_and_limits_come_from_settings(tmp_path):
     write(content / "unduhan/panduan.txt", "isi")
     write(content / "ppid/lampiran/paparan.pptx", b"PK")
     write(content / "berita/a.md", "x" * 2000)
-    settings = {"PATH": str(content)}
+    settings = fill_defaults({"PATH": str(content)})
     assert sorted(f.rule for f in check_content(settings)) == ["berkas-tidak-diizinkan"] * 2
     settings.update(WARTA_ALLOWED_FILES={"unduhan": [".TXT"]}, WARTA_MAX_MARKDOWN_BYTES=1000,
                     PPID_ATTACHMENT_FORMATS={"pptx": "PPTX"})

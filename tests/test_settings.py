@@ -5,9 +5,11 @@ import ast
 import sys
 
 import pytest
+from pelican import settings as pelican_settings
 
 from warta import EXAMPLE, ROOT, cli, settings
 from warta.build import load_settings
+from warta.errors import BuildError
 
 
 def assigned_names(path):
@@ -45,20 +47,89 @@ def test_production_settings_hold_only_what_production_changes():
     assert production["PUBLISH_MINIFY"] and not production["WARTA_PREVIEW"]
 
 
-def test_no_plugin_keeps_defaults_of_its_own():
-    holders = [path.relative_to(ROOT).as_posix() for path in (ROOT / "plugins").rglob("*.py")
-               if "DEFAULTS" in assigned_names(path)]
+def code_files():
+    """Every Python file of the library, plugins, commands and e-PPID, and publishconf.py."""
+    for folder in ("warta", "plugins", "eppid"):
+        yield from sorted(path for path in (ROOT / folder).rglob("*.py")
+                          if not {"__pycache__", "tests", "migrations"} & set(path.parts))
+    yield ROOT / "publishconf.py"
+
+
+def calls(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            yield node
+
+
+def called_name(node):
+    return getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+
+
+def shown(path, node=None):
+    return path.relative_to(ROOT).as_posix() + (f":{node.lineno}" if node else "")
+
+
+def test_no_module_keeps_a_default_table_of_its_own():
+    holders = [shown(path) for path in code_files()
+               if "DEFAULTS" in assigned_names(path) and path != ROOT / "warta" / "settings.py"]
     assert holders == []
+
+
+def test_defaults_are_filled_once_when_the_settings_are_read():
+    fillers = [shown(path, node) for path in code_files() for node in calls(path)
+               if called_name(node) == "fill_defaults"
+               and path != ROOT / "warta" / "settings_file.py"]
+    assert fillers == []
+
+
+def test_no_code_restates_a_default_as_a_fallback():
+    # settings.get("WARTA_LOCALE", "id") would silently keep "id" if the default changed; every
+    # setting warta.settings or Pelican gives a value is read as settings["WARTA_LOCALE"].
+    defaulted = set(settings.DEFAULTS) | set(pelican_settings.DEFAULT_CONFIG)
+    fallbacks = [
+        shown(path, node) for path in code_files() for node in calls(path)
+        if called_name(node) == "get" and len(node.args) == 2
+        and isinstance(node.args[0], ast.Constant) and node.args[0].value in defaulted
+        and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)
+    ]
+    assert fallbacks == []
+
+
+def test_one_reader_runs_settings_files():
+    # The build, publishconf.py and the e-PPID all read a city's file through
+    # warta.settings_file, so they see the same values.
+    runners = [shown(path, node) for path in code_files() for node in calls(path)
+               if called_name(node) in {"exec", "run_path", "get_settings_from_file"}
+               and path != ROOT / "warta" / "settings_file.py"]
+    assert runners == []
+
+
+def test_the_e_ppid_and_the_build_read_the_same_values():
+    from eppid.permohonan.portal import KEYS, read_portal  # noqa: PLC0415 - Django only here
+
+    built = load_settings(EXAMPLE / "pelicanconf.py")
+    assert read_portal(str(EXAMPLE / "pelicanconf.py")) == {key: built.get(key) for key in KEYS}
 
 
 def test_a_settings_file_without_the_wiring_still_gets_every_default(tmp_path):
     bare = tmp_path / "polos.py"
     bare.write_text('SITENAME = "Kabupaten Uji"\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
     loaded = load_settings(bare)
+    assert loaded["PATH"] == str(tmp_path / "content")  # beside the file, as Pelican resolves
     assert loaded["PPID_URL"] == "ppid/" and loaded["IMAGE_WIDTHS"] == [480, 800, 1200]
     assert loaded["WARTA_AUDIT_RECORD"] == settings.WARTA_AUDIT_RECORD
     loaded["IMAGE_WIDTHS"].append(1)
     assert settings.IMAGE_WIDTHS == [480, 800, 1200]  # each build gets its own copy
+
+
+def test_a_settings_file_without_its_content_folder_is_one_plain_line(tmp_path):
+    bare = tmp_path / "polos.py"
+    bare.write_text('SITENAME = "Kabupaten Uji"\nPATH = "isi"\n', encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        load_settings(bare)
+    assert str(error.value).startswith(f"{bare}:1: pengaturan-nilai: folder konten ")
+    assert "isi tidak ada" in str(error.value)
 
 
 @pytest.mark.parametrize(("text", "line"), [

@@ -98,15 +98,15 @@ class Reserved:
         for key, what in SECTION_SETTINGS.items():
             if settings.get(key):
                 self._add(settings[key], what)
-        for name in settings.get("DIRECT_TEMPLATES", ()):
+        for name in settings["DIRECT_TEMPLATES"]:
             self._add(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"), f"halaman {name}")
         for output in (settings.get("TEMPLATE_PAGES") or {}).values():
             self._add(output, "halaman tema")
-        article_head = _literal_head(settings.get("ARTICLE_SAVE_AS", ""))
+        article_head = _literal_head(settings["ARTICLE_SAVE_AS"])
         if article_head:
             self.folders.setdefault(article_head, "berita")
-            self.owners[article_head] = list(settings.get("ARTICLE_PATHS", ()))
-        for folder in settings.get("STATIC_PATHS", ()):
+            self.owners[article_head] = list(settings["ARTICLE_PATHS"])
+        for folder in settings["STATIC_PATHS"]:
             head = _literal_head(folder)
             if head:
                 self.folders.setdefault(head, "berkas statis")

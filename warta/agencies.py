@@ -94,7 +94,7 @@ def tel_link(number):
 
 def folder(settings):
     """content/opd (OPD_PATH under PATH)."""
-    return Path(settings["PATH"]) / settings.get("OPD_PATH", "opd")
+    return Path(settings["PATH"]) / settings["OPD_PATH"]
 
 
 def read_agencies(settings):
@@ -108,7 +108,7 @@ def read_agencies(settings):
     paths = sorted(p for p in root.glob("*") if p.suffix.lower().lstrip(".") in MARKDOWN
                    ) if root.is_dir() else []
     for path in paths:
-        agency, found = read_agency(path, settings.get("OPD_PAGE_URL", "opd/{slug}/"))
+        agency, found = read_agency(path, settings["OPD_PAGE_URL"])
         if agency is not None and agency.name in by_name:
             other = by_name[agency.name]
             found.append(ContentError(

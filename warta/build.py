@@ -29,7 +29,8 @@ from warta.content_files import check_content
 from warta.errors import BuildError, ContentError, display_path
 from warta.review import RULE as REVIEW_RULE
 from warta.review import published_markers
-from warta.settings import fill_defaults
+from warta.settings_file import load as settings_file_values
+from warta.settings_file import resolve_paths
 from warta.settings_registry import findings as settings_findings
 from warta.settings_registry import missing as missing_settings
 from warta.source_maps import forget_stale_source_maps, source_map_path
@@ -124,22 +125,27 @@ def _plain_failure(exc, staging):
 
 def load_settings(settings_file=None, **overrides):
     """Read a settings file (the city's, see warta.city_settings_file, by default) with paths
-    resolved from the project root."""
+    resolved from the project root, every default filled (warta.settings_file) and Pelican's
+    own settings added."""
     settings_file = Path(settings_file or city_settings_file())
     if not settings_file.is_absolute():
         settings_file = ROOT / settings_file
-    # Pelican resolves PATH, THEME and PLUGIN_PATHS relative to the settings file.
     try:
         with warnings.catch_warnings():
             # Python's SyntaxWarnings while the file compiles ("perhaps you missed a comma?")
             # are English and come before our own line; pengaturan-rusak names that line.
             warnings.simplefilter("ignore")
-            settings = read_settings(str(settings_file), override=overrides)
+            values = settings_file_values(settings_file, **overrides)
     except Exception as exc:  # noqa: BLE001 - any mistake in a settings file is the same finding
         raise _settings_error(settings_file, exc) from exc
-    # Where a settings finding points (a menu entry for a switched-off section, …).
-    settings["WARTA_SETTINGS_FILE"] = settings.get("WARTA_SETTINGS_FILE") or str(settings_file)
-    settings = fill_defaults(settings)
+    values = resolve_paths(values, settings_file)
+    if not os.path.isdir(values["PATH"]):
+        # Pelican would stop with an English ValueError; the editor gets the line to fix.
+        message = (f"{display_path(settings_file)}:1: pengaturan-nilai: folder konten "
+                   f"{display_path(values['PATH'])} tidak ada (buat folder itu, atau tulis "
+                   "PATH = \"folder-konten\" di berkas pengaturan)")
+        raise BuildError(message, errors=[message])
+    settings = read_settings(override=values)
     # Before any plugin or template unpacks a contact or a menu entry: a wrong shape is a
     # finding at its line, never a ValueError halfway through a build.
     wrong = settings_findings(settings, settings_file)

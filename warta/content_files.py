@@ -120,13 +120,8 @@ DEFAULT_ALLOWED_FILES = {
     "majalah/berkas": ("pdf", "webp", "jpg", "jpeg", "png"),
     "layanan/formulir": ("pdf", "docx", "odt", "xlsx", "ods"),
 }
-DEFAULTS = {
-    "WARTA_ALLOWED_FILES": {},
-    "WARTA_MAX_MARKDOWN_BYTES": 2 * 1024**2,
-    "WARTA_MAX_ATTACHMENT_BYTES": 50 * 1024**2,
-    # Self-hosted video is large by nature; it still must not fill the server's disk.
-    "WARTA_MAX_VIDEO_BYTES": 1024**3,
-}
+# The size limits of content files, set in warta.settings.
+LIMITS = ("WARTA_MAX_MARKDOWN_BYTES", "WARTA_MAX_ATTACHMENT_BYTES", "WARTA_MAX_VIDEO_BYTES")
 VIDEO = ("mp4", "webm")
 # Pelican reads these as content and Warta's reader refuses them (berkas-jenis), so in a folder
 # that holds Markdown they get that rule and its advice.
@@ -137,14 +132,10 @@ ACTIVE_SUFFIXES = ("js", "mjs", "html", "htm", "xhtml", "css", "php", "svgz", "w
 REMOVE_FIX = "hapus berkas ini dari content/"
 
 
-def setting(settings, key):
-    return settings.get(key, DEFAULTS[key])
-
-
 def allowed_files(settings):
     """{folder: set of extensions} for this portal."""
     allowed = {folder: set(extensions) for folder, extensions in DEFAULT_ALLOWED_FILES.items()}
-    for folder, extensions in (setting(settings, "WARTA_ALLOWED_FILES") or {}).items():
+    for folder, extensions in (settings["WARTA_ALLOWED_FILES"] or {}).items():
         allowed[str(folder).strip("/")] = {str(e).lower().lstrip(".") for e in extensions}
     allowed["ppid/lampiran"] |= set(settings.get("PPID_ATTACHMENT_FORMATS") or ())
     allowed["video/berkas"] |= set(settings.get("VIDEO_FORMATS") or ())
@@ -164,7 +155,7 @@ class _Checker:
     def __init__(self, root, settings):
         self.root = root
         self.allowed = allowed_files(settings)
-        self.limits = {key: setting(settings, key) for key in DEFAULTS if key.endswith("_BYTES")}
+        self.limits = {key: settings[key] for key in LIMITS}
         self.findings = []
 
     def fail(self, path, rule, message, fix):

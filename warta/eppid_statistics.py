@@ -63,7 +63,7 @@ def read_statistics(settings):
     path = path if path.is_absolute() else ROOT / path
     if not path.is_file():
         return None
-    locale = settings.get("WARTA_LOCALE", "id")
+    locale = settings["WARTA_LOCALE"]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         months = []

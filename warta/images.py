@@ -15,7 +15,6 @@ from urllib.parse import unquote, urlparse
 from markupsafe import Markup
 
 from warta import paths
-from warta.settings import DEFAULTS
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp"}
 WEBP_QUALITY = 75
@@ -109,10 +108,10 @@ def responsive(attributes, path, settings):
         # Reserve the box before the picture arrives: no layout shift.
         attributes["width"], attributes["height"] = str(width), str(height)
     name = src.rsplit("/", 1)[-1]
-    found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULTS["IMAGE_WIDTHS"]))
+    found = candidates(name, width, settings["IMAGE_WIDTHS"])
     if found and _copies_allowed():
         attributes["srcset"] = _srcset(src, found)
-        attributes["sizes"] = settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
+        attributes["sizes"] = settings["IMAGE_SIZES"]
     return True
 
 
@@ -173,11 +172,11 @@ def image_attributes(path, settings, first=False, sizes=None):
             width, height = size
             attributes["width"], attributes["height"] = str(width), str(height)
             name = path.rsplit("/", 1)[-1]
-            found = candidates(name, width, settings.get("IMAGE_WIDTHS", DEFAULTS["IMAGE_WIDTHS"]))
+            found = candidates(name, width, settings["IMAGE_WIDTHS"])
             if found:
                 siteurl = (settings.get("SITEURL") or "").rstrip("/")
                 attributes["srcset"] = _srcset(f"{siteurl}/{path}", found)
-                attributes["sizes"] = sizes or settings.get("IMAGE_SIZES", DEFAULTS["IMAGE_SIZES"])
+                attributes["sizes"] = sizes or settings["IMAGE_SIZES"]
                 catalog.want(path, [(copy, w) for copy, w in found if copy != name])
     if first:
         attributes["fetchpriority"] = "high"

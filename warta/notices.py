@@ -96,7 +96,7 @@ def attachments(check, meta, content_root, settings, default_label, folder):
         try:
             found.append(measure(source, content_root, label or plain(default_label),
                                  formats[source.suffix.lower().lstrip(".")], line=at,
-                                 locale=settings.get("WARTA_LOCALE", "id")))
+                                 locale=settings["WARTA_LOCALE"]))
         except UnreadablePdf as exc:
             check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
     return found

@@ -103,7 +103,7 @@ def check_attachments(document, category, check, settings, content_root):
             attachments.append(measure(
                 source, content_root, label or plain(document.title),
                 formats[source.suffix.lower().lstrip(".")],
-                line=at, locale=settings.get("WARTA_LOCALE", "id"),
+                line=at, locale=settings["WARTA_LOCALE"],
             ))
         except UnreadablePdf as exc:
             check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
@@ -114,7 +114,7 @@ def check_attachments(document, category, check, settings, content_root):
 def report_freshness(documents, settings):
     """Stale Berkala documents and passed retention dates: warnings, or errors if strict."""
     strict = settings["PPID_STRICT"]
-    locale = settings.get("WARTA_LOCALE", "id")
+    locale = settings["WARTA_LOCALE"]
     report = log.error if strict else log.warning
 
     def finding(problem):

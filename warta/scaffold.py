@@ -48,7 +48,7 @@ def now_in(settings):
 
 def make_slug(title, settings):
     """A short URL slug from a title: "Pasar Murah Dibuka ..." → "pasar-murah-dibuka"."""
-    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug.strip("-")
@@ -157,8 +157,8 @@ def new_document(settings, title, category, opd=None, year=None, date=None):
     moment = _parse_date(date, settings)
     check_opd(settings, opd)
     # Where plugins/ppid reads documents: PPID_PATH/PPID_DOCUMENTS_DIR under content/.
-    folder = (Path(settings["PATH"]) / settings.get("PPID_PATH", "ppid")
-              / settings.get("PPID_DOCUMENTS_DIR", "dokumen"))
+    folder = (Path(settings["PATH"]) / settings["PPID_PATH"]
+              / settings["PPID_DOCUMENTS_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     slug = _free_slug(slug, folder, lambda s: f"{s}.md")
     path = folder / f"{slug}.md"

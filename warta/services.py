@@ -183,7 +183,7 @@ def check_attachments(service, check, source, settings, content_root):
             attachments.append(measure(
                 source, content_root, label or plain(service.title),
                 formats[source.suffix.lower().lstrip(".")], line=at,
-                locale=settings.get("WARTA_LOCALE", "id"),
+                locale=settings["WARTA_LOCALE"],
             ))
         except UnreadablePdf as exc:
             check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)

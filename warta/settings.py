@@ -312,6 +312,25 @@ MAGAZINE_PUBLICATIONS = []
 # An edition whose PDF has no text layer, title or language is refused; False: a warning.
 MAGAZINE_PDF_STRICT = True
 
+# --- Editorial checks (warta.lint) and what content/ may hold (warta.content_files) ----------
+WARTA_LINT_TITLE_MAX = 120
+WARTA_LINT_SUMMARY_MAX = 300
+WARTA_LINT_TAGS_MAX = 10
+# URL prefixes of the video embeds a city allows besides CSP_POLICY's player; none by default.
+WARTA_LINT_IFRAME_ALLOWED = []
+WARTA_LINT_REQUIRED_ARTICLE = ["title", "date", "category", "summary"]
+WARTA_LINT_REQUIRED_PAGE = ["title", "summary"]
+WARTA_LINT_REQUIRED_OTHER = ["title"]
+# Check files in other processes while Pelican reads, from this many files to check on (a fork
+# costs more than checking a handful); None checks everything in one process.
+WARTA_LINT_PARALLEL_MIN = 200
+# {folder: extensions} replacing or adding to warta.content_files.DEFAULT_ALLOWED_FILES.
+WARTA_ALLOWED_FILES = {}
+WARTA_MAX_MARKDOWN_BYTES = 2 * 1024**2
+WARTA_MAX_ATTACHMENT_BYTES = 50 * 1024**2
+# Self-hosted video is large by nature; it still must not fill the server's disk.
+WARTA_MAX_VIDEO_BYTES = 1024**3
+
 __all__ = sorted(name for name in dir() if name.isupper() and name != "ROOT")
 DEFAULTS = {name: globals()[name] for name in __all__}
 

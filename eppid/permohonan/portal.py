@@ -1,17 +1,16 @@
 """The portal's identity, contacts and footer, read from its pelicanconf.py.
 
-A small reader, not warta.build: running the settings file needs only warta.settings (the
-library), never Pelican or its plugins. The header and footer then show the same contacts and
+The portal's own reader (warta.settings_file), not warta.build: running the settings file needs
+only the library, never Pelican or its plugins. The header and footer then show the same contacts and
 "Hubungi PPID" in the same place as every portal page (WCAG 3.2.6 Consistent Help).
 """
 
 import functools
-import runpy
 
 from django.conf import settings
 from django.urls import reverse
 
-from warta.settings import fill_defaults
+from warta.settings_file import load
 
 KEYS = (
     "SITENAME", "SITESUBTITLE", "WARTA_GOVERNMENT_NAME", "WARTA_AGENCY_NAME", "WARTA_LOGO",
@@ -24,8 +23,8 @@ KEYS = (
 
 @functools.lru_cache(maxsize=4)
 def read_portal(path):
-    values = runpy.run_path(str(path))
-    return {key: fill_defaults(dict(values)).get(key) for key in KEYS}
+    values = load(path)
+    return {key: values.get(key) for key in KEYS}
 
 
 def portal():

@@ -17,7 +17,6 @@ from pelican.contents import Page
 from warta import agencies as directory
 from warta.errors import ContentError
 from warta.sections import SectionGenerator, save_as
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ class AgencyProfile(Page):
 
 def read_directory(pelican):
     """Read content/opd/ once, before any news, and report each broken file."""
-    settings = fill_defaults(pelican.settings)
+    settings = pelican.settings
     if "WARTA_OPD" in settings:
         log.error("%s", ContentError(
             "pelicanconf.py", "WARTA_OPD tidak dipakai lagi: perangkat daerah kini ditulis sebagai "

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from warta import ROOT
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +96,7 @@ def _check_types(data, fields, what):
 
 def add_record(pelican):
     settings = pelican.settings
-    setting = fill_defaults(settings)["WARTA_AUDIT_RECORD"]
+    setting = settings["WARTA_AUDIT_RECORD"]
     record = None
     if setting:
         path = Path(setting)

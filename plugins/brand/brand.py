@@ -7,19 +7,18 @@ from pathlib import Path
 from pelican import signals
 
 from warta import brand
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
 
 def check_colours(pelican):
-    brand.log_findings(fill_defaults(pelican.settings), log)
+    brand.log_findings(pelican.settings, log)
 
 
 def write_stylesheet(generators):
     if not generators:
         return
-    settings = fill_defaults(generators[0].settings)
+    settings = generators[0].settings
     text = brand.stylesheet(settings)
     if text is None:
         return  # an unreadable colour: check_colours has already failed the build

@@ -109,7 +109,7 @@ def fingerprint(settings):
             digest.update(f"{package}=-\n".encode())
     picked = {key: settings.get(key) for key in FINGERPRINT_SETTINGS}
     digest.update(json.dumps(picked, sort_keys=True, default=repr).encode())
-    for folder in settings.get("PLUGIN_PATHS", []):
+    for folder in settings["PLUGIN_PATHS"]:
         for source in sorted(Path(folder).rglob("*.py")):
             digest.update(source.as_posix().encode())
             digest.update(source.read_bytes())

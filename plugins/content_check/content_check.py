@@ -236,8 +236,8 @@ class _Sanitizing:
         settings = pelican.settings
         # Text reaches templates escaped unless it is sanitized markup: no template can forget.
         settings.setdefault("JINJA_ENVIRONMENT", {})["autoescape"] = True
-        prefixes = lint.setting(settings, "WARTA_LINT_IFRAME_ALLOWED") or []
-        gaps = frame_src_gaps(prefixes, settings.get("CSP_POLICY", ""))
+        prefixes = settings["WARTA_LINT_IFRAME_ALLOWED"] or []
+        gaps = frame_src_gaps(prefixes, settings["CSP_POLICY"])
         if gaps and settings.get("CSP_POLICY"):
             raise ContentError(
                 "pelicanconf.py",
@@ -256,7 +256,7 @@ class _Sanitizing:
         findings = []
         if getattr(content, "_content", None):
             content._content = self._clean(content, content._content, None, findings)
-        for key in content.settings.get("FORMATTED_FIELDS", ()):
+        for key in content.settings["FORMATTED_FIELDS"]:
             value = content.metadata.get(key)
             if isinstance(value, str) and value:
                 value = self._clean(content, value, key, findings)
@@ -331,7 +331,7 @@ def check_duplicate_outputs(generators):
             continue
         line = _source_line(content)
         entries.append((save_as, content.source_path, line))
-        relative = os.path.relpath(content.source_path, settings.get("PATH", "."))
+        relative = os.path.relpath(content.source_path, settings["PATH"])
         claims.append((save_as, relative, content.source_path, line))
         url = getattr(content, "url", None)
         if url and normalised(url) != normalised(save_as):

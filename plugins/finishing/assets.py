@@ -25,7 +25,7 @@ class AssetError(Exception):
 
 
 def theme_folder(output, settings):
-    return Path(output) / settings.get("THEME_STATIC_DIR", "theme")
+    return Path(output) / settings["THEME_STATIC_DIR"]
 
 
 def minify_theme(output, settings):

@@ -5,8 +5,6 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.settings import fill_defaults
-
 from . import assets, compress, markup, search
 
 log = logging.getLogger(__name__)
@@ -32,7 +30,7 @@ def add_filters(generator):
 
 def finish(pelican):
     """Run every finishing step on ``pelican.output_path``; any failure stops the build."""
-    settings = fill_defaults(pelican.settings)
+    settings = pelican.settings
     output = Path(pelican.output_path)
     # Order matters: links and images change the HTML; hashing renames theme files and
     # rewrites their references; minifying works on the final HTML; Pagefind indexes what

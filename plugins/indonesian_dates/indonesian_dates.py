@@ -3,11 +3,11 @@
 
 from pelican import signals
 
-from warta.dates import DEFAULT_LOCALE, filters
+from warta.dates import filters
 
 
 def add_filters(generator):
-    generator.env.filters.update(filters(generator.settings.get("WARTA_LOCALE", DEFAULT_LOCALE)))
+    generator.env.filters.update(filters(generator.settings["WARTA_LOCALE"]))
 
 
 def register():

@@ -77,7 +77,7 @@ class Edition(Page):
                             if p["name"] == name), slugify(name or "terbitan"))
         if "slug" not in self.metadata:
             self.slug = slugify(f"edisi {self.metadata.get('edition') or ''}",
-                                regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+                                regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
         self.override_url = settings["MAGAZINE_EDITION_URL"].format(
             publication=publication, slug=self.slug)
         self.override_save_as = save_as(self.override_url)
@@ -88,7 +88,7 @@ class MagazineGenerator(SectionGenerator):
 
     def generate_context(self):
         settings = self.settings
-        self.locale = settings.get("WARTA_LOCALE", "id")
+        self.locale = settings["WARTA_LOCALE"]
         self.content_root = Path(self.path).resolve()
         self.publications = {
             p["name"]: Publication(

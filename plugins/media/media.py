@@ -11,7 +11,6 @@ import logging
 from pelican import signals
 
 from warta import sections
-from warta.settings import fill_defaults
 
 from .magazine import MagazineGenerator
 from .video import VideoGenerator
@@ -20,7 +19,6 @@ log = logging.getLogger(__name__)
 
 
 def set_defaults(pelican):
-    fill_defaults(pelican.settings)
     # The video index and each publication's editions are paginated like the news archive.
     templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
     templates.setdefault("video/index", None)

@@ -139,7 +139,7 @@ class VideoGenerator(SectionGenerator):
 
     def generate_context(self):
         settings = self.settings
-        self.locale = settings.get("WARTA_LOCALE", "id")
+        self.locale = settings["WARTA_LOCALE"]
         self.content_root = Path(self.path).resolve()
         videos = [video for video in self.read_folder(settings["VIDEO_PATH"], Video)
                   if self._check(video)]

@@ -162,7 +162,7 @@ class AgendaGenerator(SectionGenerator):
                 event.save_as, self.get_template(event.template), self.context, url=event.url,
                 relative_urls=settings["RELATIVE_URLS"], event=event, page=event,
                 search_kind="Agenda")
-        name = f"Agenda {settings.get('WARTA_GOVERNMENT_NAME') or settings.get('SITENAME', '')}"
+        name = f"Agenda {settings.get('WARTA_GOVERNMENT_NAME') or settings['SITENAME']}"
         files = [(event.ics_url, [event]) for event in self.events]
         files.append((settings["AGENDA_ICS_URL"], self.events))
         for url, events in files:

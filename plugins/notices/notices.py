@@ -12,7 +12,6 @@ import logging
 from pelican import signals
 
 from warta import sections
-from warta.settings import fill_defaults
 
 from .agenda import AgendaGenerator
 from .announcements import AnnouncementGenerator
@@ -21,7 +20,6 @@ log = logging.getLogger(__name__)
 
 
 def set_defaults(pelican):
-    fill_defaults(pelican.settings)
     # The lists are paginated like the news archive: an archive of years of announcements is
     # long for anyone to read on one page.
     templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})

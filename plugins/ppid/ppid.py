@@ -26,7 +26,6 @@ from warta.open_data import dip_csv, dip_json, document_row
 from warta.pdf_check import report_pdf_checks
 from warta.ppid_check import check_document, report_freshness
 from warta.sections import SectionGenerator, save_as
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +65,6 @@ class PPIDDocument(_PPIDContent, Page):
 
 
 def set_defaults(pelican):
-    fill_defaults(pelican.settings)
     templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
     for template in PAGINATED:
         templates.setdefault(template, pelican.settings["PPID_PER_PAGE"])
@@ -116,7 +114,7 @@ class PPIDGenerator(SectionGenerator):
             dip_url=settings["PPID_DIP_URL"],
             json_url=settings["PPID_DIP_JSON"],
             csv_url=settings["PPID_DIP_CSV"],
-            contact_url=settings.get("WARTA_PPID_CONTACT_URL", settings["PPID_URL"]),
+            contact_url=settings["WARTA_PPID_CONTACT_URL"],
             categories=self.categories,
             documents=documents,
             pages=self.pages,
@@ -201,7 +199,7 @@ class PPIDGenerator(SectionGenerator):
 
     def generate_output(self, writer):
         settings = self.settings
-        siteurl = settings.get("SITEURL", "")
+        siteurl = settings["SITEURL"]
         for document in self.documents:
             for attachment in document.attachments:
                 static = self.context["static_content"].get(attachment.path)
@@ -249,7 +247,7 @@ class PPIDGenerator(SectionGenerator):
                               feed_title="Informasi publik (PPID)")
 
         rows = [document.dip_row for document in self.documents]
-        publisher = settings.get("WARTA_GOVERNMENT_NAME", settings.get("SITENAME", ""))
+        publisher = settings.get("WARTA_GOVERNMENT_NAME", settings["SITENAME"])
         for name, text in ((section.json_url, dip_json(rows, publisher)),
                            (section.csv_url, dip_csv(rows))):
             target = Path(self.output_path) / name

@@ -12,13 +12,12 @@ import logging
 from pelican import signals
 
 from warta import sections
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
 
 def check_menu(pelican):
-    settings = fill_defaults(pelican.settings)
+    settings = pelican.settings
     for problem in sections.menu_problems(settings) + sections.link_problems(settings):
         log.error("%s", problem)
 

@@ -16,7 +16,6 @@ from warta import sections
 from warta import services as catalogue
 from warta.pdf_check import report_pdf_checks
 from warta.sections import SectionGenerator, record_size, save_as
-from warta.settings import fill_defaults
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +30,6 @@ class Service(Page):
         self.slug = Path(self.source_path).stem
         self.override_url = settings["SERVICES_PAGE_URL"].format(slug=self.slug)
         self.override_save_as = save_as(self.override_url)
-
-
-def set_defaults(pelican):
-    fill_defaults(pelican.settings)
 
 
 class ServiceGenerator(SectionGenerator):
@@ -96,7 +91,6 @@ def get_generators(pelican):
 def register():
     # initialized: the settings exist but no generator has copied them yet, so every template
     # and generator sees the SERVICES_* defaults.
-    signals.initialized.connect(set_defaults)
     # get_generators: ours joins Pelican's after articles and pages and before the static
     # files, which then copy the forms we add to static_links.
     signals.get_generators.connect(get_generators)

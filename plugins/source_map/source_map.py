@@ -79,7 +79,7 @@ class SourceMap:
 def _direct_template(context, settings):
     """Direct templates (index, tags, archives, 404) are named by their save_as."""
     page_name = context.get("page_name")
-    for template in settings.get("DIRECT_TEMPLATES", []):
+    for template in settings["DIRECT_TEMPLATES"]:
         save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
         if page_name and os.path.splitext(save_as)[0] == page_name:
             return template

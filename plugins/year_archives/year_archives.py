@@ -10,14 +10,12 @@ from itertools import groupby
 
 from pelican import signals
 
-from warta.settings import fill_defaults
-
 log = logging.getLogger(__name__)
 
 
 def year_list(generator):
     """[{year, count, url, save_as, articles}] newest year first, for templates and the writer."""
-    settings = fill_defaults(generator.settings)
+    settings = generator.settings
     years = []
     ordered = sorted(generator.articles, key=lambda a: a.date, reverse=True)
     for year, articles in groupby(ordered, key=lambda a: a.date.year):

@@ -121,7 +121,7 @@ def wordpress_redirects(export, entries, settings, agencies_by_name, post_agency
             redirects.add_path(f"{base}/wp-content/uploads/{attachment.relative}", target)
     for relative, target in copied.items():
         redirects.add_path(f"{base}/wp-content/uploads/{relative}", f"/{target}")
-    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for nicename, name in export.categories.items():
         agency = agencies_by_name.get(category_agency.get(name, ""))
         if agency is None:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from warta import agencies as agency_files
 from warta.addresses import BUILT_FOLDERS
-from warta.content_files import setting as tree_setting
 from warta.importer import categories
 from warta.importer.writer import (
     EDITED,
@@ -58,7 +57,7 @@ def plan_import(items, export, settings, content, uploads=None, map_path=None, e
     post_agency, category_agency = categories.resolve(export_path, map_path, mapping, items, opds)
     previous = existing_imports(content)
     taken = _taken_slugs(content, {path for path, _ in previous.values()})
-    limit = tree_setting(settings, "WARTA_MAX_MARKDOWN_BYTES")
+    limit = settings["WARTA_MAX_MARKDOWN_BYTES"]
     plan, entries, seen, duplicates = Plan(), [], {}, {}
     for item in sorted(items, key=lambda i: (i.kind, i.date, int(i.ident) if i.ident.isdigit() else 0, i.ident)):
         if len(item.html.encode("utf-8")) > limit:

@@ -30,7 +30,7 @@ from warta.importer.convert import (
 )
 from warta.importer.source import is_draft
 from warta.importer.wxr import uploads_path
-from warta.lint import Probe, lint_text, normalise_tag, setting
+from warta.lint import Probe, lint_text, normalise_tag
 from warta.lint.allow import EDITORIAL
 
 IMPOR = re.compile(r"^Impor: (\S+) (\S+) sha256:([0-9a-f]+)[ \t]*$", re.MULTILINE)
@@ -109,7 +109,7 @@ def existing_imports(content):
 
 def clean_slug(item, settings):
     slug = slugify(item.slug or item.title or f"{item.origin}-{item.ident}",
-                   regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+                   regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug or f"{item.kind}-{item.ident}"
@@ -134,7 +134,7 @@ def render(item, entry, body, category, cover, settings):
     if item.author:
         lines.append(header_line("Author", item.author))
     lines.append(header_line("Slug", entry.slug))
-    limit = setting(settings, "WARTA_LINT_SUMMARY_MAX") or 300
+    limit = settings["WARTA_LINT_SUMMARY_MAX"] or 300
     lines.append(header_line("Summary", escape_text(summary_of(item.excerpt, item.html, limit))))
     if cover:
         lines += [header_line("Cover", cover[0]), header_line("Cover_alt", cover[1])]

@@ -20,19 +20,17 @@ from warta.lint.checker import (
 )
 from warta.lint.memo import AheadChecker, LintMemo, lint_recording
 from warta.lint.rules import (
-    DEFAULTS,
     GUIDE,
     PLACEHOLDER,
     REVIEW_MARKER,
     RULES,
     Rule,
     guide_link,
-    setting,
 )
 from warta.lint.source import Source, content_kind, decode, normalise_tag, split_list, tag_spelling
 
 __all__ = [
-    "DEFAULTS", "GUIDE", "PLACEHOLDER", "REVIEW_MARKER", "RULES", "AheadChecker", "Checker", "LintMemo", "Probe",
+    "GUIDE", "PLACEHOLDER", "REVIEW_MARKER", "RULES", "AheadChecker", "Checker", "LintMemo", "Probe",
     "Rule", "Source", "content_kind", "decode", "duplicate_outputs", "guide_link", "lint_file",
-    "lint_recording", "lint_text", "normalise_tag", "setting", "settings_review", "split_list", "tag_spelling",
+    "lint_recording", "lint_text", "normalise_tag", "settings_review", "split_list", "tag_spelling",
 ]

@@ -9,7 +9,6 @@ from bs4 import BeautifulSoup, Comment
 
 from warta import paths
 from warta.downloads import human_size
-from warta.lint.rules import setting
 from warta.lint.source import ATTR_LIST_BLOCK
 
 # Alt text that says nothing (WCAG 1.1.1): a screen reader already announces "gambar".
@@ -113,7 +112,7 @@ class ElementChecks:
     def check_path(self, line, value):
         """Every address the build may follow stays inside content/ (warta.paths)."""
         try:
-            paths.resolve(value, self.path, self.settings.get("PATH", "."))
+            paths.resolve(value, self.path, self.settings["PATH"])
         except paths.Refused as refused:
             self.add(line, refused.rule, refused.message, refused.fix)
             return False
@@ -227,12 +226,12 @@ class ElementChecks:
             # quote, from the file's own folder.
             href = "/" + href if from_root else "{static}" + href
         try:
-            local = paths.resolve(href, self.path, self.settings.get("PATH", "."))
+            local = paths.resolve(href, self.path, self.settings["PATH"])
         except paths.Refused:
             return None
         if local is None or not local.path:
             return None
-        return Path(self.settings.get("PATH", ".")).resolve() / local.path
+        return Path(self.settings["PATH"]).resolve() / local.path
 
     def check_html(self, html, line, inline=False):
         """Raw HTML an editor typed: dangerous elements, handlers, colours, alt, tables, lang."""
@@ -245,7 +244,7 @@ class ElementChecks:
                          "hapus elemen itu; fitur interaktif dibuat di tema oleh pengembang")
             elif name in EMBED_TAGS:
                 src = element.get("src") or element.get("data") or ""
-                allowed = setting(self.settings, "WARTA_LINT_IFRAME_ALLOWED") or []
+                allowed = self.settings["WARTA_LINT_IFRAME_ALLOWED"] or []
                 if not (name == "iframe" and any(src.startswith(prefix) for prefix in allowed)):
                     self.add(element_line, "html-iframe", f"Elemen <{name}> tidak diizinkan",
                              "hapus elemen itu dan tautkan ke sumbernya dengan teks yang jelas; "

@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican.urlwrappers import Author, Tag
 
 from warta import agencies
-from warta.lint.rules import PLACEHOLDER, REVIEW_MARKER, setting
+from warta.lint.rules import PLACEHOLDER, REVIEW_MARKER
 from warta.lint.source import normalise_tag, split_list, tag_spelling
 
 FIELD_LABELS = {
@@ -48,7 +48,7 @@ class HeaderChecks:
 
     def check_header(self):
         src = self.source
-        required = setting(self.settings, f"WARTA_LINT_REQUIRED_{self.kind.upper()}") or []
+        required = self.settings[f"WARTA_LINT_REQUIRED_{self.kind.upper()}"] or []
         opds = list(agencies.by_name(self.settings))
         for key in required:
             if not src.value(key):
@@ -118,13 +118,13 @@ class HeaderChecks:
                      f"pakai huruf kecil, angka dan tanda hubung saja, paling banyak {SLUG_MAX} huruf, "
                      "misalnya `Slug: kursi-roda-untuk-lansia`")
         lang = src.value("lang")
-        default_lang = self.settings.get("DEFAULT_LANG", "id")
+        default_lang = self.settings["DEFAULT_LANG"]
         if lang is not None and lang != default_lang:
             self.add(src.line("lang"), "metadata-nilai", f"Lang {lang[:20]!r}: seluruh tulisan harus berbahasa portal ({default_lang})",
                      "hapus baris Lang; tandai bagian berbahasa lain di dalam isi dengan {: lang=en }")
         template = src.value("template")
         if template is not None:
-            theme = Path(self.settings.get("THEME", "")) / "templates"
+            theme = Path(self.settings["THEME"]) / "templates"
             name = template if template.endswith(".html") else f"{template}.html"
             if not re.fullmatch(r"[A-Za-z0-9_-]+(\.html)?", template) or not self.probe.is_file(theme / name):
                 self.add(src.line("template"), "metadata-nilai", f"Templat {template[:40]!r} tidak ada di tema",
@@ -168,7 +168,7 @@ class HeaderChecks:
             ("summary", "WARTA_LINT_SUMMARY_MAX", "ringkasan-panjang", "Ringkasan"),
         ):
             value = src.value(key) or ""
-            limit = setting(self.settings, setting_key)
+            limit = self.settings[setting_key]
             if limit and len(value) > limit:
                 self.add(src.line(key), rule, f"{label} {len(value)} huruf, lebih dari batas {limit} huruf",
                          f"persingkat {label.lower()} menjadi paling banyak {limit} huruf; "
@@ -201,7 +201,7 @@ class HeaderChecks:
         if doubles:
             self.add(line, "metadata-tag", f"Topik ditulis dua kali: {', '.join(doubles[:5])}",
                      "tulis setiap topik satu kali")
-        limit = setting(self.settings, "WARTA_LINT_TAGS_MAX")
+        limit = self.settings["WARTA_LINT_TAGS_MAX"]
         if limit and len(seen) > limit:
             self.add(line, "metadata-tag-banyak", f"{len(seen)} topik, lebih dari batas {limit}",
                      f"pilih paling banyak {limit} topik yang paling membantu pembaca menemukan berita serupa")

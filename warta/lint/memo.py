@@ -14,7 +14,6 @@ import pickle
 from pathlib import Path
 
 from warta.lint.checker import Probe, ask, lint_file
-from warta.lint.rules import setting
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +119,7 @@ class LintMemo:
             if self.remembered(key) is None:
                 todo.append((str(path), key))
         workers = min((os.cpu_count() or 1) - 1, 4)
-        minimum = setting(settings, "WARTA_LINT_PARALLEL_MIN")
+        minimum = settings["WARTA_LINT_PARALLEL_MIN"]
         if workers < 1 or minimum is None or len(todo) < minimum:
             return
         self.checker = AheadChecker(todo, settings, workers)

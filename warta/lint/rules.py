@@ -62,21 +62,6 @@ RULES = {
 # The build's own checks (content tree, PDFs, PPID, video, magazines) share the ids and guide.
 RULES.update((rule_id, Rule(rule_id, *rest)) for rule_id, *rest in BUILD_RULES)
 
-# Defaults for the WARTA_LINT_* settings; pelicanconf.py sets the city's own values.
-DEFAULTS = {
-    "WARTA_LINT_TITLE_MAX": 120,
-    "WARTA_LINT_SUMMARY_MAX": 300,
-    "WARTA_LINT_TAGS_MAX": 10,
-    # URL prefixes of the video embeds another issue allows; none by default.
-    "WARTA_LINT_IFRAME_ALLOWED": [],
-    "WARTA_LINT_REQUIRED_ARTICLE": ["title", "date", "category", "summary"],
-    "WARTA_LINT_REQUIRED_PAGE": ["title", "summary"],
-    "WARTA_LINT_REQUIRED_OTHER": ["title"],
-    # Check files in other processes while Pelican reads, from this many files to check on
-    # (a fork costs more than checking a handful); None checks everything in one process.
-    "WARTA_LINT_PARALLEL_MIN": 200,
-}
-
 # Text an editor must replace: `warta baru` writes it into new files, and the isi-templat rule
 # refuses to publish a file that still holds it.
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
@@ -84,10 +69,6 @@ PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]")
 # established the PPID, the head of an office, office hours): perlu-ditinjau reports it as a
 # warning, because the portal is correct without it, only not yet complete.
 REVIEW_MARKER = re.compile(r"\(\(tinjau:[^()\n]*\)\)")
-
-
-def setting(settings, key):
-    return settings.get(key, DEFAULTS.get(key))
 
 
 def guide_link(rule):

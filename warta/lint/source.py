@@ -136,9 +136,9 @@ def content_kind(path, settings):
             not f or relative == f or relative.startswith(f.rstrip("/") + "/") for f in folders
         )
 
-    if under(settings.get("ARTICLE_PATHS", [])):
+    if under(settings["ARTICLE_PATHS"]):
         return "article"
-    if under(settings.get("PAGE_PATHS", [])):
+    if under(settings["PAGE_PATHS"]):
         return "page"
     return "other"
 
