@@ -3,9 +3,10 @@
 A city's pelicanconf.py starts with ``from warta.settings import *`` and then sets only what is
 its own (who publishes, contacts, menu, agencies, publications, time zone). Everything here is
 wiring that every city shares: where content lives, the Indonesian addresses, which plugins run,
-caches, the security policy, and each section's defaults. The plugins and commands also call
-:func:`fill_defaults` on whatever settings they are given, so a settings file that does not
-import this module still gets the same values, and no plugin restates a default of its own.
+caches, the security policy, and each section's defaults. Whatever reads a settings file
+(warta.settings_file: the build, publishconf.py, the e-PPID) fills in every default it lacks, so
+a settings file that does not import this module still gets the same values, and no other module
+restates a default of its own.
 """
 
 import copy
