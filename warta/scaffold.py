@@ -9,8 +9,6 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.utils import slugify
-
 from warta import agencies
 from warta.fields import portal_example
 from warta.lint import PLACEHOLDER, Source
@@ -20,8 +18,7 @@ from warta.ppid_schema import (
     EXEMPT_FIELDS,
     SCAFFOLD_CATEGORIES,
 )
-
-SLUG_MAX = 60
+from warta.slugs import slug_from
 
 # The fields a new PPID document lists, as editors write them, with what goes there; None where
 # the scaffold fills the value in itself. The schema is warta.ppid_schema, which plugins/ppid
@@ -44,14 +41,6 @@ class ScaffoldError(Exception):
 def now_in(settings):
     """The current time in the portal's time zone (TIMEZONE; Asia/Jakarta when unset)."""
     return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta"))
-
-
-def make_slug(title, settings):
-    """A short URL slug from a title: "Pasar Murah Dibuka ..." → "pasar-murah-dibuka"."""
-    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-    if len(slug) > SLUG_MAX:
-        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
-    return slug.strip("-")
 
 
 def clean_title(title):
@@ -110,7 +99,7 @@ def _parse_date(value, settings):
 def new_article(settings, title, opd=None, author=None, date=None):
     """Write a new news article; return its path."""
     title = clean_title(title)
-    slug = make_slug(title, settings)
+    slug = slug_from(title, settings)
     if not slug:
         raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) beritanya dapat dibuat.")
     moment = _parse_date(date, settings)
@@ -151,7 +140,7 @@ def new_document(settings, title, category, opd=None, year=None, date=None):
             f"Kategori {category!r} tidak dikenal. Pilih salah satu dari: {', '.join(PPID_CATEGORIES)}, "
             'misalnya: make dokumen JUDUL="Laporan Keuangan 2024" KATEGORI=berkala'
         )
-    slug = make_slug(title, settings)
+    slug = slug_from(title, settings)
     if not slug:
         raise ScaffoldError("Judul harus memuat huruf atau angka agar alamat (slug) dokumennya dapat dibuat.")
     moment = _parse_date(date, settings)

@@ -15,8 +15,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican.utils import slugify
-
 from warta import paths
 from warta.importer.convert import (
     Converted,
@@ -32,10 +30,10 @@ from warta.importer.source import is_draft
 from warta.importer.wxr import uploads_path
 from warta.lint import Probe, lint_text, normalise_tag
 from warta.lint.allow import EDITORIAL
+from warta.slugs import slug_from
 
 IMPOR = re.compile(r"^Impor: (\S+) (\S+) sha256:([0-9a-f]+)[ \t]*$", re.MULTILINE)
 FOLDERS = {"post": "berita", "page": "halaman"}
-SLUG_MAX = 80
 HASH_LENGTH = 16
 # Files that would fail the content checks wait here, outside every folder Pelican reads.
 HELD = "impor-tertahan"
@@ -108,10 +106,7 @@ def existing_imports(content):
 
 
 def clean_slug(item, settings):
-    slug = slugify(item.slug or item.title or f"{item.origin}-{item.ident}",
-                   regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-    if len(slug) > SLUG_MAX:
-        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    slug = slug_from(item.slug or item.title or f"{item.origin}-{item.ident}", settings)
     return slug or f"{item.kind}-{item.ident}"
 
 

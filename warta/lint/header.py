@@ -9,6 +9,7 @@ from pelican.urlwrappers import Author, Tag
 from warta import agencies
 from warta.lint.rules import PLACEHOLDER, REVIEW_MARKER
 from warta.lint.source import normalise_tag, split_list, tag_spelling
+from warta.slugs import SLUG_MAX, SLUG_PATTERN
 
 FIELD_LABELS = {
     "title": "Judul (Title)",
@@ -30,8 +31,6 @@ DATE_FIX = "tulis tanggal sebagai TTTT-BB-HH atau TTTT-BB-HH JJ:MM, misalnya 202
 YEARS = range(1900, 2101)
 
 STATUSES = ("published", "draft", "hidden")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX = 100
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]*$")
 # Pelican's own keys take one value: a second line (or a continuation line) makes the value a
 # list that the templates print as "['a', 'b']". Other plugins' keys are theirs to check
