@@ -204,3 +204,44 @@ def test_the_sample_city_lives_only_in_its_example():
              for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace")
                                       .splitlines(), start=1) if sample.search(line)]
     assert found == []
+
+
+def _is_context(node):
+    name = getattr(node, "id", None) or getattr(node, "attr", None) or ""
+    return name.endswith("context")
+
+
+def bare_context_names(path):
+    """(line, name) of every context["name"] / context.get("name") written as a bare string."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        key = None
+        if isinstance(node, ast.Subscript) and _is_context(node.value):
+            key = node.slice
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in ("get", "setdefault", "pop") and _is_context(node.func.value)
+              and node.args):
+            key = node.args[0]
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            found.append((node.lineno, key.value))
+    return found
+
+
+def test_context_names_are_declared_in_one_place():
+    # A plugin that publishes for templates or for another plugin names the key through
+    # warta.context_names; only Pelican's own names may appear as strings.
+    from warta import context_names  # noqa: PLC0415 - the module under test
+
+    bare = [f"{path.relative_to(ROOT)}:{line}: {name}" for path in python_files()
+            for line, name in bare_context_names(path) if name not in context_names.PELICAN]
+    assert bare == []
+
+
+def test_every_declared_context_name_is_used():
+    from warta import context_names  # noqa: PLC0415 - the module under test
+
+    code = "\n".join(path.read_text(encoding="utf-8") for path in python_files()
+                     if path.name != "context_names.py")
+    unused = [name for name in dir(context_names) if name.isupper()
+              and name not in ("WARTA", "PELICAN") and f"ctx.{name}" not in code]
+    assert unused == []

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from warta import context_names as ctx
 from warta.errors import ContentError, display_path
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ def enabled(settings, name):
 def record_size(context, name, size):
     """A section generator says how many items it will write, so the menu and the home page can
     leave out a section that has none yet."""
-    context.setdefault("section_sizes", {})[name] = size
+    context.setdefault(ctx.SECTION_SIZES, {})[name] = size
 
 
 def section_of(settings, link):

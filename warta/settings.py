@@ -81,7 +81,7 @@ PLUGINS = [
     "content_check", "indonesian_dates", "figures", "year_archives", "preview",
     "pelican.plugins.sitemap", "finishing", "ppid", "audit_record", "source_map",
     "build_cache", "media", "agencies", "services", "sections", "brand", "notices",
-    "stable_lists",
+    "stable_lists", "home",
 ]
 # The header's brand colour and its dark-theme counterpart, as #RRGGBB. The build refuses a
 # colour on which the header's white text falls below 4.5:1 (WCAG 1.4.3) and names the nearest

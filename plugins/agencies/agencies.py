@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from warta import agencies as directory
+from warta import context_names as ctx
 from warta.errors import ContentError
 from warta.sections import SectionGenerator, save_as
 
@@ -71,14 +72,14 @@ class AgencyGenerator(SectionGenerator):
             agency.profile = profiles[agency.slug]
             self.add_source_path(agency.profile)
             self.add_static_links(agency.profile)
-        self.context["agencies"] = self.agencies
+        self.context[ctx.AGENCIES] = self.agencies
 
     def generate_output(self, writer):
         settings, context = self.settings, self.context
         news = {category.slug: articles for category, articles in context.get("categories", [])}
         category = {category.slug: category for category, _ in context.get("categories", [])}
-        ppid = context.get("ppid")
-        video_section = context.get("video_section")
+        ppid = context.get(ctx.PPID)
+        video_section = context.get(ctx.VIDEO_SECTION)
         for agency in self.agencies:
             agency.news = news.get(agency.slug, [])
             agency.news_url = category[agency.slug].url if agency.slug in category else ""
@@ -87,11 +88,11 @@ class AgencyGenerator(SectionGenerator):
                              if v.opd.name == agency.name]
             # Services are listed on their agency's page too: a citizen often starts from the
             # office they know (WCAG 2.4.5 Multiple Ways).
-            agency.services = [s for s in context.get("services", []) if s.opd.name == agency.name]
+            agency.services = [s for s in context.get(ctx.SERVICES, []) if s.opd.name == agency.name]
             # What is still in force or still to come: the archive is one link away.
-            agency.announcements = [a for a in context.get("announcements_current", [])
+            agency.announcements = [a for a in context.get(ctx.ANNOUNCEMENTS_CURRENT, [])
                                     if a.opd.name == agency.name]
-            agency.events = [e for e in context.get("agenda_upcoming", [])
+            agency.events = [e for e in context.get(ctx.AGENDA_UPCOMING, [])
                              if e.opd.name == agency.name]
 
         def write(name, template, url, **variables):

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican.contents import Page
 from pelican.utils import slugify
 
+from warta import context_names as ctx
 from warta.downloads import measure
 from warta.errors import ContentError, display_path
 from warta.fields import FieldCheck, header_lines
@@ -126,7 +127,7 @@ class MagazineGenerator(SectionGenerator):
             url=settings["MAGAZINE_URL"],
             publications=[p for p in self.publications.values() if p.editions],
         )
-        self.context["magazine_section"] = self.section
+        self.context[ctx.MAGAZINE_SECTION] = self.section
         record_size(self.context, "magazines", len(editions))
 
     # --- Checking one edition -------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.contents import Page
 
+from warta import context_names as ctx
 from warta.captions import CaptionProblem, check_captions
 from warta.downloads import Download, measure
 from warta.errors import ContentError, display_path
@@ -163,7 +164,7 @@ class VideoGenerator(SectionGenerator):
             feed=settings["VIDEO_FEED_ATOM"],
             videos=videos,
         )
-        self.context["video_section"] = self.section
+        self.context[ctx.VIDEO_SECTION] = self.section
         record_size(self.context, "video", len(videos))
 
     # --- Checking one video ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.contents import Page
 
+from warta import context_names as ctx
 from warta import ical, notices
 from warta.dates import build_date
 from warta.fields import FieldCheck
@@ -79,11 +80,10 @@ class AgendaGenerator(SectionGenerator):
         self.past = sorted((e for e in events if not notices.is_upcoming(e, self.today)),
                            key=lambda e: (self._instant(e.end), self._instant(e.start), e.slug),
                            reverse=True)
-        self.context["agenda_upcoming"] = self.upcoming
-        self.context["agenda_past"] = self.past
-        self.context["agenda_this_week"] = [e for e in self.upcoming
+        self.context[ctx.AGENDA_UPCOMING] = self.upcoming
+        self.context[ctx.AGENDA_PAST] = self.past
+        self.context[ctx.AGENDA_THIS_WEEK] = [e for e in self.upcoming
                                             if notices.in_week(e, self.today)]
-        self.context["build_date"] = self.today
         record_size(self.context, "agenda", len(events))
 
     def _instant(self, value):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.contents import Page
 
+from warta import context_names as ctx
 from warta import notices
 from warta.dates import build_date
 from warta.fields import FieldCheck
@@ -77,9 +78,8 @@ class AnnouncementGenerator(SectionGenerator):
             "lampiran PDF pengumuman", "Lampiran", settings["PPID_PDF_STRICT"])
         self.announcements = found
         self.current = [a for a in found if not a.expired]
-        self.context["announcements_current"] = self.current
-        self.context["announcements_all"] = found
-        self.context["build_date"] = self.today
+        self.context[ctx.ANNOUNCEMENTS_CURRENT] = self.current
+        self.context[ctx.ANNOUNCEMENTS_ALL] = found
         record_size(self.context, "announcements", len(found))
 
     def _check(self, announcement):

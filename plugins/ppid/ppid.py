@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from pelican import signals
 from pelican.contents import Page
 
+from warta import context_names as ctx
 from warta.agencies import agencies
 from warta.dip import DipFilter, PPIDCategory, PPIDSection, natural
 from warta.eppid_statistics import read_statistics
@@ -123,7 +124,7 @@ class PPIDGenerator(SectionGenerator):
             # The e-PPID's service statistics for the Laporan Layanan Informasi page, if any.
             statistics=read_statistics(settings),
         )
-        self.context["ppid"] = self.section
+        self.context[ctx.PPID] = self.section
 
     # --- Checking one document ----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import logging
 
 from pelican import signals
 
+from warta import context_names as ctx
 from warta import sections
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ def check_menu(pelican):
 
 def set_menu(generators):
     context = generators[0].context if generators else {}
-    context["menu"] = sections.visible_menu(context, context.get("section_sizes", {}))
+    context[ctx.MENU] = sections.visible_menu(context, context.get(ctx.SECTION_SIZES, {}))
 
 
 def register():

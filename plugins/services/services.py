@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Page
 
+from warta import context_names as ctx
 from warta import sections
 from warta import services as catalogue
 from warta.pdf_check import report_pdf_checks
@@ -56,9 +57,9 @@ class ServiceGenerator(SectionGenerator):
         by_slug = {service.slug: service for service in services}
         for problem in catalogue.home_problems(settings, by_slug):
             log.error("%s", problem)
-        self.context["services"] = services
-        self.context["services_by_slug"] = by_slug
-        self.context["service_topics"] = [t for t in self.topics if t.services]
+        self.context[ctx.SERVICES] = services
+        self.context[ctx.SERVICES_BY_SLUG] = by_slug
+        self.context[ctx.SERVICE_TOPICS] = [t for t in self.topics if t.services]
         record_size(self.context, "services", len(services))
 
     def generate_output(self, writer):

@@ -13,6 +13,7 @@ from pelican import signals
 from pelican.paginator import Page, Paginator
 from pelican.writers import Writer
 
+from warta import context_names as ctx
 from warta import lists
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def add_agency_neighbours(generator):
         nearest = lists.nearest_of_group(newest_first, NEIGHBOURS_SHOWN)
         for article, others in zip(newest_first, nearest, strict=True):
             found[article.source_path] = others
-    generator.context["agency_neighbours"] = found
+    generator.context[ctx.AGENCY_NEIGHBOURS] = found
 
 
 def register():

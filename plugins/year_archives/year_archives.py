@@ -10,6 +10,8 @@ from itertools import groupby
 
 from pelican import signals
 
+from warta import context_names as ctx
+
 log = logging.getLogger(__name__)
 
 
@@ -34,14 +36,14 @@ def year_list(generator):
 
 def add_years_to_context(generator):
     years = year_list(generator)
-    generator.context["archive_years"] = years
+    generator.context[ctx.ARCHIVE_YEARS] = years
     # Paginate with DEFAULT_PAGINATION unless the settings say otherwise.
     generator.settings["PAGINATED_TEMPLATES"].setdefault("period_archives", None)
 
 
 def write_year_archives(generator, writer):
     template = generator.get_template("period_archives")
-    for entry in generator.context["archive_years"]:
+    for entry in generator.context[ctx.ARCHIVE_YEARS]:
         writer.write_file(
             entry["save_as"],
             template,

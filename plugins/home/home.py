@@ -1,0 +1,24 @@
+"""The home page's content and the build date, put in the context once.
+
+Pelican reads every generator's content before it writes any page: once all have read theirs,
+the home page's content (warta.home) can be gathered from the sections, and every template
+that says "as of" shows the same date.
+"""
+
+from pelican import signals
+
+from warta import context_names as ctx
+from warta.dates import build_date
+from warta.home import home
+
+
+def gather(generators):
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    context[ctx.BUILD_DATE] = build_date(settings)
+    context[ctx.HOME] = home(context, settings)
+
+
+def register():
+    signals.all_generators_finalized.connect(gather)
