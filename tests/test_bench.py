@@ -18,7 +18,8 @@ def test_help_documents_the_flags_the_makefile_passes():
     result = CliRunner().invoke(bench.bench, ["--help"], prog_name=bench.PROG)
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Pemakaian: {bench.PROG} [PILIHAN]")
-    for option in ("--articles", "--json", "--workers", "--axe-pages", "--keep", "--builds-only"):
+    for option in ("--articles", "--json", "--workers", "--axe-pages", "--keep", "--builds-only",
+                   "--cold"):
         assert option in result.output
     # The steps run in child processes are not commands anyone types.
     assert "audit-pages" not in result.output and "Perintah" not in result.output
@@ -31,7 +32,7 @@ def test_flags_reach_the_run(monkeypatch):
         bench.bench, ["--articles", "200", "--json", "hasil.json", "--builds-only", "--keep"]
     )
     assert result.exit_code == 0, result.output
-    assert calls == [(200, 2, True, "hasil.json", 0, True)]
+    assert calls == [(200, 2, True, "hasil.json", 0, True, False)]
 
 
 def test_the_default_portal_is_the_size_the_targets_are_set_for(monkeypatch):

@@ -19,12 +19,14 @@ AXE_CLI = ROOT / "node_modules" / "@axe-core" / "cli" / "dist" / "src" / "bin" /
 
 
 class GateBench:
-    """Runs the whole gate over one built site, with one set of caches kept between runs."""
+    """Runs the whole gate over one built site, with one set of caches kept between runs, in
+    ``caches`` (kept between benchmark runs too, like a city's CI keeps .cache/audit), or in the
+    run's own folder."""
 
-    def __init__(self, work, output, workers, steps, name="gate"):
+    def __init__(self, work, output, workers, steps, name="gate", caches=None):
         self.work, self.output, self.steps = Path(work), Path(output), steps
         self.name = name
-        self.cache = self.work / f"{name}-cache"
+        self.cache = Path(caches or self.work) / f"{name}-cache"
         self.command = [
             sys.executable, "-m", "warta", "audit", "--output", self.output,
             "--workers", workers, "--cache-dir", self.cache, "--progress", "lines",
@@ -93,13 +95,13 @@ def gate_figures(record_file, report_file, changed_pages=None):
     return figures
 
 
-def sample_gate(work, workers, steps):
+def sample_gate(work, workers, steps, caches=None):
     """The whole gate on the sample portal with nothing changed, against a cold axe audit of
     all its pages: the fixed cost a city's CI pays on every commit, whatever changed."""
     output = Path(work) / "sample-output"
     measure("sample_build", [sys.executable, "-m", "warta.bench", "build",
                              EXAMPLE / "content", output, Path(work) / "sample-build-cache"], steps)
-    gate = GateBench(work, output, workers, steps, name="sample")
+    gate = GateBench(work, output, workers, steps, name="sample", caches=caches)
     cold = gate.pages_only("sample_pages_only_cold")
     gate.run("sample_gate_first")  # judges the variants, checks and validity: the caches fill
     unchanged = gate.run("sample_gate_unchanged")
