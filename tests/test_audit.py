@@ -111,11 +111,13 @@ def test_known_bad_page_fails_the_audit(browser):
     assert "https://dequeuniversity.com/rules/axe/4.14/image-alt" in report
 
 
+@pytest.mark.browser
 def test_missing_chromedriver_fails_closed(tmp_path):
     with pytest.raises(AuditError, match="chromium-driver"):
         start_browser(chromedriver=tmp_path / "chromedriver")
 
 
+@pytest.mark.browser
 def test_chromium_that_cannot_start_fails_closed(tmp_path):
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\nexit 1\n")
@@ -243,6 +245,7 @@ def test_page_that_stays_still_passes(browser):
     assert result.passed, result.format()
 
 
+@pytest.mark.browser
 def test_page_that_moves_fails_in_the_reports_and_is_never_cached(tmp_path):
     cache = tmp_path / "cache"
     first = audit_site(MOVING, workers=1, cache_dir=cache)
@@ -400,6 +403,8 @@ def strike_every_browser(process, profiles, target):
     return drivers, process.returncode
 
 
+@pytest.mark.build
+@pytest.mark.build
 @pytest.mark.parametrize("target", ["chromedriver", "chromium"])
 def test_browser_killed_mid_run_fails_the_audit_and_leaves_no_process(slow_site, tmp_path, profiles,
                                                                      target):
@@ -409,6 +414,8 @@ def test_browser_killed_mid_run_fails_the_audit_and_leaves_no_process(slow_site,
     assert_nothing_left(profiles, drivers)
 
 
+@pytest.mark.build
+@pytest.mark.build
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_audit_kills_its_browsers_and_fails(slow_site, tmp_path, profiles, signum):
     process = start_audit(slow_site, tmp_path, profiles)

@@ -35,6 +35,7 @@ def opd_names():
     return [agency.name for agency in agencies(load_settings())]
 
 
+@pytest.mark.build
 def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "dingin", content=TEST_CONTENT, CACHE_PATH=str(cache))
@@ -42,6 +43,7 @@ def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):
     assert site_bytes(tmp_path / "dingin") == site_bytes(tmp_path / "hangat")
 
 
+@pytest.mark.build
 def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -54,6 +56,7 @@ def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
     assert "Kalimat “baru”" in page  # read again and typogrified
 
 
+@pytest.mark.build
 def test_typogrify_results_are_kept_and_reused(tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=TEST_CONTENT, CACHE_PATH=str(cache))
@@ -72,6 +75,7 @@ def test_cache_folder_changes_with_markdown_settings():
     assert fingerprint(settings) == fingerprint(dict(settings))
 
 
+@pytest.mark.build
 def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -83,6 +87,7 @@ def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path
     assert not any(path.endswith("uji-kedua.md") for path in cached)
 
 
+@pytest.mark.build
 def test_cached_article_is_checked_again_when_its_cover_disappears(content_dir, tmp_path):
     cache = tmp_path / "cache"
     article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
@@ -100,6 +105,7 @@ def test_cached_article_is_checked_again_when_its_cover_disappears(content_dir, 
                for line in failure.value.errors), failure.value.errors
 
 
+@pytest.mark.build
 def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -111,6 +117,7 @@ def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_p
     assert [Path(path).name for path in checked] == [article.name]
 
 
+@pytest.mark.build
 def test_files_checked_in_other_processes_report_the_same_mistakes(content_dir, tmp_path):
     from content_check import content_check  # noqa: PLC0415
 
@@ -151,6 +158,7 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
         checker.stop()
 
 
+@pytest.mark.build
 def test_cached_texts_offer_their_images_where_each_build_publishes_them(tmp_path):
     # The Markdown cache is shared by builds with different SITEURLs (make html, make publish):
     # srcset must follow each build's own address of the image, as src does.
@@ -179,6 +187,7 @@ def test_cached_texts_offer_their_images_where_each_build_publishes_them(tmp_pat
     assert offered >= 4  # cover and figure, in both builds
 
 
+@pytest.mark.build
 def test_synthetic_portal_is_the_same_for_the_same_seed_and_builds(tmp_path):
     first = generate_portal(tmp_path / "a", 30, opd_names(), seed=SEED)
     second = generate_portal(tmp_path / "b", 30, opd_names(), seed=SEED)

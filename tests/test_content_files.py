@@ -208,6 +208,7 @@ def test_allowlists_and_limits_come_from_settings(tmp_path):
     assert finding.rule == "berkas-terlalu-besar" and "WARTA_MAX_MARKDOWN_BYTES" in finding.fix
 
 
+@pytest.mark.build
 def test_a_refused_tree_fails_the_build_before_pelican_with_output_untouched(content_dir,
                                                                              tmp_path):
     output = tmp_path / "output"
@@ -266,6 +267,7 @@ def register():
 '''
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_interrupted_build_removes_its_staging_folders(signum, content_dir, tmp_path):
     plugins = tmp_path / "plugins" / "berhenti"
@@ -323,6 +325,7 @@ BROKEN_SECTIONS = {
 }
 
 
+@pytest.mark.build
 def test_broken_ppid_document_video_and_edition_name_rule_and_line(content_dir, tmp_path):
     for relative, (text, _, _) in BROKEN_SECTIONS.items():
         write(content_dir / relative, text)

@@ -14,6 +14,8 @@ from warta import ROOT
 from warta.build import BuildError, build
 from warta.lint import GUIDE, RULES
 
+pytestmark = [pytest.mark.build]  # whole builds and `warta periksa` in a child process
+
 FINDING_LINE = re.compile(r"^\s*(?P<path>\S.*?):(?P<line>\d+): (?P<rule>[a-z0-9-]+): .+\(.+\)$")
 
 GOOD = """Title: Pasar murah di Kecamatan Sukamaju

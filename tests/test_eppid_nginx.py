@@ -19,6 +19,9 @@ from published import MIME_TYPES, NGINX, free_port, main_config, site_config
 
 from warta import ROOT
 
+# Nginx in front of the e-PPID, serving a built portal.
+pytestmark = [pytest.mark.server, pytest.mark.build]
+
 HOST = "portal.pemda.example"
 
 

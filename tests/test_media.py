@@ -561,6 +561,7 @@ def test_contents_entry_naming_news_that_does_not_exist_fails_the_build(media_di
             "isi tidak ditemukan") in error
 
 
+@pytest.mark.build
 def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, tmp_path):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
     run = subprocess.run(
@@ -573,6 +574,7 @@ def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, 
     assert "Video tidak punya takarir (Captions)" in run.stderr
 
 
+@pytest.mark.server
 def test_csp_allows_exactly_one_frame_origin_the_youtube_player_and_nginx_agrees():
     settings = load_settings("publishconf.py")
     policy = {part.split()[0]: part.split()[1:] for part in settings["CSP_POLICY"].split("; ")}

@@ -16,6 +16,8 @@ from selenium.webdriver.common.by import By
 from warta import EXAMPLE, ROOT
 from warta.audit import Auditor
 
+pytestmark = [pytest.mark.build]  # the preview server rebuilds the portal in a child process
+
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
 

@@ -33,6 +33,7 @@ def created(content_dir, result):
     return matches[0]
 
 
+@pytest.mark.build
 def test_make_berita_names_the_file_by_todays_jakarta_date_and_slug(content_dir):
     before = datetime.datetime.now(JAKARTA).date()
     title = "Pemkot Contoh buka \"pasar murah\" di Sukamaju, warga antusias"
@@ -71,6 +72,7 @@ def test_a_filled_in_article_builds(content_dir, build_site):
     assert (output / "berita" / year / slug / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_a_second_article_with_the_same_title_gets_its_own_slug(content_dir):
     first = created(content_dir, new(content_dir, "berita", "Pasar murah", "--tanggal", "2024-05-02"))
     second = created(content_dir, new(content_dir, "berita", "Pasar murah", "--tanggal", "2024-05-02"))
@@ -79,6 +81,7 @@ def test_a_second_article_with_the_same_title_gets_its_own_slug(content_dir):
     assert Source(second.read_text(encoding="utf-8")).value("slug") == "pasar-murah-2"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("category", sorted(PPID_CATEGORIES))
 def test_make_dokumen_writes_every_dip_field(content_dir, category):
     result = run("make", "--no-print-directory", "dokumen", "JUDUL=Laporan Keuangan 2024",
@@ -97,6 +100,7 @@ def test_make_dokumen_writes_every_dip_field(content_dir, category):
         assert not any(key in source.fields for key in exempt) and "lampiran" in source.fields
 
 
+@pytest.mark.build
 def test_unknown_document_category_is_refused_in_indonesian(content_dir):
     result = new(content_dir, "dokumen", "Laporan", "--kategori", "rahasia")
     assert result.returncode == 1
@@ -104,12 +108,14 @@ def test_unknown_document_category_is_refused_in_indonesian(content_dir):
     assert not (content_dir / "ppid").exists() or not any((content_dir / "ppid").iterdir())
 
 
+@pytest.mark.build
 def test_empty_title_is_refused(content_dir):
     result = run("make", "--no-print-directory", "berita", f"CONTENT={content_dir}")
     assert result.returncode != 0
     assert "Judul kosong" in result.stderr
 
 
+@pytest.mark.build
 def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
     result = new(content_dir, "berita", "Pasar murah", "--opd", "Dinas Pariwisata")
     assert result.returncode == 1
@@ -117,6 +123,7 @@ def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
     assert "Dinkes" in result.stderr
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("command", [["baru", "--help"], ["baru", "berita", "--help"], ["baru", "dokumen", "--help"]])
 def test_scaffold_commands_explain_themselves(command):
     result = run(sys.executable, "-m", "warta", *command)
