@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from browser_checks import wait_for
 from bs4 import BeautifulSoup
+from helpers import refused
 from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
@@ -19,7 +20,7 @@ from selenium.webdriver.common.keys import Keys
 
 from warta import EXAMPLE, ROOT
 from warta.audit import start_browser
-from warta.build import BuildError, load_settings
+from warta.build import load_settings
 from warta.captions import CaptionProblem, check_captions
 
 CONTENT = EXAMPLE / "content"
@@ -448,13 +449,6 @@ def media_dir(content_dir):
     shutil.copy(MAGAZINE_FILES / "warta-kota-contoh-07.pdf", files / "uji.pdf")
     shutil.copy(MAGAZINE_FILES / "warta-kota-contoh-07-sampul.webp", files / "sampul.webp")
     return content_dir
-
-
-def refused(build_site, content_dir):
-    """The build's error text; the build must fail."""
-    with pytest.raises(BuildError) as error:
-        build_site(content_dir)
-    return str(error.value)
 
 
 def test_valid_video_and_edition_build(media_dir, build_site):
