@@ -404,7 +404,6 @@ def strike_every_browser(process, profiles, target):
 
 
 @pytest.mark.build
-@pytest.mark.build
 @pytest.mark.parametrize("target", ["chromedriver", "chromium"])
 def test_browser_killed_mid_run_fails_the_audit_and_leaves_no_process(slow_site, tmp_path, profiles,
                                                                      target):
@@ -414,7 +413,6 @@ def test_browser_killed_mid_run_fails_the_audit_and_leaves_no_process(slow_site,
     assert_nothing_left(profiles, drivers)
 
 
-@pytest.mark.build
 @pytest.mark.build
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_audit_kills_its_browsers_and_fails(slow_site, tmp_path, profiles, signum):

@@ -230,7 +230,6 @@ def test_changed_theme_css_reaudits_every_page(site_copy, tmp_path):
 
 
 @pytest.mark.build
-@pytest.mark.build
 def test_all_flag_ignores_the_cache(site_copy, tmp_path):
     cache = tmp_path / "cache"
     assert run_cli("--output", site_copy, "--cache-dir", cache, "--reports", tmp_path / "r1").returncode == 0
@@ -262,7 +261,6 @@ def test_cache_depends_on_the_axe_options(site_copy, tmp_path):
 # --- Bad input -----------------------------------------------------------------------------------
 
 
-@pytest.mark.build
 @pytest.mark.build
 def test_corrupt_cache_is_discarded_everything_audited_and_the_run_fails(site_copy, tmp_path):
     cache = tmp_path / "cache"
@@ -333,7 +331,6 @@ def test_browser_that_dies_again_on_retry_fails_the_page(small_site):
     assert all(r.passed for r in run.results if r.page != "arsip/index.html")
 
 
-@pytest.mark.build
 @pytest.mark.build
 def test_unreachable_grid_stops_the_audit(site_copy, tmp_path):
     with socket.socket() as probe:
@@ -458,7 +455,6 @@ def test_audit_help_documents_the_options():
 
 
 @pytest.mark.build
-@pytest.mark.build
 def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_copy, tmp_path):
     # `make audit` is the gate, not the page audit alone: on a site without a page for every
     # template the variant audits and browser checks fail for the missing ones, and no record
@@ -487,7 +483,6 @@ def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_
     assert not record.exists()
 
 
-@pytest.mark.build
 @pytest.mark.build
 def test_a_citys_gate_names_the_templates_it_has_no_page_for_instead_of_failing(site_copy,
                                                                                  tmp_path):

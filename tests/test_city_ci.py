@@ -44,7 +44,6 @@ def test_gitlab_pipeline_deploys_only_from_the_default_branch():
 
 
 @pytest.mark.build
-@pytest.mark.build
 def test_the_content_gate_builds_then_audits_every_page():
     run = subprocess.run(["make", "-n", "gerbang"], cwd=ROOT, capture_output=True, text=True,
                          check=True)

@@ -254,7 +254,6 @@ def test_only_the_newest_releases_are_kept(tmp_path):
 
 
 @pytest.mark.build
-@pytest.mark.build
 def test_make_rsync_upload_deploys_with_the_command_line(tmp_path):
     site = make_site(tmp_path / "a", "situs")
     run = subprocess.run(

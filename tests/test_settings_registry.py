@@ -35,7 +35,6 @@ def run_warta(*args):
 
 
 @pytest.mark.build
-@pytest.mark.build
 def test_an_emergency_contact_with_two_parts_is_named_at_its_line_by_the_build(tmp_path):
     (tmp_path / "content").mkdir()
     settings_file = tmp_path / "pelicanconf.py"
