@@ -4,6 +4,12 @@ import pytest
 
 from warta.build import BuildError
 
+# How long a test waits for a child process that should already have reached an event (a marker
+# file, a log line, its exit) before calling it hung. The tests wait for the events themselves;
+# this only keeps a hung child from hanging the run, so it is far above what any step needs on
+# a loaded 2-core CI machine, where one small build can take half a minute.
+HANG_GUARD = 600
+
 
 def refused(build, content, output=None, **overrides):
     """The error text of a build that must fail. Given an output folder, the build must also
@@ -18,3 +24,4 @@ def refused(build, content, output=None, **overrides):
         assert [p.name for p in output.iterdir()] == ["lama.html"]
     assert "Traceback" not in str(error.value)
     return str(error.value)
+

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
+from helpers import HANG_GUARD
 from PIL import Image
 
 from warta import lint
@@ -148,7 +149,9 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
     todo = [(path, memo.key(path, Path(path).read_bytes())) for path in paths]
     checker = lint.AheadChecker(todo, settings, workers=1)
     try:
-        concurrent.futures.wait(list(checker.futures.values()), timeout=60)
+        # Every result must be ready before it is asked for, however busy the machine: wait
+        # for the checkers to finish, not for a fixed time (a result asked for too early is None).
+        concurrent.futures.wait(list(checker.futures.values()), timeout=HANG_GUARD)
         for path, key in todo[:-1]:
             assert checker.result(path, key) == lint.lint_recording(path, settings)
         path, key = todo[-1]
