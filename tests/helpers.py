@@ -1,6 +1,11 @@
 """Helpers several test modules share."""
 
+import subprocess
+import sys
+from unittest import mock
+
 import pytest
+from click.testing import CliRunner
 
 from warta.build import BuildError
 
@@ -25,3 +30,21 @@ def refused(build, content, output=None, **overrides):
     assert "Traceback" not in str(error.value)
     return str(error.value)
 
+
+def run_warta(*args):
+    """`bin/warta ARGS` run in this process, as click's CliRunner runs a command: through the
+    real entry point (warta.cli.main, with its Indonesian errors), for the exit status and what
+    it printed, without the second or two a new Python process spends importing Pelican. An
+    exception escaping the command fails the test, as its traceback would show in a terminal;
+    tests about the whole process (signals, a traceback on bad input) still start one."""
+    from warta.cli import PROG_NAME, main  # noqa: PLC0415 - only the command tests need it
+
+    with CliRunner().isolation() as (stdout, stderr, _), \
+            mock.patch.object(sys, "argv", [PROG_NAME, *map(str, args)]):
+        try:
+            main()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+        printed = stdout.getvalue().decode(), stderr.getvalue().decode()
+    return subprocess.CompletedProcess(args, code, *printed)

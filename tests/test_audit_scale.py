@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers import run_warta
 
 from warta import ROOT
 from warta.audit import (
@@ -444,12 +445,9 @@ def test_plain_progress_lines_show_pages_rate_and_time_left(capsys):
     assert "sisa ~" in lines[-1]
 
 
-@pytest.mark.build
 def test_audit_help_documents_the_options():
-    result = subprocess.run(
-        [sys.executable, "-m", "warta", "audit", "--help"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )
+    result = run_warta("audit", "--help")
+    assert result.returncode == 0, result.stderr
     for option in ("--workers", "--timeout", "--all", "--cache-dir", "--reports", "--remote"):
         assert option in result.stdout
 

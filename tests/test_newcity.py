@@ -9,13 +9,13 @@ import itertools
 import json
 import re
 import subprocess
-import sys
 import tokenize
 from pathlib import Path
 
 import markdown
 import pytest
 from click.testing import CliRunner
+from helpers import run_warta
 
 from warta import EXAMPLE, ROOT, settings
 from warta.build import BuildError, build, load_settings
@@ -382,10 +382,8 @@ def test_the_new_portals_messages_and_scaffold_name_its_own_agency_and_region(ba
     assert not SAMPLE_IDENTITY.search(fixes.encode()) and "Diskominfo`" not in fixes
 
 
-@pytest.mark.build
 def test_kota_baru_explains_itself_in_indonesian():
-    result = subprocess.run([sys.executable, "-m", "warta", "kota-baru", "--help"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = run_warta("kota-baru", "--help")
     assert result.returncode == 0
     assert "Pemakaian:" in result.stdout and "Pilihan:" in result.stdout
     for flag in ("--nama", "--jenis", "--zona", "--opd", "--berkas-opd", "--opd-ppid", "--domain",

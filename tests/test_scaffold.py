@@ -4,10 +4,10 @@ published until the editor has replaced every placeholder."""
 import datetime
 import re
 import subprocess
-import sys
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import run_warta
 
 from warta import ROOT
 from warta.build import BuildError, load_settings
@@ -22,7 +22,7 @@ def run(*args, cwd=ROOT):
 
 
 def new(content_dir, *args):
-    return run(sys.executable, "-m", "warta", "baru", *args, "--content", str(content_dir))
+    return run_warta("baru", *args, "--content", content_dir)
 
 
 def created(content_dir, result):
@@ -72,7 +72,6 @@ def test_a_filled_in_article_builds(content_dir, build_site):
     assert (output / "berita" / year / slug / "index.html").is_file()
 
 
-@pytest.mark.build
 def test_a_second_article_with_the_same_title_gets_its_own_slug(content_dir):
     first = created(content_dir, new(content_dir, "berita", "Pasar murah", "--tanggal", "2024-05-02"))
     second = created(content_dir, new(content_dir, "berita", "Pasar murah", "--tanggal", "2024-05-02"))
@@ -100,7 +99,6 @@ def test_make_dokumen_writes_every_dip_field(content_dir, category):
         assert not any(key in source.fields for key in exempt) and "lampiran" in source.fields
 
 
-@pytest.mark.build
 def test_unknown_document_category_is_refused_in_indonesian(content_dir):
     result = new(content_dir, "dokumen", "Laporan", "--kategori", "rahasia")
     assert result.returncode == 1
@@ -115,7 +113,6 @@ def test_empty_title_is_refused(content_dir):
     assert "Judul kosong" in result.stderr
 
 
-@pytest.mark.build
 def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
     result = new(content_dir, "berita", "Pasar murah", "--opd", "Dinas Pariwisata")
     assert result.returncode == 1
@@ -123,10 +120,9 @@ def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
     assert "Dinkes" in result.stderr
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("command", [["baru", "--help"], ["baru", "berita", "--help"], ["baru", "dokumen", "--help"]])
 def test_scaffold_commands_explain_themselves(command):
-    result = run(sys.executable, "-m", "warta", *command)
+    result = run_warta(*command)
     assert result.returncode == 0
     assert re.search(r"berita|dokumen", result.stdout)
     assert "Buat" in result.stdout and "Pilihan:" in result.stdout  # Click's own words too
