@@ -14,6 +14,8 @@ from warta import EXAMPLE
 # example's settings unless a test names others.
 os.environ["WARTA_CITY_SETTINGS"] = str(EXAMPLE / "pelicanconf.py")
 
+from marks import fixture_marks, parametrize_pages
+
 from warta.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
 from warta.build import build
 from warta.errors import BuildError
@@ -42,51 +44,16 @@ def sample_site():
     return _site["path"]
 
 
-# Tests are marked by the fixtures they use (pytest.ini names the marks), so a new test that
-# builds or opens a browser lands outside `make test-fast` without anyone remembering to mark it.
-# A fixture's own fixtures count too: `auditor` brings `browser`, `site_url` brings `site`.
-FIXTURE_MARKS = {
-    "build": {"site", "gate", "build_site", "published_site", "built_page"},
-    "browser": {"browser", "auditor", "clean_browser", "tls_browser", "gate"},
-    "server": {"published_url"},
-}
-
-
-def fixture_marks(fixturenames):
-    used = set(fixturenames)
-    return {mark for mark, fixtures in FIXTURE_MARKS.items() if used & fixtures}
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         for mark in fixture_marks(getattr(item, "fixturenames", ())):
             item.add_marker(mark)
 
 
-def deselected_by_marks(config, marks):
-    """True when `-m` leaves out every test carrying these marks: then parametrizing such a
-    test need not build the sample portal at collection time."""
-    expression = config.getoption("markexpr")
-    if not expression:
-        return False
-    try:
-        # pytest's own parser for `-m`; if a pytest upgrade moves it, collect as before.
-        from _pytest.mark.expression import Expression  # noqa: PLC0415
-    except ImportError:
-        return False
-    return not Expression.compile(expression).evaluate(lambda name, **_: name in marks)
-
-
 def pytest_generate_tests(metafunc):
     # One test per built page, per template and variant, per check: a failure names its page.
     if "built_page" in metafunc.fixturenames:
-        marks = fixture_marks(metafunc.fixturenames)
-        marks |= {mark.name for mark in metafunc.definition.iter_markers()}
-        if deselected_by_marks(metafunc.config, marks):
-            metafunc.parametrize("built_page", ["(tidak dibangun)"])
-            return
-        pages = find_pages(sample_site())
-        metafunc.parametrize("built_page", pages, ids=pages)
+        parametrize_pages(metafunc, "built_page", lambda: find_pages(sample_site()))
 
 
 def pytest_terminal_summary(terminalreporter):
