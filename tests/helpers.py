@@ -2,9 +2,11 @@
 
 import subprocess
 import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from warta.build import BuildError
@@ -14,6 +16,11 @@ from warta.build import BuildError
 # this only keeps a hung child from hanging the run, so it is far above what any step needs on
 # a loaded 2-core CI machine, where one small build can take half a minute.
 HANG_GUARD = 600
+
+
+def soup_of(site, page):
+    """A built page, parsed: ``page`` is its path under the output folder ``site``."""
+    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def refused(build, content, output=None, **overrides):

@@ -8,8 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import refused
+from helpers import refused, soup_of
 from icalendar import Calendar
 from pelican import signals
 
@@ -40,10 +39,6 @@ def write(content_dir, name, body="Isi acara uji.\n", **changes):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
     return path
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):

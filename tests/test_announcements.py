@@ -7,8 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import refused
+from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE
@@ -42,10 +41,6 @@ def write(content_dir, name, body="Isi pengumuman uji.\n", **changes):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
     return path
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):

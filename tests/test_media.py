@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_checks import wait_for
-from bs4 import BeautifulSoup
-from helpers import refused
+from helpers import refused, soup_of
 from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
@@ -31,10 +30,6 @@ ON_YOUTUBE = "pelatihan-bahasa-isyarat-petugas"
 YOUTUBE_ID = "KCtv2025bis"
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAX_SAMPLE_BYTES = 300 * 1024
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import soup_of
 
 from warta import EXAMPLE, ROOT
 from warta.audit import find_pages
@@ -32,10 +33,6 @@ TODAY = "2026-11-22"  # freshness is measured against a fixed date, never the cl
 STANDARD_PAGES = ["profil-ppid", "maklumat-pelayanan", "permohonan-informasi",
                   "pengajuan-keberatan", "standar-biaya", "laporan-layanan-informasi", "hubungi"]
 CATEGORY_BY_TITLE = {c["title"]: c["name"] for c in CATEGORIES}
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def text(element):

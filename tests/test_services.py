@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import refused
+from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE, ROOT
@@ -18,10 +17,6 @@ from warta.services import home_problems, is_free
 
 SAMPLE = EXAMPLE / "content" / "layanan"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):
