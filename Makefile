@@ -77,6 +77,13 @@ test: venv java node browser deploy-tools postgresql ## Run every test: ruff, th
 	$(BIN)/ruff check .
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
+# What a developer runs between edits: every test that needs no whole-portal build, browser or
+# outside server (the marks in pytest.ini), in about a minute and a half on a busy 2-core
+# machine. It sets up only .venv; `make test` is still what CI runs and what a change must pass.
+test-fast: venv ## Run the fast tests only: no portal build, browser or server (ruff, then pytest -m)
+	$(BIN)/ruff check .
+	$(PYTHON) -m pytest -m "not browser and not server and not build" $(PYTEST_ARGS)
+
 # The e-PPID (eppid/): the request and objection service, on SQLite, on loopback only.
 EPPID_PORT ?= 8010
 
@@ -141,4 +148,4 @@ clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf $(OUTPUTDIR) .pytest_cache __pycache__ */__pycache__ */*/__pycache__
 	rm -rf audit-report bench-results.json
 
-.PHONY: help venv node fonts browser java postgresql deploy-tools eppid html serve devserver test lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa kota-baru
+.PHONY: help venv node fonts browser java postgresql deploy-tools eppid html serve devserver test test-fast lint audit gerbang bench grid publish rsync_upload lock clean berita dokumen periksa kota-baru

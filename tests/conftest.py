@@ -5,7 +5,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jinja2
 import pytest
+from pelican.settings import DEFAULT_CONFIG
 
 from warta import EXAMPLE
 
@@ -13,6 +15,8 @@ from warta import EXAMPLE
 # the project root: every command these tests run, in this process or a child, reads the
 # example's settings unless a test names others.
 os.environ["WARTA_CITY_SETTINGS"] = str(EXAMPLE / "pelicanconf.py")
+
+from marks import fixture_marks, parametrize_pages
 
 from warta.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
 from warta.build import build
@@ -24,6 +28,43 @@ from warta.server import serve
 TEST_DATA = Path(__file__).parent / "test_data"
 
 _site = {}
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates, kept for the rest of the run. Compiling the theme's templates
+    is most of a small test build (a second of its second and a half), and the suite makes
+    hundreds of them. A template is compiled again when its source, or an environment option
+    that shapes the compiled code (autoescape, the lexer's settings, extensions), differs."""
+
+    def get_bucket(self, environment, name, filename, source):
+        shape = repr([getattr(environment, option) for option in (
+            "autoescape", "optimized", "block_start_string", "block_end_string",
+            "variable_start_string", "variable_end_string", "comment_start_string",
+            "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+            "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline",
+            "is_async")] + sorted(environment.extensions))
+        # The bucket's checksum covers what it is given: a different shape is a cache miss.
+        return super().get_bucket(environment, name, filename, f"{source}\0{shape}")
+
+    def __repr__(self):
+        # Settings are fingerprinted by their repr (the lint memo, the build cache): the same in
+        # every build of the run, where the default repr would hold each copy's address.
+        return f"CompiledTemplates({self.directory!r})"
+
+    def __deepcopy__(self, memo):
+        return self  # Pelican copies its defaults for each build: one cache serves them all
+
+    def __reduce__(self):
+        # Pelican's content cache pickles the settings this sits in; a build in another process
+        # (bin/warta, `make html`) reading that cache must not need this test module to load it.
+        return jinja2.FileSystemBytecodeCache, (self.directory, self.pattern)
+
+
+# Every build in this process (the sample, the published portal, each small test build) gets
+# the cache through Pelican's defaults, which fill in what a portal's JINJA_ENVIRONMENT leaves
+# out. Builds in a child process compile as a portal's own build does.
+_site["templates"] = Path(tempfile.mkdtemp(prefix="warta-templat-"))
+DEFAULT_CONFIG["JINJA_ENVIRONMENT"]["bytecode_cache"] = CompiledTemplates(str(_site["templates"]))
 
 
 def sample_site():
@@ -42,11 +83,16 @@ def sample_site():
     return _site["path"]
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for mark in fixture_marks(getattr(item, "fixturenames", ())):
+            item.add_marker(mark)
+
+
 def pytest_generate_tests(metafunc):
     # One test per built page, per template and variant, per check: a failure names its page.
     if "built_page" in metafunc.fixturenames:
-        pages = find_pages(sample_site())
-        metafunc.parametrize("built_page", pages, ids=pages)
+        parametrize_pages(metafunc, "built_page", lambda: find_pages(sample_site()))
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -72,6 +118,7 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_sessionfinish(session, exitstatus):
     if "path" in _site:
         shutil.rmtree(_site["path"].parent, ignore_errors=True)
+    shutil.rmtree(_site["templates"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

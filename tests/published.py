@@ -8,6 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpers import HANG_GUARD
+
 from warta import ROOT
 from warta.build import build
 from warta.deploy import deploy
@@ -119,14 +121,14 @@ def nginx_serving(output, port, work):
     process = subprocess.Popen([NGINX, "-c", str(main_file), "-e", str(nginx_dir / "error.log")],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + HANG_GUARD
         while True:
             if process.poll() is not None:
                 raise AssertionError(f"nginx berhenti: {process.stderr.read().decode()}")
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
                 break
             if time.monotonic() > deadline:
-                raise AssertionError("nginx tidak menjawab di loopback dalam 20 detik")
+                raise AssertionError(f"nginx tidak menjawab di loopback dalam {HANG_GUARD} detik")
             time.sleep(0.1)
         yield http_port
     finally:

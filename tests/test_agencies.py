@@ -3,16 +3,12 @@
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import soup_of
 
 from warta.agencies import agencies, read_agencies, tel_link
 from warta.build import BuildError, load_settings
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kota-contoh" / "content" / "opd"
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def text(element):

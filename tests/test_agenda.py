@@ -8,12 +8,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import refused, soup_of
 from icalendar import Calendar
 from pelican import signals
 
 from warta import EXAMPLE
-from warta.build import BuildError
 
 CONTENT = EXAMPLE / "content"
 SAMPLE_PDF = CONTENT / "agenda" / "lampiran" / "undangan-musrenbang-sukamaju-2027.pdf"
@@ -42,10 +41,6 @@ def write(content_dir, name, body="Isi acara uji.\n", **changes):
     return path
 
 
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
-
-
 def words(element):
     return " ".join(element.get_text(" ").split()).replace("\xa0", " ")
 
@@ -69,18 +64,6 @@ def agenda_dir(content_dir):
           Category="Diskominfo", Date="2026-11-02 10:00")
     write(content_dir, "pekan-depan.md", Mulai="2026-12-08 13:00", Selesai="2026-12-08 15:00")
     return content_dir
-
-
-def refused(build_site, content_dir, tmp_path):
-    """The build's error text; the build must fail and leave the previous output as it was."""
-    output = tmp_path / "output"
-    output.mkdir(exist_ok=True)
-    (output / "lama.html").write_text("situs lama", encoding="utf-8")
-    with pytest.raises(BuildError) as error:
-        build_site(content_dir, output, WARTA_TODAY=TODAY)
-    assert [p.name for p in output.iterdir()] == ["lama.html"]
-    assert "Traceback" not in str(error.value)
-    return str(error.value)
 
 
 @pytest.fixture
@@ -257,7 +240,7 @@ def test_switched_off_agenda_writes_nothing(agenda_dir, build_site):
 
 def test_event_that_ends_before_it_starts_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "terbalik.md", Mulai="2026-12-05 12:00", Selesai="2026-12-05 08:00")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/terbalik\.md:6: agenda-waktu: Acara selesai \(2026-12-05 08:00\) "
                      r"sebelum atau tepat saat mulai \(2026-12-05 12:00\) \(periksa tanggal",
                      error), error
@@ -265,7 +248,7 @@ def test_event_that_ends_before_it_starts_is_refused(content_dir, build_site, tm
 
 def test_event_with_an_unreadable_time_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "jam-kabur.md", Mulai="5 Desember jam 8 pagi")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/jam-kabur\.md:5: agenda-waktu: Waktu Mulai '5 Desember jam 8 pagi' "
                      r"tidak dapat dibaca \(tulis tanggal dan jam sebagai TTTT-BB-HH JJ:MM",
                      error), error
@@ -273,28 +256,28 @@ def test_event_with_an_unreadable_time_is_refused(content_dir, build_site, tmp_p
 
 def test_event_mixing_a_time_and_a_whole_day_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "campur.md", Mulai="2026-12-05 08:00", Selesai="2026-12-06")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert "agenda/campur.md:6: agenda-waktu: Mulai dan Selesai ditulis dengan bentuk berbeda" \
         in error, error
 
 
 def test_event_without_a_place_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "tanpa-tempat.md", Tempat=None)
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/tanpa-tempat\.md:1: agenda-kolom: Tempat acara \(Tempat\) tidak ada "
                      r"\(tambahkan baris `Tempat: …`", error), error
 
 
 def test_event_linking_a_missing_attachment_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "tanpa-berkas.md", Lampiran="agenda/lampiran/hilang.pdf")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/tanpa-berkas\.md:9: lampiran-berkas: Lampiran "
                      r"'agenda/lampiran/hilang\.pdf' tidak ditemukan", error), error
 
 
 def test_event_with_an_unknown_organiser_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "opd-salah.md", Category="Dinas Antah")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/opd-salah\.md:3: metadata-opd: Perangkat daerah 'Dinas Antah' "
                      r"tidak terdaftar", error), error
 
@@ -302,7 +285,7 @@ def test_event_with_an_unknown_organiser_is_refused(content_dir, build_site, tmp
 def test_event_slug_that_would_overwrite_the_whole_agenda_calendar_is_refused(
         content_dir, build_site, tmp_path):
     write(content_dir, "semua.md", Slug="agenda")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"agenda/semua\.md:2: url-ganda: .*kalender seluruh agenda", error), error
 
 

@@ -7,11 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE
-from warta.build import BuildError
 from warta.pdf_check import check_pdf
 
 CONTENT = EXAMPLE / "content"
@@ -44,10 +43,6 @@ def write(content_dir, name, body="Isi pengumuman uji.\n", **changes):
     return path
 
 
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
-
-
 def words(element):
     return " ".join(element.get_text(" ").split()).replace("\xa0", " ")
 
@@ -65,18 +60,6 @@ def notices_dir(content_dir):
     write(content_dir, "sudah-berakhir.md", Date="2026-11-10 09:00", Berlaku_sampai="2026-11-30")
     write(content_dir, "tanpa-batas.md", Date="2026-11-25 09:00", Berlaku_sampai=None)
     return content_dir
-
-
-def refused(build_site, content_dir, tmp_path):
-    """The build's error text; the build must fail and leave the previous output as it was."""
-    output = tmp_path / "output"
-    output.mkdir(exist_ok=True)
-    (output / "lama.html").write_text("situs lama", encoding="utf-8")
-    with pytest.raises(BuildError) as error:
-        build_site(content_dir, output, WARTA_TODAY=TODAY)
-    assert [p.name for p in output.iterdir()] == ["lama.html"]
-    assert "Traceback" not in str(error.value)
-    return str(error.value)
 
 
 @pytest.fixture
@@ -217,7 +200,7 @@ def test_switched_off_announcements_write_nothing(notices_dir, build_site):
 
 def test_valid_until_before_the_announcement_date_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "terbalik.md", Date="2026-11-20 09:00", Berlaku_sampai="2026-11-19")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"pengumuman/terbalik\.md:6: pengumuman-berlaku: Berlaku_sampai 2026-11-19 "
                      r"lebih awal daripada tanggal pengumuman \(Date: 2026-11-20\) \(tulis hari "
                      r"terakhir", error), error
@@ -225,14 +208,14 @@ def test_valid_until_before_the_announcement_date_is_refused(content_dir, build_
 
 def test_unreadable_valid_until_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "tanggal-kabur.md", Berlaku_sampai="akhir bulan")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"pengumuman/tanggal-kabur\.md:6: pengumuman-berlaku: Tanggal Berlaku_sampai "
                      r"'akhir bulan' tidak dapat dibaca \(tulis tanggal sebagai TTTT-BB-HH", error)
 
 
 def test_missing_attachment_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "tanpa-berkas.md", Lampiran="pengumuman/lampiran/hilang.pdf")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"pengumuman/tanpa-berkas\.md:7: lampiran-berkas: Lampiran "
                      r"'pengumuman/lampiran/hilang\.pdf' tidak ditemukan \(periksa nama berkasnya",
                      error), error
@@ -240,14 +223,14 @@ def test_missing_attachment_is_refused(content_dir, build_site, tmp_path):
 
 def test_unknown_agency_is_refused_listing_the_registered_ones(content_dir, build_site, tmp_path):
     write(content_dir, "opd-salah.md", Category="Dinas Antah")
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"pengumuman/opd-salah\.md:3: metadata-opd: Perangkat daerah 'Dinas Antah' "
                      r"tidak terdaftar \(pilih salah satu dari: .*Dinkes", error), error
 
 
 def test_announcement_without_summary_is_refused(content_dir, build_site, tmp_path):
     write(content_dir, "tanpa-ringkasan.md", Summary=None)
-    error = refused(build_site, content_dir, tmp_path)
+    error = refused(build_site, content_dir, tmp_path / "output", WARTA_TODAY=TODAY)
     assert re.search(r"pengumuman/tanpa-ringkasan\.md:1: pengumuman-kolom: Ringkasan \(Summary\) "
                      r"tidak ada \(tambahkan baris `Summary: …`", error), error
 

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers import run_warta
 
 from warta import ROOT
 from warta.audit import (
@@ -131,6 +132,8 @@ def kill_browser(driver):
 # --- Parallel workers ------------------------------------------------------------------------
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_two_workers_audit_every_page_once(small_site, tmp_path):
     run = audit_site(small_site, workers=2, cache_dir=tmp_path / "cache")
     assert [r.page for r in run.results] == find_pages(small_site)
@@ -139,11 +142,15 @@ def test_two_workers_audit_every_page_once(small_site, tmp_path):
     assert all(r.axe_version.startswith("4.14.") for r in run.results)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_each_page_records_the_css_it_loaded(small_site, tmp_path):
     run = audit_site(small_site, workers=1, pages=["index.html"], cache_dir=tmp_path / "c")
     assert any(url.endswith("/theme/css/warta.css") for url in run.results[0].resources)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_browser_session_gives_every_page_the_pinned_axe_once(small_site):
     driver = start_browser()
     try:
@@ -165,6 +172,7 @@ def test_browser_session_gives_every_page_the_pinned_axe_once(small_site):
         driver.quit()
 
 
+@pytest.mark.build
 def test_audit_server_lets_the_browser_keep_assets_but_not_pages(small_site):
     import urllib.request  # noqa: PLC0415
 
@@ -178,6 +186,8 @@ def test_audit_server_lets_the_browser_keep_assets_but_not_pages(small_site):
 # --- Incremental cache -------------------------------------------------------------------------
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_unchanged_site_reuses_every_clean_result(site_copy, tmp_path):
     cache = tmp_path / "cache"
     audit_site(site_copy, workers=2, cache_dir=cache)
@@ -187,6 +197,8 @@ def test_unchanged_site_reuses_every_clean_result(site_copy, tmp_path):
     assert again.passed
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_changed_article_reaudits_exactly_the_pages_whose_bytes_changed(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(TEST_CONTENT, content)
@@ -207,6 +219,8 @@ def test_changed_article_reaudits_exactly_the_pages_whose_bytes_changed(tmp_path
     assert run.reused == len(before) - len(changed)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_changed_theme_css_reaudits_every_page(site_copy, tmp_path):
     cache = tmp_path / "cache"
     audit_site(site_copy, workers=2, cache_dir=cache)
@@ -216,6 +230,7 @@ def test_changed_theme_css_reaudits_every_page(site_copy, tmp_path):
     assert run.reused == 0 and run.audited == len(find_pages(site_copy))
 
 
+@pytest.mark.build
 def test_all_flag_ignores_the_cache(site_copy, tmp_path):
     cache = tmp_path / "cache"
     assert run_cli("--output", site_copy, "--cache-dir", cache, "--reports", tmp_path / "r1").returncode == 0
@@ -225,6 +240,7 @@ def test_all_flag_ignores_the_cache(site_copy, tmp_path):
     assert f"{total} halaman: {total} diaudit, 0 dipakai ulang" in result.stdout
 
 
+@pytest.mark.browser
 def test_failing_page_is_never_cached(tmp_path):
     cache = tmp_path / "cache"
     first = audit_site(FIXTURES / "bad", workers=1, cache_dir=cache)
@@ -233,6 +249,8 @@ def test_failing_page_is_never_cached(tmp_path):
     assert second.reused == 0 and second.audited == 1
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_cache_depends_on_the_axe_options(site_copy, tmp_path):
     cache = tmp_path / "cache"
     audit_site(site_copy, workers=2, cache_dir=cache, pages=["index.html"])
@@ -244,6 +262,7 @@ def test_cache_depends_on_the_axe_options(site_copy, tmp_path):
 # --- Bad input -----------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_corrupt_cache_is_discarded_everything_audited_and_the_run_fails(site_copy, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
@@ -258,6 +277,8 @@ def test_corrupt_cache_is_discarded_everything_audited_and_the_run_fails(site_co
     assert again.returncode == 0 and f"0 diaudit, {total} dipakai ulang" in again.stdout
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_output_folder_without_html_stops_the_audit(tmp_path):
     (tmp_path / "kosong").mkdir()
     (tmp_path / "kosong" / "catatan.txt").write_text("bukan HTML")
@@ -268,6 +289,7 @@ def test_output_folder_without_html_stops_the_audit(tmp_path):
         audit_site(tmp_path / "kosong", cache=Cache.OFF)
 
 
+@pytest.mark.build
 def test_page_that_hangs_fails_after_the_timeout_and_others_still_pass(tmp_path):
     result = run_cli(
         "--output", FIXTURES / "hang", "--timeout", 5, "--workers", 1,
@@ -280,6 +302,8 @@ def test_page_that_hangs_fails_after_the_timeout_and_others_still_pass(tmp_path)
     assert status == {"index.html": "lolos", "macet.html": "galat"}
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_browser_that_dies_mid_run_is_replaced_and_its_page_retried(small_site):
     killed = []
 
@@ -293,6 +317,8 @@ def test_browser_that_dies_mid_run_is_replaced_and_its_page_retried(small_site):
     assert run.passed and len(run.results) == len(find_pages(small_site))
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_browser_that_dies_again_on_retry_fails_the_page(small_site):
     def crash_on_archive(driver):
         if driver.current_url.split("/", 3)[-1] == "arsip/":
@@ -306,6 +332,7 @@ def test_browser_that_dies_again_on_retry_fails_the_page(small_site):
     assert all(r.passed for r in run.results if r.page != "arsip/index.html")
 
 
+@pytest.mark.build
 def test_unreachable_grid_stops_the_audit(site_copy, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -322,6 +349,7 @@ def test_unreachable_grid_stops_the_audit(site_copy, tmp_path):
 # --- Reports ------------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_build_maps_each_page_to_its_content_source(failing_site):
     sources = load_sources(failing_site)
     assert set(sources) == set(find_pages(failing_site))
@@ -333,6 +361,7 @@ def test_build_maps_each_page_to_its_content_source(failing_site):
     assert not any(failing_site.rglob("*sumber*"))
 
 
+@pytest.mark.build
 def test_failed_build_keeps_the_previous_source_map(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(TEST_CONTENT, content)
@@ -345,6 +374,8 @@ def test_failed_build_keeps_the_previous_source_map(tmp_path):
     assert source_map_path(output).read_bytes() == before
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_console_summary_groups_violations_by_rule(failing_run, failing_site):
     run, _ = failing_run
     text = "\n".join(console_summary(run, load_sources(failing_site)))
@@ -353,6 +384,8 @@ def test_console_summary_groups_violations_by_rule(failing_run, failing_site):
     assert f"{BAD_PAGE} (sumber: " in text and BAD_SOURCE in text
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_json_report_has_raw_axe_results_and_run_metadata(failing_run):
     run, reports = failing_run
     data = json.loads((reports / JSON_REPORT).read_text(encoding="utf-8"))
@@ -364,6 +397,8 @@ def test_json_report_has_raw_axe_results_and_run_metadata(failing_run):
     assert rule["nodes"][0]["html"].startswith("<img")  # axe's own result, not a summary
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_junit_report_has_one_case_per_page_and_fails_the_bad_one(failing_run):
     run, reports = failing_run
     suite = ET.parse(reports / "audit-junit.xml").getroot().find("testsuite")
@@ -375,6 +410,8 @@ def test_junit_report_has_one_case_per_page_and_fails_the_bad_one(failing_run):
     assert cases["index.html"].find("failure") is None
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_html_report_shows_rule_page_snippet_selector_and_source(failing_run):
     _, reports = failing_run
     text = (reports / "audit-report.html").read_text(encoding="utf-8")
@@ -409,14 +446,13 @@ def test_plain_progress_lines_show_pages_rate_and_time_left(capsys):
 
 
 def test_audit_help_documents_the_options():
-    result = subprocess.run(
-        [sys.executable, "-m", "warta", "audit", "--help"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )
+    result = run_warta("audit", "--help")
+    assert result.returncode == 0, result.stderr
     for option in ("--workers", "--timeout", "--all", "--cache-dir", "--reports", "--remote"):
         assert option in result.stdout
 
 
+@pytest.mark.build
 def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_copy, tmp_path):
     # `make audit` is the gate, not the page audit alone: on a site without a page for every
     # template the variant audits and browser checks fail for the missing ones, and no record
@@ -445,6 +481,7 @@ def test_audit_command_runs_the_whole_gate_and_records_only_a_whole_portal(site_
     assert not record.exists()
 
 
+@pytest.mark.build
 def test_a_citys_gate_names_the_templates_it_has_no_page_for_instead_of_failing(site_copy,
                                                                                  tmp_path):
     # A new city has no news, videos or editions yet: those templates have no page a citizen

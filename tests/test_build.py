@@ -95,6 +95,7 @@ def test_successful_build_replaces_the_output(content_dir, build_site):
     assert (output / "berita" / "2024" / "berita-percobaan" / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_command_line_build_error_is_plain_text_with_nonzero_exit(content_dir, tmp_path):
     write_article(content_dir, "rusak.md", GOOD_HEADER.replace("2024-05-02 10:00", "kemarin"))
     run = subprocess.run(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
+from helpers import HANG_GUARD
 from PIL import Image
 
 from warta import lint
@@ -35,6 +36,7 @@ def opd_names():
     return [agency.name for agency in agencies(load_settings())]
 
 
+@pytest.mark.build
 def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "dingin", content=TEST_CONTENT, CACHE_PATH=str(cache))
@@ -42,6 +44,7 @@ def test_warm_rebuild_writes_exactly_what_a_cold_build_writes(tmp_path):
     assert site_bytes(tmp_path / "dingin") == site_bytes(tmp_path / "hangat")
 
 
+@pytest.mark.build
 def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -54,6 +57,7 @@ def test_warm_rebuild_shows_the_changed_article(content_dir, tmp_path):
     assert "Kalimat “baru”" in page  # read again and typogrified
 
 
+@pytest.mark.build
 def test_typogrify_results_are_kept_and_reused(tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=TEST_CONTENT, CACHE_PATH=str(cache))
@@ -72,6 +76,7 @@ def test_cache_folder_changes_with_markdown_settings():
     assert fingerprint(settings) == fingerprint(dict(settings))
 
 
+@pytest.mark.build
 def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -83,6 +88,7 @@ def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path
     assert not any(path.endswith("uji-kedua.md") for path in cached)
 
 
+@pytest.mark.build
 def test_cached_article_is_checked_again_when_its_cover_disappears(content_dir, tmp_path):
     cache = tmp_path / "cache"
     article = content_dir / "berita" / "2023-02-01-uji-kedua.md"
@@ -100,6 +106,7 @@ def test_cached_article_is_checked_again_when_its_cover_disappears(content_dir, 
                for line in failure.value.errors), failure.value.errors
 
 
+@pytest.mark.build
 def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
@@ -111,6 +118,7 @@ def test_unchanged_files_reuse_their_remembered_check_results(content_dir, tmp_p
     assert [Path(path).name for path in checked] == [article.name]
 
 
+@pytest.mark.build
 def test_files_checked_in_other_processes_report_the_same_mistakes(content_dir, tmp_path):
     from content_check import content_check  # noqa: PLC0415
 
@@ -141,7 +149,9 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
     todo = [(path, memo.key(path, Path(path).read_bytes())) for path in paths]
     checker = lint.AheadChecker(todo, settings, workers=1)
     try:
-        concurrent.futures.wait(list(checker.futures.values()), timeout=60)
+        # Every result must be ready before it is asked for, however busy the machine: wait
+        # for the checkers to finish, not for a fixed time (a result asked for too early is None).
+        concurrent.futures.wait(list(checker.futures.values()), timeout=HANG_GUARD)
         for path, key in todo[:-1]:
             assert checker.result(path, key) == lint.lint_recording(path, settings)
         path, key = todo[-1]
@@ -151,6 +161,7 @@ def test_forked_checker_results_match_the_checks_in_the_build_process(content_di
         checker.stop()
 
 
+@pytest.mark.build
 def test_cached_texts_offer_their_images_where_each_build_publishes_them(tmp_path):
     # The Markdown cache is shared by builds with different SITEURLs (make html, make publish):
     # srcset must follow each build's own address of the image, as src does.
@@ -179,6 +190,7 @@ def test_cached_texts_offer_their_images_where_each_build_publishes_them(tmp_pat
     assert offered >= 4  # cover and figure, in both builds
 
 
+@pytest.mark.build
 def test_synthetic_portal_is_the_same_for_the_same_seed_and_builds(tmp_path):
     first = generate_portal(tmp_path / "a", 30, opd_names(), seed=SEED)
     second = generate_portal(tmp_path / "b", 30, opd_names(), seed=SEED)

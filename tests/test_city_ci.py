@@ -43,6 +43,7 @@ def test_gitlab_pipeline_deploys_only_from_the_default_branch():
     assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in text
 
 
+@pytest.mark.build
 def test_the_content_gate_builds_then_audits_every_page():
     run = subprocess.run(["make", "-n", "gerbang"], cwd=ROOT, capture_output=True, text=True,
                          check=True)

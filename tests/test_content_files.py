@@ -17,6 +17,7 @@ import time
 import warnings
 
 import pytest
+from helpers import HANG_GUARD
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
@@ -209,6 +210,7 @@ def test_allowlists_and_limits_come_from_settings(tmp_path):
     assert finding.rule == "berkas-terlalu-besar" and "WARTA_MAX_MARKDOWN_BYTES" in finding.fix
 
 
+@pytest.mark.build
 def test_a_refused_tree_fails_the_build_before_pelican_with_output_untouched(content_dir,
                                                                              tmp_path):
     output = tmp_path / "output"
@@ -253,20 +255,24 @@ def test_pdf_problems_are_one_finding_and_pypdf_stays_quiet(tmp_path, caplog, ca
     assert again.value.rule == "pdf-rusak"
 
 
-# A plugin that stops in the middle of a build, once the staging folder is full, and says so.
+# A plugin that stops in the middle of a build, once the staging folder is full, says so, and
+# waits there for the signal however long the test takes to send it: a busy machine only delays
+# the test, it cannot let the build finish first.
 SLOW_PLUGIN = '''
 import pathlib, time
 from pelican import signals
 
 def wait(pelican):
     pathlib.Path(pelican.settings["WARTA_TEST_MARKER"]).write_text("ok")
-    time.sleep(60)
+    while True:
+        time.sleep(3600)
 
 def register():
     signals.finalized.connect(wait)
 '''
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_interrupted_build_removes_its_staging_folders(signum, content_dir, tmp_path):
     plugins = tmp_path / "plugins" / "berhenti"
@@ -287,14 +293,16 @@ def test_interrupted_build_removes_its_staging_folders(signum, content_dir, tmp_
     process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
+        # The test waits for events (the marker file, the process's exit); HANG_GUARD only stops
+        # a build that hangs from hanging the whole run.
+        deadline = time.monotonic() + HANG_GUARD
         while not marker.exists():
             assert process.poll() is None, process.communicate()
             assert time.monotonic() < deadline, "the build never reached the plugin"
             time.sleep(0.05)
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output-baru-")]
         process.send_signal(signum)
-        out, err = process.communicate(timeout=30)
+        out, err = process.communicate(timeout=HANG_GUARD)
     finally:
         if process.poll() is None:
             process.kill()
@@ -324,6 +332,7 @@ BROKEN_SECTIONS = {
 }
 
 
+@pytest.mark.build
 def test_broken_ppid_document_video_and_edition_name_rule_and_line(content_dir, tmp_path):
     for relative, (text, _, _) in BROKEN_SECTIONS.items():
         write(content_dir / relative, text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import run_warta
 
 from warta import ROOT
 from warta.build import BuildError, build
@@ -31,11 +32,6 @@ def write(content_dir, name, text=GOOD, folder="berita"):
     path = content_dir / folder / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def run_warta(*args):
-    return subprocess.run([sys.executable, "-m", "warta", *args], cwd=ROOT, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL)
 
 
 def test_html_content_file_is_refused(content_dir, build_site):
@@ -61,6 +57,7 @@ def test_two_articles_with_the_same_url_fail_naming_both_files(content_dir, buil
     assert "berita/2024/pasar-murah-sukamaju/index.html" in line
 
 
+@pytest.mark.build
 def test_same_slug_in_different_years_is_two_urls(content_dir, tmp_path):
     write(content_dir, "2024-05-02-pasar.md")
     write(content_dir, "2025-05-02-pasar.md", GOOD.replace("2024-05-02", "2025-05-02"))
@@ -117,6 +114,7 @@ def test_tags_differing_in_case_and_spacing_are_one_topic(content_dir, build_sit
     assert "pasar-murah-sukamaju" in page and "pasar-murah-kedua" in page
 
 
+@pytest.mark.build
 def test_topic_shows_the_spelling_most_files_use_and_warns_the_odd_one(content_dir, tmp_path):
     for number, spelling in enumerate(["Pemkab Banjar", "Pemkab Banjar", "pemkab banjar"]):
         write(content_dir, f"berita-{number}.md",
@@ -137,10 +135,13 @@ def test_topic_shows_the_spelling_most_files_use_and_warns_the_odd_one(content_d
     assert (tmp_path / "out/topik/pasar-murah/index.html").is_file()
 
 
+@pytest.mark.build
 def test_periksa_lists_findings_and_guide_links_and_fails(content_dir):
     write(content_dir, "rusak.md", GOOD.replace("Warga dapat", "Info [di sini](https://a.example). Warga dapat")
           .replace("Tags: pasar murah", "Tags: pasar  murah"))
-    run = run_warta("periksa", "--content", str(content_dir))
+    # A whole process: what an editor's terminal shows, a traceback included if there were one.
+    run = subprocess.run([sys.executable, "-m", "warta", "periksa", "--content", str(content_dir)],
+                         cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 1
     assert re.search(r"rusak.md:8: tautan-umum: Teks tautan 'di sini' tidak menjelaskan tujuannya \(.+\)", run.stderr)
     assert re.search(r"rusak.md:4: metadata-tag: ", run.stderr)
@@ -170,6 +171,7 @@ def test_periksa_help_lists_every_rule_and_where_the_guide_explains_it():
     assert f"{GUIDE}#" in run.stdout
 
 
+@pytest.mark.build
 def test_the_sample_portal_builds_with_no_warning_about_its_own_content(tmp_path):
     # A newcomer's first build is the sample: it shows good practice, so it passes every check
     # without a "Peringatan" section. The bad PDFs the checks report live in tests/fixtures/pdf/.
@@ -179,6 +181,7 @@ def test_the_sample_portal_builds_with_no_warning_about_its_own_content(tmp_path
     assert [str(f) for f in built.findings] == []
 
 
+@pytest.mark.build
 def test_a_broken_article_stops_the_test_suite_with_the_editors_message(tmp_path):
     # The project as CI checks it out, with one mistake an editor might commit.
     copy = tmp_path / "warta"

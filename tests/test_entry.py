@@ -41,6 +41,7 @@ def run_wrapper(args, cwd, env):
                           text=True, timeout=300)
 
 
+@pytest.mark.build
 def test_the_wrapper_runs_the_command_line_without_an_activated_venv(tmp_path):
     env = system_shell_env(tmp_path)
     elsewhere = tmp_path / "folder-lain"
@@ -57,6 +58,7 @@ def test_the_wrapper_runs_the_command_line_without_an_activated_venv(tmp_path):
         assert "warta:" not in top.stderr + periksa.stderr
 
 
+@pytest.mark.build
 def test_a_relative_path_means_the_editors_current_folder(tmp_path):
     """The wrapper never changes folder: `periksa coba.md` checks ./coba.md where the editor is."""
     env = system_shell_env(tmp_path)

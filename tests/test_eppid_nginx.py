@@ -15,15 +15,19 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from helpers import HANG_GUARD
 from published import MIME_TYPES, NGINX, free_port, main_config, site_config
 
 from warta import ROOT
+
+# Nginx in front of the e-PPID, serving a built portal.
+pytestmark = [pytest.mark.server, pytest.mark.build]
 
 HOST = "portal.pemda.example"
 
 
 def wait_for(port, process, what):
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + HANG_GUARD  # gunicorn loads Django: slow on a busy machine
     while True:
         if process.poll() is not None:
             raise AssertionError(f"{what} berhenti: {process.stderr.read().decode()[-2000:]}")
@@ -32,7 +36,7 @@ def wait_for(port, process, what):
             return
         except OSError:
             if time.monotonic() > deadline:
-                raise AssertionError(f"{what} tidak menjawab di loopback dalam 30 detik") from None
+                raise AssertionError(f"{what} tidak menjawab di loopback dalam {HANG_GUARD} detik") from None
             time.sleep(0.1)
 
 

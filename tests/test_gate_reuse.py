@@ -19,6 +19,8 @@ from warta.gate.reuse import (
     check_validity,
 )
 
+pytestmark = [pytest.mark.browser, pytest.mark.build]  # the whole gate on built portals
+
 TEST_DATA = Path(__file__).parent / "test_data"
 
 

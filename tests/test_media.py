@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_checks import wait_for
-from bs4 import BeautifulSoup
+from helpers import refused, soup_of
 from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
@@ -19,7 +19,7 @@ from selenium.webdriver.common.keys import Keys
 
 from warta import EXAMPLE, ROOT
 from warta.audit import start_browser
-from warta.build import BuildError, load_settings
+from warta.build import load_settings
 from warta.captions import CaptionProblem, check_captions
 
 CONTENT = EXAMPLE / "content"
@@ -30,10 +30,6 @@ ON_YOUTUBE = "pelatihan-bahasa-isyarat-petugas"
 YOUTUBE_ID = "KCtv2025bis"
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAX_SAMPLE_BYTES = 300 * 1024
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):
@@ -450,13 +446,6 @@ def media_dir(content_dir):
     return content_dir
 
 
-def refused(build_site, content_dir):
-    """The build's error text; the build must fail."""
-    with pytest.raises(BuildError) as error:
-        build_site(content_dir)
-    return str(error.value)
-
-
 def test_valid_video_and_edition_build(media_dir, build_site):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
     write_media(media_dir, "majalah", "uji.md", EDITION, "")
@@ -561,6 +550,7 @@ def test_contents_entry_naming_news_that_does_not_exist_fails_the_build(media_di
             "isi tidak ditemukan") in error
 
 
+@pytest.mark.build
 def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, tmp_path):
     write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
     run = subprocess.run(
@@ -573,6 +563,7 @@ def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, 
     assert "Video tidak punya takarir (Captions)" in run.stderr
 
 
+@pytest.mark.server
 def test_csp_allows_exactly_one_frame_origin_the_youtube_player_and_nginx_agrees():
     settings = load_settings("publishconf.py")
     policy = {part.split()[0]: part.split()[1:] for part in settings["CSP_POLICY"].split("; ")}

@@ -54,6 +54,7 @@ SHAPES = [
 ]
 
 
+@pytest.mark.build
 def test_odd_shapes_are_refused_at_their_line_without_an_exception(content_dir, tmp_path):
     for number, (body, _) in enumerate(SHAPES, start=1):
         (content_dir / "berita" / f"2024-05-0{number}-uji.md").write_text(
@@ -66,6 +67,7 @@ def test_odd_shapes_are_refused_at_their_line_without_an_exception(content_dir, 
     assert "Error:" not in message.replace("konten-tak-terbaca", "") and "Traceback" not in message
 
 
+@pytest.mark.build
 def test_the_same_shapes_written_plainly_build(content_dir, tmp_path):
     (content_dir / "berita" / "2024-05-01-uji.md").write_text(
         HEADER.format(n=1) + "Kata *miring*{: lang=en }\n\n"
@@ -95,6 +97,7 @@ def _links_site(content_dir, links, markdown):
             encoding="utf-8")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
 def test_every_link_scheme_that_is_removed_is_reported_at_its_file(content_dir, tmp_path, markdown):
     _links_site(content_dir, REFUSED_LINKS, markdown)
@@ -105,6 +108,7 @@ def test_every_link_scheme_that_is_removed_is_reported_at_its_file(content_dir, 
         assert f"2024-06-{number:02d}-uji.md:9: " in message, (REFUSED_LINKS[number - 1], message)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "html"])
 def test_every_link_scheme_that_is_allowed_reaches_the_page(content_dir, tmp_path, markdown):
     import html

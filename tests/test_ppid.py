@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import soup_of
 
 from warta import EXAMPLE, ROOT
 from warta.audit import find_pages
@@ -32,10 +33,6 @@ TODAY = "2026-11-22"  # freshness is measured against a fixed date, never the cl
 STANDARD_PAGES = ["profil-ppid", "maklumat-pelayanan", "permohonan-informasi",
                   "pengajuan-keberatan", "standar-biaya", "laporan-layanan-informasi", "hubungi"]
 CATEGORY_BY_TITLE = {c["title"]: c["name"] for c in CATEGORIES}
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def text(element):
@@ -120,6 +117,7 @@ def assert_refused(run, *expected):
 
 # --- Bad input: each fails the build naming the file and the field, with the fix -------------
 
+@pytest.mark.build
 def test_unknown_category_fails_the_build_listing_the_categories(ppid_dir, tmp_path):
     write_document(ppid_dir, "salah.md", Nomor="B-009", Kategori="Berkla")
     assert_refused(
@@ -129,6 +127,7 @@ def test_unknown_category_fails_the_build_listing_the_categories(ppid_dir, tmp_p
     )
 
 
+@pytest.mark.build
 def test_missing_dip_field_fails_the_build_naming_the_field_and_an_example(ppid_dir, tmp_path):
     write_document(ppid_dir, "kurang.md", Nomor="B-009", Penanggung_jawab=None)
     assert_refused(
@@ -139,6 +138,7 @@ def test_missing_dip_field_fails_the_build_naming_the_field_and_an_example(ppid_
     )
 
 
+@pytest.mark.build
 def test_attachment_that_does_not_exist_fails_the_build(ppid_dir, tmp_path):
     write_document(ppid_dir, "lampiran.md", Nomor="B-009",
                    Lampiran="ppid/lampiran/tidak-ada.pdf | Laporan yang hilang")
@@ -149,6 +149,7 @@ def test_attachment_that_does_not_exist_fails_the_build(ppid_dir, tmp_path):
     )
 
 
+@pytest.mark.build
 def test_exempt_document_with_an_attachment_fails_the_build(ppid_dir, tmp_path):
     write_document(
         ppid_dir, "rahasia.md", Nomor="DK-001", Kategori="Dikecualikan",
@@ -162,6 +163,7 @@ def test_exempt_document_with_an_attachment_fails_the_build(ppid_dir, tmp_path):
     )
 
 
+@pytest.mark.build
 def test_two_documents_with_the_same_number_fail_the_build_naming_both(ppid_dir, tmp_path):
     write_document(ppid_dir, "kembar.md", Title="Laporan kembar", Nomor="B-001")
     assert_refused(
@@ -204,6 +206,7 @@ def test_damaged_pdf_fails_the_build_naming_the_attachment(ppid_dir, build_site)
 
 # --- Freshness ----------------------------------------------------------------------------------
 
+@pytest.mark.build
 def test_berkala_older_than_six_months_is_a_warning_naming_file_and_date(ppid_dir, tmp_path):
     write_document(ppid_dir, "lama.md", Nomor="B-009", Date="2026-03-01")
     warnings = build(tmp_path / "keluaran", content=ppid_dir, PPID_TODAY=TODAY).warnings
@@ -214,6 +217,7 @@ def test_berkala_older_than_six_months_is_a_warning_naming_file_and_date(ppid_di
     assert not any("laporan-uji.md" in w for w in warnings)  # updated in October: fresh
 
 
+@pytest.mark.build
 def test_modified_date_keeps_a_berkala_document_fresh(ppid_dir, tmp_path):
     write_document(ppid_dir, "diperbarui.md", Nomor="B-009", Date="2025-01-01",
                    Modified="2026-09-01")
@@ -221,6 +225,7 @@ def test_modified_date_keeps_a_berkala_document_fresh(ppid_dir, tmp_path):
     assert not any("diperbarui.md" in w for w in warnings), warnings
 
 
+@pytest.mark.build
 def test_passed_retention_date_is_a_warning(ppid_dir, tmp_path):
     write_document(ppid_dir, "retensi.md", Nomor="SM-001", Kategori="Serta Merta",
                    Date="2024-02-10", Retensi="2 tahun")
@@ -229,6 +234,7 @@ def test_passed_retention_date_is_a_warning(ppid_dir, tmp_path):
                for w in warnings), warnings
 
 
+@pytest.mark.build
 def test_ppid_strict_turns_freshness_warnings_into_a_failed_build(ppid_dir, tmp_path):
     write_document(ppid_dir, "lama.md", Nomor="B-009", Date="2026-03-01")
     assert_refused(
@@ -260,6 +266,7 @@ def test_scanned_pdf_fails_for_text_layer_title_and_language():
         assert problem.startswith(start), check.problems
 
 
+@pytest.mark.build
 def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_dir, tmp_path):
     write_document(ppid_dir, "pindaian.md", Nomor="SS-001", Kategori="Tersedia Setiap Saat",
                    Lampiran=[add_attachment(ppid_dir, SCANNED_PDF),
@@ -274,6 +281,7 @@ def test_build_prints_the_pdf_summary_and_an_inaccessible_pdf_is_a_warning(ppid_
     assert "Build selesai" in run.stdout
 
 
+@pytest.mark.build
 def test_ppid_pdf_strict_turns_an_inaccessible_pdf_into_a_failed_build(ppid_dir, tmp_path):
     write_document(ppid_dir, "pindaian.md", Nomor="SS-001", Kategori="Tersedia Setiap Saat",
                    Lampiran=add_attachment(ppid_dir, SCANNED_PDF))
@@ -283,6 +291,7 @@ def test_ppid_pdf_strict_turns_an_inaccessible_pdf_into_a_failed_build(ppid_dir,
     )
 
 
+@pytest.mark.build
 def test_inaccessible_attachment_is_flagged_on_its_page_with_a_way_to_ask_for_another(ppid_dir, tmp_path):
     write_document(ppid_dir, "pindaian.md", Slug="pindaian", Nomor="SS-001",
                    Kategori="Tersedia Setiap Saat", Lampiran=add_attachment(ppid_dir, SCANNED_PDF))
@@ -563,6 +572,8 @@ def test_dip_at_320_px_passes_axe(auditor, narrow):
     assert result.passed, "\n" + result.format()
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_long_dip_and_category_lists_are_paginated_and_pass_axe(tmp_path):
     # A city's DIP runs to hundreds of rows: one page of 315 rows took axe over 5 s.
     output = tmp_path / "output"

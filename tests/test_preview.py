@@ -11,10 +11,13 @@ import urllib.request
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import HANG_GUARD
 from selenium.webdriver.common.by import By
 
 from warta import EXAMPLE, ROOT
 from warta.audit import Auditor
+
+pytestmark = [pytest.mark.build]  # the preview server rebuilds the portal in a child process
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NEXT_YEAR = datetime.datetime.now(JAKARTA).year + 1
@@ -97,7 +100,7 @@ def fetch(url):
         return None, ""
 
 
-def wait_for(predicate, what, timeout=120):
+def wait_for(predicate, what, timeout=HANG_GUARD):
     """Poll until ``predicate()`` is true; fail naming ``what`` (a failure, never a skip)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

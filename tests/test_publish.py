@@ -150,6 +150,7 @@ def srcset_widths(img):
     return [int(part.strip().split(" ")[1][:-1]) for part in img["srcset"].split(",")]
 
 
+@pytest.mark.build
 def test_cover_image_has_webp_srcset_size_and_loads_first(image_article, image_site):
     cover = image_article.select_one(".w-figure--cover img")
     assert (cover["width"], cover["height"]) == ("1600", "900")
@@ -163,6 +164,7 @@ def test_cover_image_has_webp_srcset_size_and_loads_first(image_article, image_s
     assert cover.get("fetchpriority") == "high" and "loading" not in cover.attrs
 
 
+@pytest.mark.build
 def test_images_in_the_text_are_lazy_with_their_size(image_article):
     figure = image_article.select_one(".w-prose figure img")
     assert (figure["width"], figure["height"]) == ("1000", "600")
@@ -170,6 +172,7 @@ def test_images_in_the_text_are_lazy_with_their_size(image_article):
     assert srcset_widths(figure) == [480, 800, 1000]
 
 
+@pytest.mark.build
 def test_external_links_opening_a_new_tab_get_noopener_noreferrer(image_article):
     links = {a.get_text(): a for a in image_article.select(".w-prose a")}
     assert set(links["tautan luar"]["rel"]) == {"noopener", "noreferrer"}
@@ -177,6 +180,7 @@ def test_external_links_opening_a_new_tab_get_noopener_noreferrer(image_article)
     assert "rel" not in links["tautan dalam"].attrs  # our own page: nothing to protect against
 
 
+@pytest.mark.build
 def test_share_cards_carry_the_cover_and_its_alt_text(image_article):
     meta = {m.get("property") or m.get("name"): m["content"] for m in image_article.find_all("meta", content=True)}
     assert meta["og:image"].endswith("/images/berita/sampul-uji.jpg")
@@ -239,6 +243,7 @@ def test_incomplete_output_is_refused_before_uploading(tmp_path):
     assert not target.exists()
 
 
+@pytest.mark.build
 def test_only_the_newest_releases_are_kept(tmp_path):
     target = tmp_path / "srv"
     site = make_site(tmp_path / "a", "situs")
@@ -248,6 +253,7 @@ def test_only_the_newest_releases_are_kept(tmp_path):
     assert (target / "current").resolve().name == "r7"
 
 
+@pytest.mark.build
 def test_make_rsync_upload_deploys_with_the_command_line(tmp_path):
     site = make_site(tmp_path / "a", "situs")
     run = subprocess.run(

@@ -8,6 +8,7 @@ attribute (warta/sanitize.py). So one page per template proves the published the
 
 import pytest
 from browser_checks import CspWatch
+from marks import parametrize_pages
 
 from warta.audit import Auditor
 from warta.gate.variants import TEMPLATES, page_for
@@ -16,11 +17,14 @@ from warta.gate.variants import TEMPLATES, page_for
 def pytest_generate_tests(metafunc):
     # One test per template's published page, so a failure names its page.
     if "published_page" in metafunc.fixturenames:
-        import published
+        parametrize_pages(metafunc, "published_page", published_pages)
 
-        _, output, _ = published.published()
-        pages = sorted({page_for(output, template) for template in TEMPLATES})
-        metafunc.parametrize("published_page", pages, ids=pages)
+
+def published_pages():
+    import published  # noqa: PLC0415 - builds the published portal: only when these tests run
+
+    _, output, _ = published.published()
+    return sorted({page_for(output, template) for template in TEMPLATES})
 
 
 @pytest.fixture(scope="module")

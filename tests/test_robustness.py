@@ -99,6 +99,7 @@ TABLE = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", list(TABLE))
 def test_odd_content_builds_cleanly_or_fails_cleanly(name, content_dir, tmp_path):
     files, expect_rule = TABLE[name]
@@ -112,6 +113,7 @@ def test_odd_content_builds_cleanly_or_fails_cleanly(name, content_dir, tmp_path
     assert_clean(content_dir, tmp_path / "output", expect_rule)
 
 
+@pytest.mark.build
 def test_odd_content_on_the_command_line_shows_no_traceback(content_dir, tmp_path):
     (content_dir / "berita" / "a.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     (content_dir / "berita" / "b.md").write_text(article(Status="42", Slug="../x"), encoding="utf-8")
@@ -179,6 +181,7 @@ def test_the_checks_never_crash_on_any_file(scratch, header, body, raw):
         assert finding.message and finding.fix
 
 
+@pytest.mark.build
 @settings(max_examples=25, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(header=HEADERS, body=BODY)

@@ -4,10 +4,10 @@ published until the editor has replaced every placeholder."""
 import datetime
 import re
 import subprocess
-import sys
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import run_warta
 
 from warta import ROOT
 from warta.build import BuildError, load_settings
@@ -22,7 +22,7 @@ def run(*args, cwd=ROOT):
 
 
 def new(content_dir, *args):
-    return run(sys.executable, "-m", "warta", "baru", *args, "--content", str(content_dir))
+    return run_warta("baru", *args, "--content", content_dir)
 
 
 def created(content_dir, result):
@@ -33,6 +33,7 @@ def created(content_dir, result):
     return matches[0]
 
 
+@pytest.mark.build
 def test_make_berita_names_the_file_by_todays_jakarta_date_and_slug(content_dir):
     before = datetime.datetime.now(JAKARTA).date()
     title = "Pemkot Contoh buka \"pasar murah\" di Sukamaju, warga antusias"
@@ -79,6 +80,7 @@ def test_a_second_article_with_the_same_title_gets_its_own_slug(content_dir):
     assert Source(second.read_text(encoding="utf-8")).value("slug") == "pasar-murah-2"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("category", sorted(PPID_CATEGORIES))
 def test_make_dokumen_writes_every_dip_field(content_dir, category):
     result = run("make", "--no-print-directory", "dokumen", "JUDUL=Laporan Keuangan 2024",
@@ -104,6 +106,7 @@ def test_unknown_document_category_is_refused_in_indonesian(content_dir):
     assert not (content_dir / "ppid").exists() or not any((content_dir / "ppid").iterdir())
 
 
+@pytest.mark.build
 def test_empty_title_is_refused(content_dir):
     result = run("make", "--no-print-directory", "berita", f"CONTENT={content_dir}")
     assert result.returncode != 0
@@ -119,7 +122,7 @@ def test_unknown_agency_is_refused_listing_the_valid_ones(content_dir):
 
 @pytest.mark.parametrize("command", [["baru", "--help"], ["baru", "berita", "--help"], ["baru", "dokumen", "--help"]])
 def test_scaffold_commands_explain_themselves(command):
-    result = run(sys.executable, "-m", "warta", *command)
+    result = run_warta(*command)
     assert result.returncode == 0
     assert re.search(r"berita|dokumen", result.stdout)
     assert "Buat" in result.stdout and "Pilihan:" in result.stdout  # Click's own words too

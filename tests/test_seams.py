@@ -222,6 +222,7 @@ def _article(body):
             + body)
 
 
+@pytest.mark.build
 def test_a_hostile_build_reads_and_writes_nothing_outside_its_folders(decoyed):
     root, content = decoyed
     output = root / "situs" / "output"
@@ -241,6 +242,7 @@ def test_a_hostile_build_reads_and_writes_nothing_outside_its_folders(decoyed):
     assert found == [root / "umpan" / "rahasia.txt"]
 
 
+@pytest.mark.build
 def test_the_benign_twin_builds_and_publishes_its_file(decoyed):
     root, content = decoyed
     (content / "attachments").mkdir()

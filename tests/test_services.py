@@ -8,19 +8,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE, ROOT
-from warta.build import BuildError, load_settings
+from warta.build import load_settings
 from warta.services import home_problems, is_free
 
 SAMPLE = EXAMPLE / "content" / "layanan"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element):
@@ -214,13 +210,6 @@ def build_services(build_site):
         return build_site(content, **{"WARTA_HOME_SERVICES": [], **overrides})
 
     return _build
-
-
-def refused(build, content_dir, **overrides):
-    """The build's error text; the build must fail."""
-    with pytest.raises(BuildError) as error:
-        build(content_dir, **overrides)
-    return str(error.value)
 
 
 def test_valid_service_builds_its_page_and_the_services_page(content_dir, build_services):

@@ -34,6 +34,7 @@ def run_warta(*args):
                           text=True, timeout=300)
 
 
+@pytest.mark.build
 def test_an_emergency_contact_with_two_parts_is_named_at_its_line_by_the_build(tmp_path):
     (tmp_path / "content").mkdir()
     settings_file = tmp_path / "pelicanconf.py"
@@ -175,6 +176,7 @@ def test_every_example_fits_its_own_shape(name):
     assert list(setting.shape.problems(value, None, 1, name)) == []
 
 
+@pytest.mark.build
 def test_a_city_that_has_not_said_who_it_is_is_told_what_to_add(tmp_path, content_dir):
     settings_file = tmp_path / "pelicanconf.py"
     settings_file.write_text("from warta.settings import *\nSITENAME = 'Portal Kota Uji'\n",

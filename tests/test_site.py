@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import soup_of
 
 from warta import EXAMPLE, ROOT
 from warta.audit import find_pages
@@ -15,10 +15,6 @@ FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex=
 def words(text):
     """Text with every run of white space (typogrify's no-break spaces too) as one space."""
     return " ".join(text.split())
-
-
-def soup_of(site, page):
-    return BeautifulSoup((Path(site) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")

@@ -93,6 +93,7 @@ def portal(request, tmp_path_factory):
     return Portal(tmp_path_factory.mktemp(f"portal-{request.param}"), request.param)
 
 
+@pytest.mark.build
 def test_each_new_article_changes_a_bounded_number_of_pages(portal):
     counts = []
     for number in range(1, ADDED + 1):
@@ -104,6 +105,7 @@ def test_each_new_article_changes_a_bounded_number_of_pages(portal):
     print(f"{len(portal.paths)} articles: pages changed per new article {counts}")
 
 
+@pytest.mark.build
 def test_editing_an_article_body_changes_only_its_own_page(portal):
     path = portal.paths[len(portal.paths) // 2]
     path.write_text(path.read_text(encoding="utf-8")
@@ -115,6 +117,7 @@ def test_editing_an_article_body_changes_only_its_own_page(portal):
     assert len(pages) == 1
 
 
+@pytest.mark.build
 def test_numbered_list_pages_link_newer_and_older_and_name_their_page(portal):
     output = portal.root / f"output-{portal.builds}"
     front = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -67,6 +67,7 @@ def test_every_accepted_error_has_a_reason_a_link_and_is_still_needed(site_valid
     assert [rule.message for rule in ACCEPTED_ERRORS if id(rule) not in used] == []
 
 
+@pytest.mark.server
 def test_the_check_reports_a_stray_end_tag_and_a_duplicate_id(tmp_path):
     (tmp_path / "rusak.html").write_text(BAD_PAGE, encoding="utf-8")
     (tmp_path / "sub").mkdir()

@@ -44,6 +44,14 @@ def fresh_rate_limits():
     cache.clear()
 
 
+def pytest_collection_modifyitems(items):
+    # The SMTP server is a real one on a loopback port: these tests are `server` tests
+    # (pytest.ini), marked by the fixture so a new test using it is never left unmarked.
+    for item in items:
+        if "smtp_server" in getattr(item, "fixturenames", ()):
+            item.add_marker("server")
+
+
 class Collector:
     def __init__(self):
         self.messages = []

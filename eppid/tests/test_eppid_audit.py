@@ -16,6 +16,8 @@ from eppid.permohonan import models
 from eppid.tests.helpers import PASSWORD, objection_data, officer, request_data
 from warta.audit import Auditor, start_browser
 
+pytestmark = [pytest.mark.browser]  # axe in Chromium against the running e-PPID
+
 # The e-PPID serves the theme's scripts from its own static folder (settings.STATIC_URL).
 EPPID_SCRIPTS = "/e-ppid/static/warta/js/"
 

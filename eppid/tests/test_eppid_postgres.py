@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = [pytest.mark.server]  # a PostgreSQL cluster of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 # The SQLite tests again, this time against PostgreSQL: forms, receipt, status, officers, and
 # the answers delivered (their documents, downloads and the objection answer), every field with

@@ -48,6 +48,7 @@ def test_statistics_hold_counts_and_no_personal_data(statistics_file):
     assert json.loads(text)["bulanan"][0]["permohonan"] == 3
 
 
+@pytest.mark.build
 def test_the_static_build_shows_the_tables_and_links_to_the_forms(statistics_file, tmp_path):
     path, _ = statistics_file
     output = tmp_path / "output"

@@ -11,6 +11,8 @@ from eppid.permohonan import models
 from eppid.tests.helpers import objection_data, officer, request_data
 from warta.validity import check_site
 
+pytestmark = [pytest.mark.server]  # the Java HTML checker
+
 
 def _fields(data, token):
     keep = ("requester_type", "name", "id_number", "address", "phone", "email", "information",
