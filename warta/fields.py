@@ -8,9 +8,11 @@ import logging
 from pathlib import Path
 
 from warta import agencies
-from warta.downloads import content_file
+from warta.downloads import content_file, measure
 from warta.errors import ContentError
 from warta.lint import Source
+from warta.pdf_check import UnreadablePdf
+from warta.sections import plain
 
 log = logging.getLogger(__name__)
 
@@ -128,3 +130,27 @@ class FieldCheck:
         for problem in self.problems:
             log.error("%s", problem)
         return not self.problems
+
+    def attachments(self, entries, content_root, settings, *, setting, example, rule, title):
+        """The `Lampiran:` files of one content file, each measured (format and size for its
+        download link, WCAG 2.4.4) and, for a PDF, checked; every problem goes to this check
+        under ``rule``, or the PDF rule that refused the file.
+
+        ``entries`` are (line or None, "path | label") pairs; ``setting`` names the section's
+        formats ({extension: name}); ``title`` labels a file given without one.
+        """
+        formats = settings[setting]
+        found = []
+        for at, entry in entries:
+            relative, _, label = (part.strip() for part in str(entry).partition("|"))
+            source = self.named_file("lampiran", relative, content_root, "Lampiran", "lampiran",
+                                     example, formats, setting, at, rule=rule)
+            if source is None:
+                continue
+            try:
+                found.append(measure(source, content_root, label or plain(title),
+                                     formats[source.suffix.lower().lstrip(".")], line=at,
+                                     locale=settings["WARTA_LOCALE"]))
+            except UnreadablePdf as exc:
+                self.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
+        return found

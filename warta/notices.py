@@ -11,10 +11,7 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
-from warta.downloads import measure
 from warta.fields import header_lines
-from warta.pdf_check import UnreadablePdf
-from warta.sections import plain
 
 # Dates and times as editors write them: 2026-12-05 or 2026-12-05 08:00 (the portal's zone).
 WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2}))?$")
@@ -81,22 +78,9 @@ def attachments(check, meta, content_root, settings, default_label, folder):
     entries = meta.get("lampiran") or []
     if isinstance(entries, str):
         entries = [entries]
-    formats = settings["NOTICE_ATTACHMENT_FORMATS"]
     lines = header_lines(check.text, "lampiran") + [None] * len(entries)
-    found = []
-    for entry, at in zip(entries, lines, strict=False):  # lines is padded to be long enough
-        relative, _, label = (part.strip() for part in str(entry).partition("|"))
-        source = check.named_file(
-            "lampiran", relative, content_root, "Lampiran", "lampiran",
-            ATTACHMENT_EXAMPLE.format(folder=folder), formats,
-            "NOTICE_ATTACHMENT_FORMATS", at, rule="lampiran-berkas",
-        )
-        if source is None:
-            continue
-        try:
-            found.append(measure(source, content_root, label or plain(default_label),
-                                 formats[source.suffix.lower().lstrip(".")], line=at,
-                                 locale=settings["WARTA_LOCALE"]))
-        except UnreadablePdf as exc:
-            check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
-    return found
+    # lines is padded to be long enough
+    return check.attachments(
+        list(zip(lines, entries, strict=False)), content_root, settings,
+        setting="NOTICE_ATTACHMENT_FORMATS", example=ATTACHMENT_EXAMPLE.format(folder=folder),
+        rule="lampiran-berkas", title=default_label)

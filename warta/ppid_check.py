@@ -11,10 +11,8 @@ from markupsafe import escape
 
 from warta.dates import short_date
 from warta.dip import today
-from warta.downloads import measure
 from warta.errors import WARNING, ContentError
 from warta.fields import FieldCheck, header_lines
-from warta.pdf_check import UnreadablePdf
 from warta.ppid_schema import (
     EXEMPT_FIELDS,
     REQUIRED_FIELDS,
@@ -87,27 +85,13 @@ def check_attachments(document, category, check, settings, content_root):
              "cukup catat dasar hukum (Dasar_hukum) dan uji konsekuensinya (Uji_konsekuensi)",
              rule="ppid-lampiran")
         return []
-    formats = settings["PPID_ATTACHMENT_FORMATS"]
-    attachments = []
     lines = document.ppid_attachment_lines + [None] * len(entries)
-    for entry, at in zip(entries, lines, strict=False):  # lines is padded to be long enough
-        relative, _, label = (part.strip() for part in entry.partition("|"))
-        source = check.named_file(
-            "lampiran", relative, content_root, "Lampiran", "lampiran",
-            "Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas", formats,
-            "PPID_ATTACHMENT_FORMATS", at, rule="ppid-lampiran",
-        )
-        if source is None:
-            continue
-        try:
-            attachments.append(measure(
-                source, content_root, label or plain(document.title),
-                formats[source.suffix.lower().lstrip(".")],
-                line=at, locale=settings["WARTA_LOCALE"],
-            ))
-        except UnreadablePdf as exc:
-            check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
-    return attachments
+    # lines is padded to be long enough
+    return check.attachments(
+        list(zip(lines, entries, strict=False)), content_root, settings,
+        setting="PPID_ATTACHMENT_FORMATS",
+        example="Lampiran: ppid/lampiran/nama-berkas.pdf | Judul berkas",
+        rule="ppid-lampiran", title=document.title)
 
 # --- Checking the whole list ---------------------------------------------------------------
 

@@ -17,11 +17,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from warta.downloads import measure
 from warta.errors import ContentError
 from warta.fields import FieldCheck
 from warta.lint import Source
-from warta.pdf_check import UnreadablePdf
 from warta.sections import plain, settings_file, settings_line
 
 # Fields written once: {metadata key: as editors write it}.
@@ -168,26 +166,10 @@ def check_service(service, settings, content_root, choices):
 
 def check_attachments(service, check, source, settings, content_root):
     """The service's forms and files, measured; problems go to ``check``."""
-    formats = settings["SERVICES_ATTACHMENT_FORMATS"]
-    attachments = []
-    for at, entry in items(source, "lampiran"):
-        relative, _, label = (part.strip() for part in entry.partition("|"))
-        source = check.named_file(
-            "lampiran", relative, content_root, "Lampiran", "lampiran",
-            "Lampiran: attachments/layanan/formulir.pdf | Formulir permohonan", formats,
-            "SERVICES_ATTACHMENT_FORMATS", at, rule="layanan-lampiran",
-        )
-        if source is None:
-            continue
-        try:
-            attachments.append(measure(
-                source, content_root, label or plain(service.title),
-                formats[source.suffix.lower().lstrip(".")], line=at,
-                locale=settings["WARTA_LOCALE"],
-            ))
-        except UnreadablePdf as exc:
-            check.fail("lampiran", f"Lampiran {relative!r}: {exc}", exc.fix, at, rule=exc.rule)
-    return attachments
+    return check.attachments(
+        items(source, "lampiran"), content_root, settings, setting="SERVICES_ATTACHMENT_FORMATS",
+        example="Lampiran: attachments/layanan/formulir.pdf | Formulir permohonan",
+        rule="layanan-lampiran", title=service.title)
 
 
 def home_problems(settings, by_slug):
