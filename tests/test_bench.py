@@ -120,7 +120,7 @@ def test_a_gate_without_a_record_gives_no_counts(tmp_path):
 
 def test_targets_say_met_missed_or_not_reached():
     figures = {
-        "total_seconds": 1200,
+        "total_seconds": 1200, "complete": True,
         "steps": {"warta_warm_new_article": {"pages_changed": 14},
                   "gate_after_new_article": {"seconds": 70.0,
                                              "audited_every_changed_page": True}},
@@ -134,3 +134,13 @@ def test_targets_say_met_missed_or_not_reached():
     assert found["the gate audited every page the new article changed"]["met"] is True
     lines = bench.table_lines({**figures, "targets": found, "steps": {}})
     assert any("TIDAK" in line and "after one new article" in line for line in lines)
+
+
+def test_a_builds_only_run_is_not_held_to_the_default_runs_time_target():
+    figures = {"total_seconds": 600, "builds_only": True, "steps": {}, "ratios": {}}
+    assert bench.targets(figures)["the whole benchmark (min)"]["met"] is None
+
+
+def test_a_stopped_run_is_not_held_to_the_run_time_target():
+    figures = {"total_seconds": 30, "steps": {}, "ratios": {}}
+    assert bench.targets(figures)["the whole benchmark (min)"]["met"] is None

@@ -22,6 +22,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -165,6 +166,10 @@ def run_bench(articles, workers, keep, json_path, axe_pages, builds_only=False, 
     them first, for figures from scratch.
     """
     bench = Bench(articles, workers, axe_pages)
+    bench.figures["builds_only"] = builds_only
+    # A stop (a CI's timeout, kill) still saves the figures measured so far: the steps' own
+    # processes are stopped by measure() as the SystemExit passes through it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     started = time.perf_counter()
     ratios = {}
     try:
@@ -193,6 +198,7 @@ def run_bench(articles, workers, keep, json_path, axe_pages, builds_only=False, 
             ratios.update(sample_gate(bench.work, workers, bench.steps, caches))
         if axe_pages:
             ratios.update(bench.sample_audits(sorted(bench.hashes)))
+        bench.figures["complete"] = True
     finally:
         bench.figures.update(steps=bench.steps, ratios=ratios,
                              total_seconds=round(time.perf_counter() - started, 1))
@@ -274,7 +280,10 @@ TARGETS = [
 
 def targets(figures):
     """{figure: {value, target, met}}; a figure the run did not reach has met None."""
-    figures = {**figures, "total_minutes": round(figures.get("total_seconds", 0) / 60, 1)}
+    # The run-time target is a whole default run's: not a --builds-only run's, not a stopped one's.
+    total = (round(figures["total_seconds"] / 60, 1)
+             if figures.get("complete") and not figures.get("builds_only") else None)
+    figures = {**figures, "total_minutes": total}
     found = {}
     for name, where, most in TARGETS:
         value = figures

@@ -77,8 +77,18 @@ def measure(name, command, results, env=None, cwd=ROOT):
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    output = process.stdout.read()
-    process.wait()
+    try:
+        output = process.stdout.read()
+        process.wait()
+    except BaseException:
+        # The benchmark itself is stopping: stop the step too (SIGTERM, so an audit closes
+        # its browsers), rather than leave it running with nobody measuring.
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        raise
     seconds = time.perf_counter() - started
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
