@@ -38,8 +38,6 @@ SERVICES = "services"
 SERVICES_BY_SLUG = "services_by_slug"
 SERVICE_TOPICS = "service_topics"
 
-WARTA = {value for name, value in dict(globals()).items() if name.isupper()}
-
 # Pelican's own names that Warta's code reads or adds to.
 PELICAN = {"articles", "categories", "generated_content", "page_name", "static_content",
            "static_links", "template_name"}
