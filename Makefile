@@ -78,9 +78,11 @@ test: venv java node browser deploy-tools postgresql ## Run every test: ruff, th
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 # What a developer runs between edits: every test that needs no whole-portal build, browser or
-# outside server (the marks in pytest.ini), in about a minute and a half on a busy 2-core
-# machine. It sets up only .venv; `make test` is still what CI runs and what a change must pass.
-test-fast: venv ## Run the fast tests only: no portal build, browser or server (ruff, then pytest -m)
+# outside server (the marks in pytest.ini), in about a minute on an idle 2-core machine. It sets
+# up .venv and the pinned npm packages (the fast tests check the font files and drive the HTML
+# checker's error paths with its pinned jar); `make test` is still what CI runs and what a
+# change must pass.
+test-fast: venv node ## Run the fast tests only: no portal build, browser or server (ruff, then pytest -m)
 	$(BIN)/ruff check .
 	$(PYTHON) -m pytest -m "not browser and not server and not build" $(PYTEST_ARGS)
 
