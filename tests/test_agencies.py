@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from helpers import soup_of
 
-from warta.agencies import agencies, read_agencies, tel_link
-from warta.build import BuildError, load_settings
+from warta.commands.build import BuildError, load_settings
+from warta.content.sections.agencies import agencies, read_agencies, tel_link
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kota-contoh" / "content" / "opd"
 

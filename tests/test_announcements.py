@@ -11,7 +11,7 @@ from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE
-from warta.pdf_check import check_pdf
+from warta.content.pdf import check_pdf
 
 CONTENT = EXAMPLE / "content"
 SAMPLE_PDF = CONTENT / "pengumuman" / "lampiran" / "formulir-bantuan-alat-bantu-2026.pdf"

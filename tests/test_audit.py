@@ -16,7 +16,7 @@ import pytest
 from helpers import HANG_GUARD
 
 from warta import EXAMPLE, ROOT
-from warta.audit import (
+from warta.commands.audit import (
     AXE_TAGS,
     DISABLED_RULES,
     NAVIGATION_RULE,
@@ -29,8 +29,8 @@ from warta.audit import (
     page_url,
     start_browser,
 )
-from warta.report import JSON_REPORT, write_reports
-from warta.server import serve
+from warta.commands.audit.report import JSON_REPORT, write_reports
+from warta.commands.server import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Pages that leave for /tentang/ (which passes axe) while they themselves have an unlabeled field.

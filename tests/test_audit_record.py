@@ -10,9 +10,9 @@ import pytest
 from audit_record.audit_record import RecordError, read_record
 from bs4 import BeautifulSoup
 
-from warta.audit import write_audit_record
-from warta.gate.checks import CHECKS
-from warta.gate.variants import TEMPLATES, VARIANTS
+from warta.commands.audit import write_audit_record
+from warta.commands.gate.checks import CHECKS
+from warta.commands.gate.variants import TEMPLATES, VARIANTS
 
 STATEMENT = """Title: Pernyataan Aksesibilitas
 Slug: pernyataan-aksesibilitas

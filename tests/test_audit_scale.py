@@ -14,7 +14,7 @@ import pytest
 from helpers import run_warta
 
 from warta import ROOT
-from warta.audit import (
+from warta.commands.audit import (
     CACHE_FILE,
     AuditError,
     Auditor,
@@ -25,13 +25,13 @@ from warta.audit import (
     find_pages,
     start_browser,
 )
-from warta.build import build, source_map_path
-from warta.errors import BuildError
-from warta.gate import check_keys
-from warta.gate.variants import TEMPLATES, VARIANTS
-from warta.progress import LineProgress
-from warta.report import JSON_REPORT, console_summary, load_sources, write_reports
-from warta.server import serve
+from warta.commands.audit.progress import LineProgress
+from warta.commands.audit.report import JSON_REPORT, console_summary, load_sources, write_reports
+from warta.commands.build import build, source_map_path
+from warta.commands.gate import check_keys
+from warta.commands.gate.variants import TEMPLATES, VARIANTS
+from warta.commands.server import serve
+from warta.content.errors import BuildError
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from warta import bench, bench_gate
+from tools.bench import gate as bench_gate
+from tools.bench import run as bench
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 

@@ -9,9 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from variants import set_preferences
 
-from warta import EXAMPLE, ROOT, brand, colours, settings
-from warta.build import BuildError
-from warta.server import serve
+from warta import EXAMPLE, ROOT, settings
+from warta.commands.build import BuildError
+from warta.commands.server import serve
+from warta.content import brand, colours
 
 CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 CONF = EXAMPLE / "pelicanconf.py"
@@ -121,7 +122,7 @@ def purple_site(tmp_path_factory):
     """The small test content built with an accepted purple brand colour, served on loopback."""
     from shutil import copytree  # noqa: PLC0415
 
-    from warta.build import build  # noqa: PLC0415
+    from warta.commands.build import build  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("merek")
     content = work / "content"

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.audit import find_pages, page_url
+from warta.commands.audit import find_pages, page_url
 
 KB = 1024
 PAGE_BUDGET = 50 * KB  # HTML + CSS + JS + fonts needed to render, compressed
@@ -147,7 +147,7 @@ else addEventListener("load", () => setTimeout(report, 500));
 
 def test_home_first_screen_on_a_phone_stays_light_pictures_included(published_url, tls_browser,
                                                                      capsys):
-    from warta.gate.variants import reset_browser, set_viewport
+    from warta.commands.gate.variants import reset_browser, set_viewport
 
     browser = tls_browser
     try:

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from warta import ROOT
-from warta.build import BuildError
+from warta.commands.build import BuildError
 
 
 def write_article(content_dir, name, header, body="Isi berita.\n"):

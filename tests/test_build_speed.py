@@ -14,13 +14,13 @@ from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
 from helpers import HANG_GUARD
 from PIL import Image
 
-from warta import lint
-from warta.agencies import agencies
-from warta.bench_usage import tree_memory
-from warta.build import build, load_settings
-from warta.errors import BuildError
-from warta.lint import checker
-from warta.synthetic import SEED, generate_portal
+from tools.bench.synthetic import SEED, generate_portal
+from tools.bench.usage import tree_memory
+from warta.commands.build import build, load_settings
+from warta.content import lint
+from warta.content.errors import BuildError
+from warta.content.lint import checker
+from warta.content.sections.agencies import agencies
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 

@@ -1,10 +1,10 @@
-"""warta.colours: hex colours, the WCAG 2 contrast ratio, and the nearest passing colour."""
+"""warta.content.colours: hex colours, the WCAG 2 contrast ratio, and the nearest passing colour."""
 
 import colorsys
 
 import pytest
 
-from warta import colours
+from warta.content import colours
 
 
 @pytest.mark.parametrize("value, parsed", [

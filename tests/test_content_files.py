@@ -1,7 +1,7 @@
 """The content tree before Pelican reads it, PDFs and section files: what an editor can commit
 that must never be published, and the plain `path:line: rule-id: message (fix)` they get back.
 
-Hostile files run through warta.content_files.check_content, one table; a handful of whole
+Hostile files run through warta.content.files.check_content, one table; a handful of whole
 builds check that the build uses it and that the sections' errors read like the linter's.
 """
 
@@ -22,10 +22,10 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from warta import EXAMPLE, ROOT
-from warta.build import BuildError, build
-from warta.content_files import check_content
-from warta.lint import RULES
-from warta.pdf_check import UnreadablePdf, check_pdf, check_pdf_safety
+from warta.commands.build import BuildError, build
+from warta.content.files import check_content
+from warta.content.lint import RULES
+from warta.content.pdf import UnreadablePdf, check_pdf, check_pdf_safety
 from warta.settings import fill_defaults
 
 CLEAN = re.compile(r"^(?P<path>\S.*?):(?P<line>\d+): (?P<rule>[a-z0-9-]+): \S.* \(.+\)$")
@@ -284,7 +284,7 @@ def test_interrupted_build_removes_its_staging_folders(signum, content_dir, tmp_
     (output / "lama.html").write_text("situs lama")
     marker = tmp_path / "sedang-membangun"
     script = textwrap.dedent(f"""
-        from warta.build import build, load_settings
+        from warta.commands.build import build, load_settings
         settings = load_settings()
         build({str(output)!r}, content={str(content_dir)!r}, WARTA_TEST_MARKER={str(marker)!r},
               PLUGIN_PATHS=settings["PLUGIN_PATHS"] + [{str(plugins.parent)!r}],
@@ -351,8 +351,10 @@ def test_broken_ppid_document_video_and_edition_name_rule_and_line(content_dir, 
 def test_every_section_error_is_given_a_rule():
     # The plugins build ContentError and FieldCheck problems by hand; a forgotten rule would be
     # the one message without an id and a guide section.
-    for path in ("plugins/ppid/ppid.py", "plugins/media/video.py", "plugins/media/magazine.py",
-                 "warta/sections.py", "warta/pdf_check.py", "warta/services.py"):
+    for path in ("plugins/ppid/ppid.py", "plugins/video/video.py", "plugins/magazine/magazine.py",
+                 "plugins/announcements/announcements.py", "plugins/agenda/agenda.py",
+                 "warta/content/sections/base.py", "warta/content/sections/menu.py",
+                 "warta/content/pdf.py", "warta/content/sections/services.py"):
         tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
             name = getattr(call.func, "attr", getattr(call.func, "id", ""))

@@ -15,7 +15,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from variants import CATCH_ERRORS, apply_variant, init_script, page_for, script_errors
 
-from warta.audit import page_url
+from warta.commands.audit import page_url
 
 FAKE_SPEECH = """
 (() => {

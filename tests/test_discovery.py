@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from warta import EXAMPLE
-from warta.audit import find_pages, page_url
-from warta.build import load_settings
+from warta.commands.audit import find_pages, page_url
+from warta.commands.build import load_settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from helpers import run_warta
 
 from warta import ROOT
-from warta.build import BuildError, build
-from warta.lint import GUIDE, RULES
+from warta.commands.build import BuildError, build
+from warta.content.lint import GUIDE, RULES
 
 FINDING_LINE = re.compile(r"^\s*(?P<path>\S.*?):(?P<line>\d+): (?P<rule>[a-z0-9-]+): .+\(.+\)$")
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import click
 import pytest
 
-from warta.cli import PROG_NAME, cli
+from warta.commands.cli import PROG_NAME, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 WRAPPER = ROOT / "bin" / "warta"
-# `python -m warta` itself, not a module of it (`python -m warta.validity` is a developer's tool
+# `python -m warta` itself, not a module of it (`python -m warta.commands.gate.validity` is a developer's tool
 # with its own argparse, run inside .venv by the tests and the docs that describe it).
 MODULE_RUN = re.compile(r"python3? -m warta(?![.\w])")
 
@@ -98,7 +98,7 @@ def test_every_help_text_names_the_wrapper():
 
 def test_no_guide_or_printed_text_tells_anyone_to_run_python_m_warta():
     documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")),
-                 *sorted((ROOT / "warta" / "newcity" / "templates").iterdir())]
+                 *sorted((ROOT / "warta" / "commands" / "newcity" / "templates").iterdir())]
     # Messages the commands print live in the package's modules.
     documents += sorted((ROOT / "warta").rglob("*.py"))
     found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"

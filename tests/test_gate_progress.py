@@ -5,9 +5,9 @@ a browser on purpose."""
 
 from dataclasses import dataclass
 
-from warta.audit import AuditError
-from warta.gate import STAGES, check_keys, checks
-from warta.progress import QuietStages, Stages
+from warta.commands.audit import AuditError
+from warta.commands.audit.progress import QuietStages, Stages
+from warta.commands.gate import STAGES, check_keys, checks
 
 
 @dataclass

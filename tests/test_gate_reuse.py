@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from warta.audit import AuditOptions, Cache, browser
-from warta.build import build
-from warta.gate import run_gate, summary_lines
-from warta.gate.checks import CheckResult
-from warta.gate.reuse import (
+from warta.commands.audit import AuditOptions, Cache, browser
+from warta.commands.build import build
+from warta.commands.gate import run_gate, summary_lines
+from warta.commands.gate.checks import CheckResult
+from warta.commands.gate.reuse import (
     CHECKS_FILE,
     VALIDITY_FILE,
     CheckCache,

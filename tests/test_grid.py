@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from warta import ROOT
-from warta.audit import audit_site
-from warta.build import build
+from warta.commands.audit import audit_site
+from warta.commands.build import build
 
 # A real Selenium Grid (Java) auditing a built portal.
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.build]

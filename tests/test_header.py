@@ -8,7 +8,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from variants import set_preferences, set_viewport
 
-from warta.audit import find_pages, page_url
+from warta.commands.audit import find_pages, page_url
 
 PHONE = (360, 640)
 WIDE = (1280, 800)

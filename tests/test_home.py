@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.build import load_settings
+from warta.commands.build import load_settings
 
 ORDER = ["search", "layanan-utama", "pengumuman-terkini", "berita-terbaru", "agenda-pekan-ini",
          "layanan-ppid", "perangkat-daerah"]

@@ -1,9 +1,9 @@
-"""What the home page holds (warta.home), decided without a build: the template only renders."""
+"""What the home page holds (warta.content.sections.home), decided without a build: the template only renders."""
 
 from types import SimpleNamespace
 
-from warta import context_names as ctx
-from warta.home import home
+from warta.content.sections import context as ctx
+from warta.content.sections.home import home
 from warta.settings import fill_defaults
 
 

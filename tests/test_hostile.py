@@ -17,10 +17,10 @@ import markdown
 import pytest
 
 from warta import EXAMPLE, ROOT
-from warta.addresses import Reserved, reserved_findings
-from warta.build import BuildError, build, load_settings
-from warta.open_data import dip_csv
-from warta.sanitize import TAGS, URL_SCHEMES, Sanitizer, _parse_everything
+from warta.commands.build import BuildError, build, load_settings
+from warta.content.addresses import Reserved, reserved_findings
+from warta.content.sanitize import TAGS, URL_SCHEMES, Sanitizer, _parse_everything
+from warta.content.sections.ppid.open_data import dip_csv
 
 # Raw HTML in a body, each of which once built with exit 0 and ran (or could run) script, sent
 # the citizen elsewhere, or loaded something from another origin. (name, Markdown body, needle
@@ -305,7 +305,7 @@ HOSTILE_FIELDS = [
 ]
 
 # A file whose name holds "&", linked with a query that closes the attribute once unescaped:
-# Pelican's own link step wrote it back raw, after the sanitizer (warta.links replaces it).
+# Pelican's own link step wrote it back raw, after the sanitizer (warta.content.links replaces it).
 LINKED_FILE = "images/peta&kota.webp"
 LINK = ("[Peta lokasi (WebP, 10 KB)]({static}/images/peta&amp;kota.webp?v=&quot;&gt;&lt;meta "
         "http-equiv=&quot;refresh&quot; content=&quot;0;url=https://contoh.invalid/&quot;&gt;&lt;"
@@ -386,7 +386,7 @@ def hostile_site(tmp_path_factory):
 
 
 def test_entity_encoded_fields_are_text_in_every_page_chromium_builds(hostile_site, browser):
-    from warta.server import serve
+    from warta.commands.server import serve
 
     pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html"))
     problems = {}
@@ -450,7 +450,7 @@ def test_entity_encoded_fields_are_decoded_text_in_feeds_and_open_data(hostile_s
 
 
 def test_the_dom_check_finds_what_it_looks_for(tmp_path, browser):
-    from warta.server import serve
+    from warta.commands.server import serve
 
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="id"><title>x</title>'
@@ -479,7 +479,7 @@ def test_templates_mark_safe_only_the_sanitized_html_fields():
 
 
 def test_allowed_iframe_hosts_must_be_in_the_csp_frame_src():
-    from warta.sanitize import frame_src_gaps
+    from warta.content.sanitize import frame_src_gaps
 
     csp = "default-src 'self'; frame-src https://www.youtube-nocookie.com"
     assert frame_src_gaps(["https://www.youtube-nocookie.com/embed/"], csp) == []

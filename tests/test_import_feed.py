@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 from wordpress_export import TEST_CONTENT
 
-from warta.build import build, quiet_settings
-from warta.cli import cli
-from warta.errors import ContentError
-from warta.importer import import_feed
-from warta.lint import Source
+from warta.commands.build import build, quiet_settings
+from warta.commands.cli import cli
+from warta.commands.importer import import_feed
+from warta.content.errors import ContentError
+from warta.content.lint import Source
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"

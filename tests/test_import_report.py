@@ -9,8 +9,8 @@ import pytest
 from test_import_wordpress import article, entry, refused, run_import
 from wordpress_export import SITE, Writer, build_export
 
-from warta.build import quiet_settings
-from warta.importer import import_wordpress
+from warta.commands.build import quiet_settings
+from warta.commands.importer import import_wordpress
 
 WHEN = datetime.datetime(2022, 3, 1, 8, 0)
 BODY = "<p>Warga Sukadana menghadiri kegiatan di balai desa pada hari Sabtu pagi.</p>"

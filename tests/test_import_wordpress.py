@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from test_nginx import fetch
 from wordpress_export import SITE, Writer, build_export
 
-from warta.build import build, quiet_settings
-from warta.cli import cli
-from warta.errors import ContentError
-from warta.importer import import_wordpress
-from warta.lint import Source
+from warta.commands.build import build, quiet_settings
+from warta.commands.cli import cli
+from warta.commands.importer import import_wordpress
+from warta.content.errors import ContentError
+from warta.content.lint import Source
 
 INCLUDE = "    include /etc/nginx/warta/alih/*.map;\n"
 
@@ -459,7 +459,7 @@ def test_a_hostile_slug_cannot_leave_the_content_folder(fresh):
 
 
 def test_lint_diizinkan_never_allows_alt_text(fresh):
-    from warta.lint import lint_text  # noqa: PLC0415 - only this test lints by hand
+    from warta.content.lint import lint_text  # noqa: PLC0415 - only this test lints by hand
 
     settings = quiet_settings(content=str(fresh.content))
     text = ("Title: Pasar murah\nDate: 2022-03-01 08:00\nCategory: Dinkes\nSummary: Pasar murah dibuka.\n"
@@ -470,7 +470,7 @@ def test_lint_diizinkan_never_allows_alt_text(fresh):
 
 def test_a_post_no_conversion_foresaw_is_left_out_with_its_reason_not_a_traceback(fresh,
                                                                                  monkeypatch):
-    from warta.importer import run as import_run
+    from warta.commands.importer import run as import_run
 
     original = import_run.plan_item
     victim = {}

@@ -1,9 +1,13 @@
 """Three layers, arrows one way: the content library ← the Pelican plugins ← the commands.
 
-The library (every warta module not in COMMANDS) knows nothing of Pelican's plugins or of the
-commands; each plugin is a thin adapter over the library and never imports another plugin (it
-would only work because PLUGIN_PATHS happens to be on sys.path); the commands sit on top. Imports
-are read with `ast`, lazy ones inside functions included, so a circle cannot hide in a function.
+A module's layer is where it lives, nothing else: `warta/commands/` (and `warta/__main__.py`)
+are the commands; `plugins/` the Pelican plugins; the rest of `warta/` (its `__init__`, the
+settings in `warta/settings/`, and `warta/content/`) the library. `tools/bench/` sits outside the
+package, above everything, and nothing imports it but its tests. The library knows nothing of
+Pelican's plugins or of the commands; each plugin is a thin adapter over the library and never
+imports another plugin (it would only work because PLUGIN_PATHS happens to be on sys.path); the
+commands sit on top. Imports are read with `ast`, lazy ones inside functions included, so a
+circle cannot hide in a function.
 """
 
 import ast
@@ -14,17 +18,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"
-
-# The commands: what an editor or developer runs. Everything else in warta/ is the library.
-COMMANDS = {
-    "warta.__main__", "warta.cli", "warta.cli_words", "warta.build", "warta.preview",
-    "warta.preview_page",
-    "warta.deploy", "warta.scaffold", "warta.server", "warta.progress", "warta.audit",
-    "warta.gate", "warta.report", "warta.bench", "warta.bench_gate", "warta.bench_usage",
-    "warta.validity", "warta.checks",
-    "warta.newcity",
-    "warta.importer",
-}
+# Where each layer lives. Every module of the package sits in one of these folders; the package
+# root holds only its `__init__` (ROOT, EXAMPLE) and `__main__`.
+LAYER_FOLDERS = {"warta/settings": "library", "warta/content": "library",
+                 "warta/commands": "command", "plugins": "plugin", "tools/bench": "tool"}
 MAX_LINES = 400
 
 
@@ -38,7 +35,7 @@ def module_name(path):
 
 
 def python_files():
-    for folder in (ROOT / "warta", PLUGINS):
+    for folder in (ROOT / "warta", PLUGINS, ROOT / "tools" / "bench"):
         yield from sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
@@ -56,7 +53,7 @@ def imports_of(path):
                 parent = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join(filter(None, [*parent, base]))
             found.add(base)
-            # `from warta import lint` imports the module warta.lint.
+            # `from warta import lint` imports the module warta.content.lint.
             found.update(f"{base}.{alias.name}" for alias in node.names)
     return found
 
@@ -79,12 +76,39 @@ GRAPH = {
 
 
 def layer(name):
-    top = name.split(".")[0]
-    if top in PLUGIN_NAMES:
-        return "plugin"
-    if name in COMMANDS or any(name.startswith(f"{command}.") for command in COMMANDS):
+    path = MODULES[name].relative_to(ROOT).as_posix()
+    if path in ("warta/__init__.py",):
+        return "library"
+    if path == "warta/__main__.py":
         return "command"
-    return "library"
+    return next(layer for folder, layer in LAYER_FOLDERS.items() if path.startswith(f"{folder}/"))
+
+
+def test_every_module_lives_in_a_layer_folder():
+    # A module dropped at the package root would have no layer: the tree is the architecture.
+    loose = [p.relative_to(ROOT).as_posix() for p in python_files()
+             if p.parent == ROOT / "warta" and p.name not in ("__init__.py", "__main__.py")]
+    assert loose == []
+
+
+def test_nothing_but_its_tests_imports_the_benchmark():
+    wrong = [f"{name} → {target}" for name in GRAPH if layer(name) != "tool"
+             for target in GRAPH[name] if layer(target) == "tool"]
+    assert wrong == []
+
+
+# The library may use Pelican's readers' helpers and, in the sections' generator base, its
+# Generator; connecting signals is a plugin's job, and the command-line and browser libraries
+# belong to the commands.
+LIBRARY_MAY_NOT_IMPORT = ("click", "selenium", "pelican.signals", "blinker")
+
+
+def test_the_library_uses_neither_click_selenium_nor_pelican_signals():
+    wrong = [f"{name} → {target}" for name, path in MODULES.items() if layer(name) == "library"
+             for target in imports_of(path)
+             if any(target == banned or target.startswith(f"{banned}.")
+                    for banned in LIBRARY_MAY_NOT_IMPORT)]
+    assert wrong == []
 
 
 def test_no_import_circle():
@@ -121,7 +145,7 @@ def test_no_plugin_imports_another_plugin():
 
 def test_plugins_import_only_the_library():
     wrong = [f"{name} → {target}" for name in GRAPH if layer(name) == "plugin"
-             for target in GRAPH[name] if layer(target) == "command"]
+             for target in GRAPH[name] if layer(target) in ("command", "tool")]
     assert wrong == []
 
 
@@ -192,7 +216,7 @@ def test_the_sample_city_lives_only_in_its_example():
     adopts Warta sees its own names, or a neutral placeholder, everywhere."""
     sample = re.compile(r"kota contoh|pemkot contoh|portal contoh|kotacontoh", re.IGNORECASE)
     # The two places that name the example on purpose: where it is, and the help saying so.
-    allowed = {"warta/__init__.py", "warta/cli_words.py"}
+    allowed = {"warta/__init__.py", "warta/commands/words.py"}
     folders = ("warta", "plugins", "theme", "deploy", "eppid")
     files = [p for folder in folders for p in (ROOT / folder).rglob("*")
              if p.is_file() and p.suffix in {".py", ".html", ".css", ".js", ".conf", ".txt",
@@ -229,8 +253,8 @@ def bare_context_names(path):
 
 def test_context_names_are_declared_in_one_place():
     # A plugin that publishes for templates or for another plugin names the key through
-    # warta.context_names; only Pelican's own names may appear as strings.
-    from warta import context_names  # noqa: PLC0415 - the module under test
+    # warta.content.sections.context; only Pelican's own names may appear as strings.
+    from warta.content.sections import context as context_names  # noqa: PLC0415 - the module under test
 
     bare = [f"{path.relative_to(ROOT)}:{line}: {name}" for path in python_files()
             for line, name in bare_context_names(path) if name not in context_names.PELICAN]
@@ -238,7 +262,7 @@ def test_context_names_are_declared_in_one_place():
 
 
 def test_every_declared_context_name_is_used():
-    from warta import context_names  # noqa: PLC0415 - the module under test
+    from warta.content.sections import context as context_names  # noqa: PLC0415 - the module under test
 
     code = "\n".join(path.read_text(encoding="utf-8") for path in python_files()
                      if path.name != "context_names.py")

@@ -1,11 +1,11 @@
-"""A tiny file cannot hang the build: a file over the shape budget (warta.lint.limits) is
+"""A tiny file cannot hang the build: a file over the shape budget (warta.content.lint.limits) is
 refused at its line before any Markdown parser reads it, and a file under it builds."""
 
 
 import pytest
 
-from warta.build import BuildError, build
-from warta.lint import limits
+from warta.commands.build import BuildError, build
+from warta.content.lint import limits
 
 HEADER = ("Title: Pengumuman {n}\nDate: 2024-05-0{n} 10:00\nCategory: Diskominfo\nSlug: uji-{n}\n"
           "Summary: Ringkasan pengumuman uji.\n\nParagraf pembuka.\n\n")
@@ -48,7 +48,7 @@ def test_a_file_just_under_every_budget_builds(content_dir, tmp_path):
 
 
 def test_reading_that_outlasts_the_cpu_budget_is_refused_with_a_rule():
-    from warta.errors import ContentError
+    from warta.content.errors import ContentError
 
     with pytest.raises(ContentError) as error:
         with limits.cpu_budget("content/berita/lambat.md", seconds=0.3):

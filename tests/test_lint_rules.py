@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from warta.build import load_settings
-from warta.content_files import BUILD_RULES as TREE_AND_SECTION_RULES
-from warta.lint import RULES, lint_file
+from warta.commands.build import load_settings
+from warta.content.files import BUILD_RULES as TREE_AND_SECTION_RULES
+from warta.content.lint import RULES, lint_file
 
 HEADER = {
     "Title": "Pasar murah di Kecamatan Sukamaju",
@@ -231,7 +231,7 @@ def test_html_in_header_values_is_held_to_the_same_rules(content_dir):
 
 def test_every_rule_has_a_section_in_the_editors_guide():
     from warta import ROOT
-    from warta.lint import GUIDE
+    from warta.content.lint import GUIDE
 
     headings = re.findall(r"^### (\S+)$", (ROOT / GUIDE).read_text(encoding="utf-8"), re.MULTILINE)
     assert sorted(headings) == sorted(RULES), "one guide section per rule id, named by the id"
@@ -239,7 +239,7 @@ def test_every_rule_has_a_section_in_the_editors_guide():
 
 def test_links_inside_the_editors_guide_reach_a_section():
     from warta import ROOT
-    from warta.lint import GUIDE
+    from warta.content.lint import GUIDE
 
     text = (ROOT / GUIDE).read_text(encoding="utf-8")
     # GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
@@ -282,7 +282,7 @@ def test_a_page_may_use_a_template_that_extends_the_page_template(content_dir):
 
 
 def test_addresses_differing_only_in_case_are_one_address():
-    from warta.lint import duplicate_outputs
+    from warta.content.lint import duplicate_outputs
     (finding,) = duplicate_outputs([("Berita/X/index.html", "a.md", 3), ("berita/x/index.html", "b.md", 4)])
     assert finding.rule == "url-ganda" and finding.path == "b.md" and finding.line == 4
     assert duplicate_outputs([("berita/x/index.html", "a.md", 3), ("berita/y/index.html", "b.md", 4)]) == []

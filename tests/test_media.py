@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from browser_checks import wait_for
 from helpers import refused, soup_of
-from media.video import duration_iso, duration_words, parse_duration, youtube_id
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from warta import EXAMPLE, ROOT
-from warta.audit import start_browser
-from warta.build import load_settings
-from warta.captions import CaptionProblem, check_captions
+from warta.commands.audit import start_browser
+from warta.commands.build import load_settings
+from warta.content.captions import CaptionProblem, check_captions
+from warta.content.sections.video import duration_iso, duration_words, parse_duration, youtube_id
 
 CONTENT = EXAMPLE / "content"
 VIDEO_FILES = CONTENT / "video" / "berkas"
@@ -217,7 +217,7 @@ def test_sample_edition_contents_point_at_the_pages_where_they_start():
 
 
 def test_sample_magazine_pdfs_pass_the_shared_pdf_check():
-    from warta.pdf_check import check_pdf
+    from warta.content.pdf import check_pdf
 
     for path in sample_editions():
         check = check_pdf(CONTENT / header_of(path)["pdf"][0])

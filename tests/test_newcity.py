@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from helpers import run_warta
 
 from warta import EXAMPLE, ROOT, settings
-from warta.build import BuildError, build, load_settings
-from warta.lint.rules import REVIEW_MARKER
-from warta.newcity import command, portal
-from warta.newcity.command import kota_baru
+from warta.commands.build import BuildError, build, load_settings
+from warta.commands.newcity import command, portal
+from warta.commands.newcity.command import kota_baru
+from warta.content.lint.rules import REVIEW_MARKER
 
 BANJAR = [
     "--nama", "Kabupaten Banjar", "--jenis", "kabupaten", "--zona", "WITA",
@@ -361,10 +361,10 @@ def test_make_help_lists_kota_baru():
 
 @pytest.mark.build
 def test_the_new_portals_messages_and_scaffold_name_its_own_agency_and_region(banjar, tmp_path):
-    from warta.build import quiet_settings
-    from warta.fields import FieldCheck
-    from warta.ppid_schema import REQUIRED_FIELDS
-    from warta.scaffold import new_document
+    from warta.commands.build import quiet_settings
+    from warta.commands.scaffold import new_document
+    from warta.content.fields import FieldCheck
+    from warta.content.sections.ppid.schema import REQUIRED_FIELDS
 
     target, _, _, _ = banjar
     conf = quiet_settings(target / "pelicanconf.py")

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import brotli
 import pytest
 
-from warta.build import load_settings
+from warta.commands.build import load_settings
 
 ONE_YEAR = 31536000
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from warta.build import BuildError, _Collector, _plain_failure, build
+from warta.commands.build import BuildError, _Collector, _plain_failure, build
 
 HEADER = ("Title: Uji bentuk {n}\nDate: 2024-05-0{n} 10:00\nCategory: Diskominfo\nSlug: uji-{n}\n"
           "Summary: Ringkasan uji.\n\nParagraf pembuka.\n\n")

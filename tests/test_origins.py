@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from warta import ROOT
-from warta.audit import find_pages
-from warta.build import load_settings
+from warta.commands.audit import find_pages
+from warta.commands.build import load_settings
 
 URL = re.compile(r"""(?:https?:)?//[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?[^\s"'<>)\\`$]*""")
 TEXT = {".html", ".css", ".js", ".xml", ".json", ".txt", ".svg"}

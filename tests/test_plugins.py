@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import markdown
 from bs4 import BeautifulSoup
 
-from warta.dates import date_time, iso_datetime, long_date, short_date
-from warta.sanitize import Sanitizer
+from warta.content.dates import date_time, iso_datetime, long_date, short_date
+from warta.content.sanitize import Sanitizer
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -40,7 +40,7 @@ def test_remembered_dates_keep_each_zone_apart():
 def render(text):
     """``text`` as Pelican's Markdown reader renders it with Warta's settings."""
     return markdown.markdown(text, output_format="html5", extensions=[
-        "markdown.extensions.extra", "markdown.extensions.toc", "warta.rewrite"])
+        "markdown.extensions.extra", "markdown.extensions.toc", "warta.content.rewrite"])
 
 
 def test_image_alone_in_a_paragraph_becomes_a_captioned_figure():

@@ -15,12 +15,12 @@ from bs4 import BeautifulSoup
 from helpers import soup_of
 
 from warta import EXAMPLE, ROOT
-from warta.audit import find_pages
-from warta.build import BuildError, build
-from warta.downloads import human_size
-from warta.open_data import FIELDS
-from warta.pdf_check import check_pdf
-from warta.ppid_schema import CATEGORIES
+from warta.commands.audit import find_pages
+from warta.commands.build import BuildError, build
+from warta.content.downloads import human_size
+from warta.content.pdf import check_pdf
+from warta.content.sections.ppid.open_data import FIELDS
+from warta.content.sections.ppid.schema import CATEGORIES
 
 SAMPLE_ATTACHMENTS = EXAMPLE / "content" / "ppid" / "lampiran"
 # The bad PDFs live with the tests, not in the sample, which shows only good practice
@@ -596,7 +596,7 @@ def test_long_dip_and_category_lists_are_paginated_and_pass_axe(tmp_path):
     assert len(seen) == len(set(seen)) == len(rows)  # every document once, over all pages
     berkala = output / "ppid" / "informasi-berkala"
     assert (berkala / "halaman" / "2" / "index.html").is_file()
-    from warta.audit import audit_site  # noqa: PLC0415
+    from warta.commands.audit import audit_site  # noqa: PLC0415
 
     run = audit_site(output, workers=1, use_cache=False, pages=[
         "ppid/dip/halaman/2/index.html", "ppid/informasi-berkala/halaman/2/index.html"])

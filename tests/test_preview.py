@@ -15,7 +15,7 @@ from helpers import HANG_GUARD
 from selenium.webdriver.common.by import By
 
 from warta import EXAMPLE, ROOT
-from warta.audit import Auditor
+from warta.commands.audit import Auditor
 
 pytestmark = [pytest.mark.build]  # the preview server rebuilds the portal in a child process
 
@@ -155,7 +155,7 @@ def test_live_preview_serves_drafts_and_rebuilds_on_save(unpublished, tmp_path):
 
 
 def test_preview_on_a_busy_port_says_so_in_indonesian(unpublished, tmp_path):
-    from warta.server import make_server
+    from warta.commands.server import make_server
 
     busy = make_server(tmp_path, port=0)
     try:

@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from warta import ROOT
-from warta.audit import find_pages
-from warta.build import BuildError
-from warta.deploy import DeployError, deploy
+from warta.commands.audit import find_pages
+from warta.commands.build import BuildError
+from warta.commands.deploy import DeployError, deploy
 
 HASHED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})\.(?P<ext>[a-z0-9]+)$")
 
@@ -127,7 +127,7 @@ def image_site(tmp_path_factory):
 
     from conftest import TEST_DATA
 
-    from warta.build import build
+    from warta.commands.build import build
 
     root = tmp_path_factory.mktemp("gambar")
     content = root / "content"

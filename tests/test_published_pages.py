@@ -4,14 +4,14 @@ Content-Security-Policy violation and no axe violation, on one published page pe
 Every built page is already audited one by one (tests/test_audit.py); publishing only
 minifies, hashes and compresses, the same way for every page of a template. Content cannot
 break the policy on a page of its own: the sanitizer allows no script, style element or style
-attribute (warta/sanitize.py). So one page per template proves the published theme."""
+attribute (warta/content/sanitize.py). So one page per template proves the published theme."""
 
 import pytest
 from browser_checks import CspWatch
 from marks import parametrize_pages
 
-from warta.audit import Auditor
-from warta.gate.variants import TEMPLATES, page_for
+from warta.commands.audit import Auditor
+from warta.commands.gate.variants import TEMPLATES, page_for
 
 
 def pytest_generate_tests(metafunc):
@@ -66,7 +66,7 @@ def test_csp_check_catches_inline_script_and_style(browser):
     # result above would mean nothing.
     from pathlib import Path
 
-    from warta.server import serve
+    from warta.commands.server import serve
 
     with serve(Path(__file__).parent / "fixtures" / "csp") as base_url, CspWatch(browser) as csp:
         browser.get(base_url + "/")

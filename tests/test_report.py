@@ -5,8 +5,8 @@ The report of a real audit, and that it passes axe itself, are tested in test_au
 
 from bs4 import BeautifulSoup
 
-from warta.audit import AuditRun, PageResult, Violation
-from warta.report import write_reports
+from warta.commands.audit import AuditRun, PageResult, Violation
+from warta.commands.audit.report import write_reports
 
 # An editor's headline is untrusted text: axe quotes it in its snippet of the failing element.
 TITLE = 'Banjir <script>alert("x")</script> di Sukamaju'

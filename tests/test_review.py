@@ -10,10 +10,10 @@ import json
 import pytest
 
 from warta import EXAMPLE
-from warta.audit.record import write_audit_record
-from warta.build import BuildError, build
-from warta.review import allowance_files, label_notes, published_markers
-from warta.source_maps import source_map_path
+from warta.commands.audit.record import write_audit_record
+from warta.commands.build import BuildError, build
+from warta.content.review import allowance_files, label_notes, published_markers
+from warta.content.source_maps import source_map_path
 
 AGENCY_HEAD = "tulis nama kepala Dinas Kesehatan"
 

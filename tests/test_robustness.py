@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from warta import ROOT
-from warta.build import BuildError, build, load_settings
-from warta.lint import RULES, lint_file
+from warta.commands.build import BuildError, build, load_settings
+from warta.content.lint import RULES, lint_file
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 # A clean error is one finding per line: `path:line: rule-id: message (fix)` with a known rule.

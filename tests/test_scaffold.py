@@ -10,9 +10,9 @@ import pytest
 from helpers import run_warta
 
 from warta import ROOT
-from warta.build import BuildError, load_settings
-from warta.lint import Source, lint_file
-from warta.scaffold import PPID_CATEGORIES, PPID_EXEMPT_FIELDS, PPID_FIELDS
+from warta.commands.build import BuildError, load_settings
+from warta.commands.scaffold import PPID_CATEGORIES, PPID_EXEMPT_FIELDS, PPID_FIELDS
+from warta.content.lint import Source, lint_file
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

@@ -1,7 +1,7 @@
 """Trust at the seams: content HTML is made safe at the last step, and every path an editor
 writes stays inside content/.
 
-One resolver (warta.paths) decides every local path; one last step (warta.links) writes
+One resolver (warta.content.paths) decides every local path; one last step (warta.content.links) writes
 Pelican's intrasite links escaped and sanitizes again. Each hostile table has a benign twin, so
 a harness that refuses everything cannot pass.
 """
@@ -13,10 +13,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from warta import links, paths, rewrite
-from warta.build import BuildError, build, load_settings
-from warta.errors import ContentError
-from warta.sanitize import Sanitizer
+from warta.commands.build import BuildError, build, load_settings
+from warta.content import links, paths, rewrite
+from warta.content.errors import ContentError
+from warta.content.sanitize import Sanitizer
 
 TEST_CONTENT = Path(__file__).parent / "test_data" / "content"
 
@@ -265,7 +265,7 @@ def test_the_benign_twin_builds_and_publishes_its_file(decoyed):
     "https://lama.example/wp-content/uploads/2020\\..\\..\\rahasia\\kunci.png",
 ])
 def test_an_imported_image_outside_the_uploads_folder_is_not_copied(address, tmp_path):
-    from warta.importer.convert import Converted, Images
+    from warta.commands.importer.convert import Converted, Images
 
     uploads, secret = tmp_path / "unggahan", tmp_path / "rahasia"
     (uploads / "2020").mkdir(parents=True)
@@ -279,7 +279,7 @@ def test_an_imported_image_outside_the_uploads_folder_is_not_copied(address, tmp
 
 
 def test_an_imported_image_inside_the_uploads_folder_is_copied(tmp_path):
-    from warta.importer.convert import Converted, Images
+    from warta.commands.importer.convert import Converted, Images
 
     uploads = tmp_path / "unggahan"
     (uploads / "2020").mkdir(parents=True)

@@ -12,8 +12,8 @@ from helpers import refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE, ROOT
-from warta.build import load_settings
-from warta.services import home_problems, is_free
+from warta.commands.build import load_settings
+from warta.content.sections.services import home_problems, is_free
 
 SAMPLE = EXAMPLE / "content" / "layanan"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -1,4 +1,4 @@
-"""A city's settings on one page: pelicanconf.py holds what a city edits, warta/settings.py the
+"""A city's settings on one page: pelicanconf.py holds what a city edits, warta/settings/__init__.py the
 wiring every city shares, and a settings file that does not run is one plain line."""
 
 import ast
@@ -7,9 +7,10 @@ import sys
 import pytest
 from pelican import settings as pelican_settings
 
-from warta import EXAMPLE, ROOT, cli, settings
-from warta.build import load_settings
-from warta.errors import BuildError
+from warta import EXAMPLE, ROOT, settings
+from warta.commands import cli
+from warta.commands.build import load_settings
+from warta.content.errors import BuildError
 
 
 def assigned_names(path):
@@ -30,7 +31,7 @@ def test_the_city_settings_fit_on_one_page():
 
 
 def test_the_city_settings_restate_no_default():
-    # A name set to the value warta/settings.py already gives it is wiring copied by hand: it
+    # A name set to the value warta/settings/__init__.py already gives it is wiring copied by hand: it
     # would silently stop following the shared default.
     city = load_settings(EXAMPLE / "pelicanconf.py")
     restated = [name for name in assigned_names(EXAMPLE / "pelicanconf.py")
@@ -71,14 +72,14 @@ def shown(path, node=None):
 
 def test_no_module_keeps_a_default_table_of_its_own():
     holders = [shown(path) for path in code_files()
-               if "DEFAULTS" in assigned_names(path) and path != ROOT / "warta" / "settings.py"]
+               if "DEFAULTS" in assigned_names(path) and path != ROOT / "warta" / "settings" / "__init__.py"]
     assert holders == []
 
 
 def test_defaults_are_filled_once_when_the_settings_are_read():
     fillers = [shown(path, node) for path in code_files() for node in calls(path)
                if called_name(node) == "fill_defaults"
-               and path != ROOT / "warta" / "settings_file.py"]
+               and path != ROOT / "warta" / "settings" / "loader.py"]
     assert fillers == []
 
 
@@ -97,10 +98,10 @@ def test_no_code_restates_a_default_as_a_fallback():
 
 def test_one_reader_runs_settings_files():
     # The build, publishconf.py and the e-PPID all read a city's file through
-    # warta.settings_file, so they see the same values.
+    # warta.settings.loader, so they see the same values.
     runners = [shown(path, node) for path in code_files() for node in calls(path)
                if called_name(node) in {"exec", "run_path", "get_settings_from_file"}
-               and path != ROOT / "warta" / "settings_file.py"]
+               and path != ROOT / "warta" / "settings" / "loader.py"]
     assert runners == []
 
 
@@ -153,7 +154,7 @@ def test_a_settings_file_that_does_not_run_is_one_plain_line(
 
 
 def test_menu_entry_for_a_switched_off_section_names_its_settings_line(tmp_path):
-    from warta import sections
+    from warta.content.sections import menu as sections
     settings_file = tmp_path / "pelicanconf.py"
     settings_file.write_text('WARTA_MENU = [\n    ("Beranda", ""),\n    ("Video", "video/"),\n]\n')
     settings = {"WARTA_SECTIONS": ["services"], "VIDEO_URL": "video/",
@@ -165,7 +166,7 @@ def test_menu_entry_for_a_switched_off_section_names_its_settings_line(tmp_path)
 
 
 def test_menu_leaves_out_a_section_with_nothing_in_it_yet():
-    from warta import sections
+    from warta.content.sections import menu as sections
     settings = {"WARTA_SECTIONS": ["video", "magazines"], "VIDEO_URL": "video/",
                 "MAGAZINE_URL": "majalah/",
                 "WARTA_MENU": [("Beranda", ""), ("Video", "video/"), ("Majalah", "majalah/")]}
@@ -177,7 +178,7 @@ def test_menu_leaves_out_a_section_with_nothing_in_it_yet():
                                   "data:text/html,<script>x</script>", "//contoh.invalid/",
                                   "vbscript:x", "https:\\\\contoh.invalid"])
 def test_a_settings_link_that_is_not_a_web_mail_or_phone_address_names_its_line(tmp_path, link):
-    from warta import sections
+    from warta.content.sections import menu as sections
     settings_file = tmp_path / "pelicanconf.py"
     settings_file.write_text(f'WARTA_SOCIAL = [\n    ("Instagram", "@kota", {link!r}),\n]\n')
     settings = {"WARTA_SOCIAL": [("Instagram", "@kota", link)],
@@ -187,7 +188,7 @@ def test_a_settings_link_that_is_not_a_web_mail_or_phone_address_names_its_line(
 
 
 def test_web_mail_phone_and_portal_links_in_settings_pass():
-    from warta import sections
+    from warta.content.sections import menu as sections
     settings = {"WARTA_CONTACTS": [("Surel", "a@b.example", "mailto:a@b.example"),
                                    ("Telepon", "112", "tel:112")],
                 "WARTA_SOCIAL": [("YouTube", "TV", "https://www.youtube.com/@kota")],

@@ -11,8 +11,10 @@ import warnings
 import pytest
 from test_newcity import BANJAR, run
 
-from warta import EXAMPLE, ROOT, cli, settings, settings_registry
-from warta.build import BuildError, build, load_settings
+from warta import EXAMPLE, ROOT, settings
+from warta.commands import cli
+from warta.commands.build import BuildError, build, load_settings
+from warta.settings import registry as settings_registry
 
 HEADER = "from warta.settings import *\n"
 

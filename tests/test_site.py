@@ -7,7 +7,7 @@ import pytest
 from helpers import soup_of
 
 from warta import EXAMPLE, ROOT
-from warta.audit import find_pages
+from warta.commands.audit import find_pages
 
 FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])"
 
@@ -32,7 +32,7 @@ def test_every_page_is_indonesian_with_one_h1_and_all_landmarks(pages):
 
 
 def test_every_footer_gives_emergency_complaint_contacts_and_office_hours(pages):
-    from warta.build import load_settings
+    from warta.commands.build import load_settings
 
     settings = load_settings()
     expected = [(label, link) for label, _, link in

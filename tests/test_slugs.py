@@ -1,7 +1,7 @@
 """One slug rule: what `warta baru` and the importer make, the lint accepts."""
 
+from warta.content.slugs import SLUG_MAX, SLUG_PATTERN, slug_from
 from warta.settings import fill_defaults
-from warta.slugs import SLUG_MAX, SLUG_PATTERN, slug_from
 
 SETTINGS = fill_defaults({"SLUG_REGEX_SUBSTITUTIONS": [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
                                                        (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]})

@@ -11,10 +11,10 @@ import random
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.agencies import agencies
-from warta.build import build, load_settings
-from warta.lists import neighbours, page_items, page_numbers
-from warta.synthetic import add_article, generate_portal
+from tools.bench.synthetic import add_article, generate_portal
+from warta.commands.build import build, load_settings
+from warta.content.lists import neighbours, page_items, page_numbers
+from warta.content.sections.agencies import agencies
 
 PER_PAGE = 5
 TODAY = "2025-01-15"

@@ -19,7 +19,7 @@ from variants import (
 )
 
 from warta import ROOT
-from warta.audit import find_pages, page_url
+from warta.commands.audit import find_pages, page_url
 
 CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 FONT_DIR = ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible"

@@ -4,8 +4,8 @@ variants grid."""
 
 import pytest
 
-from warta.audit import AuditEngine, AuditOptions, Auditor, Cache, Job, Variant
-from warta.gate.variants import (
+from warta.commands.audit import AuditEngine, AuditOptions, Auditor, Cache, Job, Variant
+from warta.commands.gate.variants import (
     TEMPLATES,
     VARIANTS,
     apply_variant,
@@ -17,7 +17,7 @@ from warta.gate.variants import (
 
 def test_every_template_has_a_representative_page(site, gate):
     assert templates_on_disk() == TEMPLATES, (
-        "Tambahkan templat baru ke TEMPLATE_PAGES di warta/gate/variants.py agar ikut diaudit"
+        "Tambahkan templat baru ke TEMPLATE_PAGES di warta/commands/gate/variants.py agar ikut diaudit"
     )
     for template in TEMPLATES:
         assert gate.template_pages[template] == page_for(site, template)

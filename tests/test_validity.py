@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from warta import ROOT
-from warta.audit import find_pages
-from warta.validity import (
+from warta.commands.audit import find_pages
+from warta.commands.gate.validity import (
     ACCEPTED_ERRORS,
     AcceptedError,
     Message,
@@ -168,7 +168,7 @@ def test_the_summary_says_what_accepted_errors_and_warnings_are_and_that_no_one_
     assert accepted.startswith("  8 galat yang diterima: temuan pemeriksa HTML yang sudah "
                                "diketahui dan disengaja, tidak merugikan pembaca")
     assert "peran ARIA pada tabel Daftar Informasi Publik: 8 di 2 halaman" in accepted
-    assert "ACCEPTED_ERRORS di warta/validity.py" in accepted
+    assert "ACCEPTED_ERRORS di warta/commands/gate/validity.py" in accepted
     assert warnings.startswith("  8 peringatan: saran pemeriksa HTML, bukan kesalahan; tidak "
                                "menggagalkan gerbang dan editor tidak perlu bertindak")
     assert "tabel DIP, disengaja): 5" in warnings and "bukan pada situs yang disajikan: 3" in warnings

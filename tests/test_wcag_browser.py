@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from warta.gate import CHECKS, CheckSession, check_keys, run_check
-from warta.gate.variants import TEMPLATES, THEMES
-from warta.server import serve
+from warta.commands.gate import CHECKS, CheckSession, check_keys, run_check
+from warta.commands.gate.variants import TEMPLATES, THEMES
+from warta.commands.server import serve
 
 BAD = Path(__file__).parent / "fixtures" / "checks-bad"
 

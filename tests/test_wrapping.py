@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.gate.variants import reset_browser, set_viewport
+from warta.commands.gate.variants import reset_browser, set_viewport
 
 # Each place a line breaks inside a run of letters: [the text before it, the letter after].
 # A break is allowed after "@" and "-" and before ".", where addresses and words may wrap.

@@ -1,7 +1,7 @@
-"""The gate's templates and display variants live in warta/gate/variants.py; the browser tests
+"""The gate's templates and display variants live in warta/commands/gate/variants.py; the browser tests
 that are not part of the gate import them from here."""
 
-from warta.gate.variants import (  # noqa: F401
+from warta.commands.gate.variants import (  # noqa: F401
     CATCH_ERRORS,
     STORAGE_KEY,
     TEMPLATE_PAGES,

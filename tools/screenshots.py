@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from warta.audit import page_url, start_browser  # noqa: E402
-from warta.server import serve  # noqa: E402
+from warta.commands.audit import page_url, start_browser  # noqa: E402
+from warta.commands.server import serve  # noqa: E402
 
 SHOTS = [
     ("terang", {"theme": "light"}, 1280),

@@ -1,3 +1,3 @@
-from warta.cli import main
+from warta.commands.cli import main
 
 main()

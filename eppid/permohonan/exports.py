@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from eppid.permohonan import models
-from warta.open_data import spreadsheet_safe
+from warta.content.sections.ppid.open_data import spreadsheet_safe
 
 REQUEST_COLUMNS = [
     ("nomor", "number"), ("tanggal_diterima", "received_on"), ("ppid", "agency"),

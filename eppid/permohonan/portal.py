@@ -1,6 +1,6 @@
 """The portal's identity, contacts and footer, read from its pelicanconf.py.
 
-The portal's own reader (warta.settings_file), not warta.build: running the settings file needs
+The portal's own reader (warta.settings.loader), not warta.commands.build: running the settings file needs
 only the library, never Pelican or its plugins. The header and footer then show the same contacts and
 "Hubungi PPID" in the same place as every portal page (WCAG 3.2.6 Consistent Help).
 """
@@ -10,7 +10,7 @@ import functools
 from django.conf import settings
 from django.urls import reverse
 
-from warta.settings_file import load
+from warta.settings.loader import load
 
 KEYS = (
     "SITENAME", "SITESUBTITLE", "WARTA_GOVERNMENT_NAME", "WARTA_AGENCY_NAME", "WARTA_LOGO",

@@ -1,5 +1,5 @@
 """Every e-PPID page in each of its states, audited with axe-core in Debian's Chromium through
-warta.audit's Auditor against a live server on loopback, and a form and its error summary used
+warta.commands.audit's Auditor against a live server on loopback, and a form and its error summary used
 with the keyboard alone."""
 
 import pytest
@@ -14,7 +14,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from eppid.permohonan import models
 from eppid.tests.helpers import PASSWORD, objection_data, officer, request_data
-from warta.audit import Auditor, start_browser
+from warta.commands.audit import Auditor, start_browser
 
 pytestmark = [pytest.mark.browser]  # axe in Chromium against the running e-PPID
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from eppid.permohonan import models
 from eppid.tests.helpers import PASSWORD, objection_data, officer, parts, request_data
-from warta.dates import long_date
+from warta.content.dates import long_date
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 # A PDF header, then every byte value: a mail or a download that mangles bytes shows here.

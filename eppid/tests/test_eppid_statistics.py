@@ -9,8 +9,9 @@ from jinja2 import Environment, FileSystemLoader
 
 from eppid.permohonan import exports, models
 from eppid.tests.helpers import PASSWORD, officer, request_data
-from warta import ROOT, dates
-from warta.build import build
+from warta import ROOT
+from warta.commands.build import build
+from warta.content import dates
 
 
 @pytest.fixture

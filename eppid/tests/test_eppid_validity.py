@@ -9,7 +9,7 @@ from django.test import Client
 
 from eppid.permohonan import models
 from eppid.tests.helpers import objection_data, officer, request_data
-from warta.validity import check_site
+from warta.commands.gate.validity import check_site
 
 pytestmark = [pytest.mark.server]  # the Java HTML checker
 

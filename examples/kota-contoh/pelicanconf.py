@@ -3,8 +3,8 @@ siapa penerbit portal, cara warga menghubunginya, seksinya, dan terbitannya. Dae
 mendapat pelicanconf.py sendiri di folder utama proyek dari `make kota-baru` (docs/adopsi.md).
 
 Yang sama bagi setiap daerah (alamat halaman, plugin, cache, kebijakan keamanan, bawaan setiap
-seksi) diatur di warta/settings.py; tulis nama dari sana di sini hanya untuk mengubahnya. Bentuk
-dan contoh setiap pengaturan tercatat di warta/settings_registry.py.
+seksi) diatur di warta/settings/__init__.py; tulis nama dari sana di sini hanya untuk mengubahnya. Bentuk
+dan contoh setiap pengaturan tercatat di warta/settings/registry.py.
 """
 
 import sys

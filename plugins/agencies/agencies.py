@@ -1,6 +1,6 @@
 """agencies: the city's agencies (OPD) from content/opd/, and a page for every one of them.
 
-warta.agencies reads the files' headers (the names editors write as `Category:` and `OPD:`);
+warta.content.sections.agencies reads the files' headers (the names editors write as `Category:` and `OPD:`);
 this plugin reports their mistakes, gives each agency's news its address under the agency's
 page, and writes the agencies list and one page per agency: profile, contacts, office hours,
 its services, its newest news, its PPID documents, its videos, its current announcements and
@@ -14,10 +14,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Page
 
-from warta import agencies as directory
-from warta import context_names as ctx
-from warta.errors import ContentError
-from warta.sections import SectionGenerator, save_as
+from warta.content.errors import ContentError
+from warta.content.sections import agencies as directory
+from warta.content.sections import context as ctx
+from warta.content.sections.base import SectionGenerator, save_as
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class AgencyProfile(Page):
     default_template = "opd/agency"
 
     def set_address(self, settings):
-        # The file name is the address (warta.agencies), whatever the title would slugify to.
+        # The file name is the address (warta.content.sections.agencies), whatever the title would slugify to.
         self.slug = Path(self.source_path).stem
         self.override_url = settings["OPD_PAGE_URL"].format(slug=self.slug)
         self.override_save_as = save_as(self.override_url)

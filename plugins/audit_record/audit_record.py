@@ -1,6 +1,6 @@
 """audit_record: gives templates the date and result of the last full audit gate.
 
-The gate (warta.gate, run by `make test` and `make audit`) writes the record (WARTA_AUDIT_RECORD,
+The gate (warta.commands.gate, run by `make test` and `make audit`) writes the record (WARTA_AUDIT_RECORD,
 by default .cache/audit/last-audit.json) whenever it has judged the whole portal: axe on every
 built page, the axe variants for every template, the browser checks and the HTML check. The
 accessibility statement shows it. A missing or unreadable record is shown as "no audit

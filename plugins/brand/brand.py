@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta import brand
+from warta.content import brand
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
-"""content_check: run Warta's content checks (warta.lint) on every file Pelican reads.
+"""content_check: run Warta's content checks (warta.content.lint) on every file Pelican reads.
 
 Errors stop the build with `path:line: rule-id: message (fix)`; warnings are printed and the
-build goes on. The checks themselves live in warta.lint, shared with `bin/warta periksa`.
+build goes on. The checks themselves live in warta.content.lint, shared with `bin/warta periksa`.
 """
 
 import html
@@ -14,12 +14,12 @@ from pelican import signals
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Tag
 
-from warta import links, lint
-from warta.addresses import normalised, reserved_findings
-from warta.errors import WARNING, ContentError, Finding, display_path
-from warta.fields import read_header
-from warta.lint import limits
-from warta.sanitize import Sanitizer, frame_src_gaps, source_line
+from warta.content import links, lint
+from warta.content.addresses import normalised, reserved_findings
+from warta.content.errors import WARNING, ContentError, Finding, display_path
+from warta.content.fields import read_header
+from warta.content.lint import limits
+from warta.content.sanitize import Sanitizer, frame_src_gaps, source_line
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ MACHINE_FIELDS = frozenset({"slug", "save_as", "url", "date", "modified", "statu
 class CheckedMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, with every content check run before Pelican parses the file.
 
-    Text fields are decoded here, once (see warta.sanitize for the model): `&lt;b&gt;` written in
+    Text fields are decoded here, once (see warta.content.sanitize for the model): `&lt;b&gt;` written in
     a header is the text ``<b>``, which templates, feeds and data files then escape.
     """
 
@@ -120,7 +120,7 @@ class CheckedMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         # A file over the shape budget is refused by the checks before Markdown sees it; the
-        # CPU budget is the last resort for a shape no budget foresaw (warta.lint.limits).
+        # CPU budget is the last resort for a shape no budget foresaw (warta.content.lint.limits).
         with limits.cpu_budget(source_path):
             report(_memo.lint_file(source_path, self.settings))
             content, metadata = super().read(source_path)
@@ -266,7 +266,7 @@ class _Sanitizing:
                     content._summary = value
         report(findings)
         # Pelican resolves {static}/{filename} links when a template reads the text, after
-        # this: warta.links does that step instead, escaped, and sanitizes again last.
+        # this: warta.content.links does that step instead, escaped, and sanitizes again last.
         links.install(content, self.sanitizer)
 
     def _clean(self, content, text, field, findings):

@@ -1,10 +1,10 @@
-"""figures: connect Warta's one rewrite of content HTML (warta/rewrite.py) to Pelican.
+"""figures: connect Warta's one rewrite of content HTML (warta/content/rewrite.py) to Pelican.
 
 The rewrite itself is a Python-Markdown extension, listed in MARKDOWN in pelicanconf.py, so it
 runs inside Pelican's Markdown reader for every text, before the content check sanitizes it.
 This plugin gives it what Python-Markdown cannot know (which file is being read, the image
 settings), and gives templates the `image_attributes` filter for cover images; srcset follows
-src when links are resolved (warta.links).
+src when links are resolved (warta.content.links).
 """
 
 import hashlib
@@ -13,9 +13,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from warta import images, rewrite
+from warta.content import images, rewrite
 
-EXTENSION = "warta.rewrite"
+EXTENSION = "warta.content.rewrite"
 # Settings that change the HTML the extension writes, and its own source (it lives outside
 # PLUGIN_PATHS). Copied into its MARKDOWN configuration so that the content cache, whose
 # fingerprint covers MARKDOWN, is never reused across them.

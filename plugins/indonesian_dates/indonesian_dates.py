@@ -1,9 +1,9 @@
 """indonesian_dates: the Jinja filters `tanggal`, `tanggal_pendek`, `tanggal_waktu` and
-`tanggal_iso`, from warta.dates."""
+`tanggal_iso`, from warta.content.dates."""
 
 from pelican import signals
 
-from warta.dates import filters
+from warta.content.dates import filters
 
 
 def add_filters(generator):

@@ -3,8 +3,8 @@
 Under UU 14/2008 and Perki 1/2021 every PPID publishes its public information in four categories,
 lists it in a DIP, and keeps it accessible. Editors write one Markdown file per document in
 content/ppid/dokumen/ and the standard PPID pages in content/ppid/halaman/; attachments live in
-the content tree (content/ppid/lampiran/). The schema is warta.ppid_schema, the checks
-warta.ppid_check, the open data warta.open_data.
+the content tree (content/ppid/lampiran/). The schema is warta.content.sections.ppid.schema, the checks
+warta.content.sections.ppid.check, the open data warta.content.sections.ppid.open_data.
 
 Why a generator of our own: content/ppid is outside ARTICLE_PATHS and PAGE_PATHS, so Pelican's
 own generators never see it; this generator reads it with Pelican's readers (the same checked
@@ -18,15 +18,15 @@ from pathlib import Path, PurePosixPath
 from pelican import signals
 from pelican.contents import Page
 
-from warta import context_names as ctx
-from warta.agencies import agencies
-from warta.dip import DipFilter, PPIDCategory, PPIDSection, natural
-from warta.eppid_statistics import read_statistics
-from warta.errors import ContentError, display_path
-from warta.open_data import dip_csv, dip_json, document_row
-from warta.pdf_check import report_pdf_checks
-from warta.ppid_check import check_document, report_freshness
-from warta.sections import SectionGenerator, save_as
+from warta.content.errors import ContentError, display_path
+from warta.content.pdf import report_pdf_checks
+from warta.content.sections import context as ctx
+from warta.content.sections.agencies import agencies
+from warta.content.sections.base import SectionGenerator, save_as
+from warta.content.sections.ppid.check import check_document, report_freshness
+from warta.content.sections.ppid.dip import DipFilter, PPIDCategory, PPIDSection, natural
+from warta.content.sections.ppid.open_data import dip_csv, dip_json, document_row
+from warta.content.sections.ppid.statistics import read_statistics
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class _PPIDContent:
     def named_address(self, marker, rest, siteurl):
         # `{ppid}` in PPID Markdown links to the PPID section: `[DIP]({ppid}dip/)`. Pelican's
         # `{filename}` reaches other Markdown files only, and the DIP, its filter pages and the
-        # category pages are generated. warta.links writes the result escaped.
+        # category pages are generated. warta.content.links writes the result escaped.
         if marker != "ppid":
             return None
         return f"{siteurl.rstrip('/')}/{self.settings['PPID_URL']}{rest}"

@@ -14,8 +14,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.utils import order_content
 
-from warta.dates import date_time
-from warta.review import label_notes
+from warta.content.dates import date_time
+from warta.content.review import label_notes
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def notice(label, content):
 def mark(content, label):
     content.status = "published"
     content.warta_preview = label
-    # A title is escaped text (Markup, see warta.sanitize): keep it so, the label escaped too.
+    # A title is escaped text (Markup, see warta.content.sanitize): keep it so, the label escaped too.
     content.title = Markup("[{}] {}").format(label, content.title)
     content._content = notice(label, content) + (content._content or "")
 

@@ -1,6 +1,6 @@
 """services: the city's public services (content/layanan/), a page each and one page for all.
 
-warta.services holds the fields and their checks; this plugin reads the folder with Pelican's
+warta.content.sections.services holds the fields and their checks; this plugin reads the folder with Pelican's
 readers (the same checked and sanitized Markdown reader as news), writes the services page
 grouped by topic and one page per service, and puts `services` and `services_by_slug` in the
 context for the agencies' pages and the home page.
@@ -12,11 +12,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Page
 
-from warta import context_names as ctx
-from warta import sections
-from warta import services as catalogue
-from warta.pdf_check import report_pdf_checks
-from warta.sections import SectionGenerator, record_size, save_as
+from warta.content.pdf import report_pdf_checks
+from warta.content.sections import base as sections
+from warta.content.sections import context as ctx
+from warta.content.sections import services as catalogue
+from warta.content.sections.base import SectionGenerator, record_size, save_as
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class Service(Page):
     default_template = "layanan/service"
 
     def set_address(self, settings):
-        # The file name is the address (warta.services), whatever the title would slugify to.
+        # The file name is the address (warta.content.sections.services), whatever the title would slugify to.
         self.slug = Path(self.source_path).stem
         self.override_url = settings["SERVICES_PAGE_URL"].format(slug=self.slug)
         self.override_save_as = save_as(self.override_url)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.errors import display_path
-from warta.source_maps import source_map_path
+from warta.content.errors import display_path
+from warta.content.source_maps import source_map_path
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """stable_lists: article lists numbered from the oldest, and article cards of the nearest news.
 
 Every list of articles Pelican paginates (home, each agency, topic, author and year) is written
-by a Writer whose pages hold fixed slices counted from the oldest (warta.lists): one new article
+by a Writer whose pages hold fixed slices counted from the oldest (warta.content.lists): one new article
 changes a list's front page, not all of its pages. Other paginated lists (the DIP in category
 order, the agenda by event date) are not chronological and keep Pelican's own paginator.
 """
@@ -13,8 +13,8 @@ from pelican import signals
 from pelican.paginator import Page, Paginator
 from pelican.writers import Writer
 
-from warta import context_names as ctx
-from warta import lists
+from warta.content import lists
+from warta.content.sections import context as ctx
 
 log = logging.getLogger(__name__)
 

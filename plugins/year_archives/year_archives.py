@@ -10,7 +10,7 @@ from itertools import groupby
 
 from pelican import signals
 
-from warta import context_names as ctx
+from warta.content.sections import context as ctx
 
 log = logging.getLogger(__name__)
 

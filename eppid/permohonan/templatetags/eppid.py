@@ -1,8 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from warta.dates import long_date
-from warta.rewrite import wrappable_address
+from warta.content.dates import long_date
+from warta.content.rewrite import wrappable_address
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def wrappable(value):
 
 @register.filter
 def tanggal(value):
-    """Senin, 29 April 2024 (warta.dates, the portal's own)."""
+    """Senin, 29 April 2024 (warta.content.dates, the portal's own)."""
     return long_date(value) if value else ""
 
 

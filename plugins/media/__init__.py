@@ -1,2 +1,0 @@
-from .media import *  # noqa: F401,F403
-from .media import register  # noqa: F401

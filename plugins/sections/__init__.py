@@ -1,2 +1,0 @@
-from .sections import *  # noqa: F401,F403
-from .sections import register  # noqa: F401
