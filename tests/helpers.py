@@ -55,3 +55,25 @@ def run_warta(*args):
             code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
         printed = stdout.getvalue().decode(), stderr.getvalue().decode()
     return subprocess.CompletedProcess(args, code, *printed)
+
+
+def header_of(path):
+    """{key: [values]} of a content file's metadata block, as editors wrote it."""
+    fields = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        key, _, value = line.partition(":")
+        fields.setdefault(key.strip().lower(), []).append(value.strip())
+    return fields
+
+
+def write_content(content_dir, folder, name, fields, body, **changes):
+    """A content file in ``folder`` with ``fields`` changed by ``changes`` (None leaves a field
+    out), then a blank line and ``body``."""
+    values = {**fields, **changes}
+    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
+    path = content_dir / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
+    return path

@@ -181,7 +181,7 @@ def test_home_first_screen_on_a_phone_stays_light_pictures_included(published_ur
 # The one deliberate exception: the display-preferences script must run before the
 # first paint, or a reader's saved dark or high-contrast theme would flash the default one. It
 # is external (CSP) and small.
-BLOCKING_ALLOWED = re.compile(r"/theme/js/tampilan-awal(\.[0-9a-f]+)?\.js$")
+BLOCKING_ALLOWED = re.compile(r"/theme/js/preferences-early(\.[0-9a-f]+)?\.js$")
 
 
 def test_no_script_blocks_rendering(published_site):

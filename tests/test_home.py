@@ -1,13 +1,18 @@
 """The home page leads with what citizens come for, in the order a phone shows it: search,
 services, current announcements, the lead story with its picture and news cards with
-thumbnails, this week's agenda, the PPID and the agencies."""
+thumbnails, this week's agenda, the PPID and the agencies. What it holds is decided in
+warta.content.sections.home, tested first without a build; the template only renders it."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from warta.commands.build import load_settings
+from warta.content.sections import context as ctx
+from warta.content.sections.home import home as home_context
+from warta.settings import fill_defaults
 
 ORDER = ["search", "layanan-utama", "pengumuman-terkini", "berita-terbaru", "agenda-pekan-ini",
          "layanan-ppid", "perangkat-daerah"]
@@ -100,3 +105,55 @@ def test_every_agency_is_reachable_from_the_home_page(home, site):
     agencies = len(list((Path(site) / "opd").glob("*/index.html")))
     links = home.select("section[aria-labelledby='perangkat-daerah'] a[href^='/opd/']")
     assert len(links) - 1 == agencies  # each agency, and the directory itself
+
+
+# --- What the home page holds, decided without a build ----------------------------------------
+
+def agency(name):
+    return SimpleNamespace(full_name=name, letter=name[0].upper())
+
+
+def filled(**values):
+    return fill_defaults(values)
+
+
+def test_the_newest_article_leads_picture_or_not():
+    newest, older = SimpleNamespace(cover=None), SimpleNamespace(cover="images/a.webp")
+    assert home_context({"articles": [newest, older]}, filled()).lead is newest
+    assert home_context({}, filled()).lead is None
+
+
+def test_services_follow_the_citys_order_and_skip_unknown_slugs():
+    context = {ctx.SECTION_SIZES: {"services": 2},
+               ctx.SERVICES_BY_SLUG: {"ktp": "KTP", "akta": "Akta"}}
+    page = home_context(context, filled(WARTA_HOME_SERVICES=["akta", "hilang", "ktp"]))
+    assert page.services == ["Akta", "KTP"]
+
+
+def test_a_section_switched_off_or_empty_is_left_out():
+    context = {ctx.SECTION_SIZES: {"services": 0},
+               ctx.SERVICES_BY_SLUG: {"ktp": "KTP"}, ctx.ANNOUNCEMENTS_CURRENT: ["a"]}
+    page = home_context(context, filled(WARTA_HOME_SERVICES=["ktp"]))
+    assert page.services == [] and page.announcements is None and page.agenda is None
+
+
+def test_a_section_with_nothing_current_says_so_instead_of_vanishing():
+    context = {ctx.SECTION_SIZES: {"announcements": 4, "agenda": 2}}
+    page = home_context(context, filled())
+    assert page.announcements == [] and page.agenda == []
+
+
+def test_announcements_are_capped_at_the_citys_number():
+    context = {ctx.SECTION_SIZES: {"announcements": 5}, ctx.ANNOUNCEMENTS_CURRENT: list("abcde")}
+    assert home_context(context, filled(WARTA_HOME_ANNOUNCEMENTS=2)).announcements == ["a", "b"]
+
+
+def test_many_agencies_become_a_letter_index_few_are_listed_by_name():
+    names = ["dinas sosial", "Bappeda", "Dinas Kesehatan", "#Satpol"]
+    few = home_context({ctx.AGENCIES: [agency(n) for n in names]}, filled())
+    assert [a.full_name for a in few.agencies] == ["#Satpol", "Bappeda", "Dinas Kesehatan",
+                                                   "dinas sosial"]
+    assert few.agency_letters is None
+    many = home_context({ctx.AGENCIES: [agency(n) for n in names]},
+                filled(WARTA_HOME_AGENCIES_LISTED=3))
+    assert many.agency_letters == ["#", "B", "D"]

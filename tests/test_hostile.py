@@ -163,7 +163,7 @@ RESERVED_ADDRESSES = [
     ("ppid/dip.csv", "halaman/x.md"),
     ("sitemap.xml", "halaman/x.md"),
     ("robots.txt", "halaman/x.md"),
-    ("theme/js/dengarkan.js", "halaman/x.md"),
+    ("theme/js/listen.js", "halaman/x.md"),
     ("pagefind/pagefind.js", "halaman/x.md"),
 ] + [(f"{slug}/index.html", "halaman/x.md") for slug in
      ("cari", "ppid", "tampilan", "arsip", "opd", "layanan", "topik", "video", "majalah",

@@ -45,8 +45,8 @@ def editorial_links():
 
 def youtube_addresses():
     """Where a YouTube video the editors named by its ID lives: its page on YouTube,
-    linked for citizens without JavaScript, and the youtube-nocookie player, which media.js
-    loads only when a citizen presses play (tests/test_media.py proves nothing is fetched
+    linked for citizens without JavaScript, and the youtube-nocookie player, which video.js
+    loads only when a citizen presses play (tests/test_video.py proves nothing is fetched
     before); and that player's origin, the one frame-src of CSP_POLICY. (address prefixes,
     origins), all from the settings."""
     settings = load_settings("publishconf.py")

@@ -437,7 +437,7 @@ def test_agency_filter_page_lists_only_that_agency(site, dip_json_data):
     assert all(link["href"].startswith("/ppid/dip/") for link in soup.select(".w-dip-filter a"))
     # Filtering needs no JavaScript: the only scripts are JSON-LD data blocks and the site-wide
     # display-preference and read-aloud scripts every page loads.
-    site_wide = {"/theme/js/tampilan-awal.js", "/theme/js/dengarkan.js"}
+    site_wide = {"/theme/js/preferences-early.js", "/theme/js/listen.js"}
     assert all(s.get("type") == "application/ld+json" or s.get("src") in site_wide
                for s in soup.find_all("script"))
 

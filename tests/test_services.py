@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import refused, soup_of
+from helpers import header_of, refused, soup_of
 from pelican import signals
 
 from warta import EXAMPLE, ROOT
@@ -21,17 +21,6 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def words(element):
     return " ".join(element.get_text().split())
-
-
-def header_of(path):
-    """{key: [values]} of a content file's metadata block, as editors wrote it."""
-    fields = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            break
-        key, _, value = line.partition(":")
-        fields.setdefault(key.strip().lower(), []).append(value.strip())
-    return fields
 
 
 def sample_services():

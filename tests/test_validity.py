@@ -206,7 +206,7 @@ def tokens(value):
     return value.split() if isinstance(value, str) else list(value)
 
 
-# The cards article_card.html and media_card.html draw: news, videos and magazine editions.
+# The cards article_card.html, video_card.html and edition_card.html draw: news, videos and magazine editions.
 CARD_LINKS = ("/berita/", "/video/", "/majalah/")
 
 
@@ -252,6 +252,6 @@ def test_a_card_shown_twice_on_a_page_gets_a_new_id():
     video = SimpleNamespace(url="video/rapat/", title="Rapat", cover="c.webp", cover_alt="",
                             date="", opd=SimpleNamespace(name="Diskominfo"), duration_iso="PT1M",
                             duration_text="1 menit", youtube_id="", summary="")
-    soup = render('{% from "components/media_card.html" import video_card with context %}'
+    soup = render('{% from "components/video_card.html" import video_card with context %}'
                   "{{ video_card(v) }}{{ video_card(v) }}", v=video)
     assert [heading for _, heading in card_names(soup)] == ["kartu-video-rapat", "kartu-video-rapat-2"]

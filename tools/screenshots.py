@@ -28,7 +28,7 @@ SHOTS = [
 ]
 
 
-# Only for the picture: an id-ID voice in the list makes theme/js/dengarkan.js show its controls.
+# Only for the picture: an id-ID voice in the list makes theme/js/listen.js show its controls.
 PRETEND_VOICE = """
 if (window.speechSynthesis) {
   speechSynthesis.getVoices = () => [{name: 'Contoh', lang: 'id-ID', voiceURI: 'contoh', localService: true, default: true}];

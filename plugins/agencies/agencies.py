@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class AgencyProfile(Page):
     """An agency's file read by Pelican: its body is the profile on the agency's page."""
 
-    default_template = "opd/agency"
+    default_template = "agencies/agency"
 
     def set_address(self, settings):
         # The file name is the address (warta.content.sections.agencies), whatever the title would slugify to.
@@ -100,11 +100,11 @@ class AgencyGenerator(SectionGenerator):
                               relative_urls=settings["RELATIVE_URLS"], **variables)
 
         # The list stays out of site search (see base.html); each agency's page is in it.
-        write(save_as(settings["OPD_URL"]), "opd/index", settings["OPD_URL"],
+        write(save_as(settings["OPD_URL"]), "agencies/index", settings["OPD_URL"],
               search_indexed=False, letters=letters(self.agencies))
         for agency in self.agencies:
             # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            write(agency.profile.save_as, "opd/agency", agency.url, agency=agency,
+            write(agency.profile.save_as, "agencies/agency", agency.url, agency=agency,
                   page=agency.profile, latest_news=agency.news[: settings["OPD_LATEST_NEWS"]])
 
 

@@ -39,7 +39,7 @@ RULE = "pengumuman-kolom"
 class Announcement(Page):
     """One announcement; its body is the full text."""
 
-    default_template = "pengumuman/announcement"
+    default_template = "announcements/announcement"
 
     def set_address(self, settings):
         self.override_url = settings["ANNOUNCEMENTS_PAGE_URL"].format(slug=self.slug)
@@ -126,8 +126,8 @@ class AnnouncementGenerator(SectionGenerator):
         def write_list(url, items, archive):
             # Lists stay out of site search (see base.html); each announcement's page is in it.
             writer.write_file(
-                save_as(url), self.get_template("pengumuman/list"), self.context,
-                paginated={"announcements": items}, template_name="pengumuman/list", url=url,
+                save_as(url), self.get_template("announcements/list"), self.context,
+                paginated={"announcements": items}, template_name="announcements/list", url=url,
                 relative_urls=settings["RELATIVE_URLS"], search_indexed=False,
                 archive=archive, today=self.today)
 
@@ -146,7 +146,7 @@ class AnnouncementGenerator(SectionGenerator):
 
 def set_defaults(pelican):
     # The lists are paginated like the news archive: years of announcements are long for anyone to read on one page.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("pengumuman/list", None)
+    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("announcements/list", None)
 
 
 def get_generators(pelican):

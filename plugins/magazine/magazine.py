@@ -70,7 +70,7 @@ class MagazineSection:
 class Edition(Page):
     """One edition of a publication; its body, when there is one, is the editors' foreword."""
 
-    default_template = "majalah/edition"
+    default_template = "magazine/edition"
 
     def set_address(self, settings):
         """`majalah/<publication>/edisi-<number>/` unless the file gives its own Slug."""
@@ -291,11 +291,11 @@ class MagazineGenerator(SectionGenerator):
 
         # Lists stay out of site search (see base.html); each edition's page is in it, so a query
         # finds the edition, not every list that names it.
-        write(save_as(section.url), "majalah/index", section.url, search_indexed=False)
+        write(save_as(section.url), "magazine/index", section.url, search_indexed=False)
         for publication in section.publications:
             writer.write_file(
-                publication.save_as, self.get_template("majalah/publication"), self.context,
-                paginated={"editions": publication.editions}, template_name="majalah/publication",
+                publication.save_as, self.get_template("magazine/publication"), self.context,
+                paginated={"editions": publication.editions}, template_name="magazine/publication",
                 url=publication.url, relative_urls=settings["RELATIVE_URLS"],
                 publication=publication, search_indexed=False,
             )
@@ -309,7 +309,7 @@ def _title_key(text):
 
 def set_defaults(pelican):
     # Each publication's editions are paginated like the news archive.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("majalah/publication", None)
+    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("magazine/publication", None)
 
 
 def get_generators(pelican):

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class Service(Page):
     """One public service; its body is what a citizen should know beyond the standard fields."""
 
-    default_template = "layanan/service"
+    default_template = "services/service"
 
     def set_address(self, settings):
         # The file name is the address (warta.content.sections.services), whatever the title would slugify to.
@@ -77,7 +77,7 @@ class ServiceGenerator(SectionGenerator):
         # The list stays out of site search (see base.html); each service's page is in it, so a
         # query finds the service, not every list that names it.
         url = settings["SERVICES_URL"]
-        write(save_as(url), "layanan/index", url, search_indexed=False)
+        write(save_as(url), "services/index", url, search_indexed=False)
         for service in self.services:
             # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
             write(service.save_as, service.template, service.url, service=service, page=service,

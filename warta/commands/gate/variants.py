@@ -22,8 +22,8 @@ TEMPLATE_PAGES = {
     "page": ["tentang/index.html", "kontak/index.html"],
     "aksesibilitas": ["pernyataan-aksesibilitas/index.html"],
     "category": ["opd/*/berita/index.html"],
-    "opd/index": ["opd/index.html"],
-    "opd/agency": ["opd/diskominfo/index.html", "opd/*/index.html"],
+    "agencies/index": ["opd/index.html"],
+    "agencies/agency": ["opd/diskominfo/index.html", "opd/*/index.html"],
     "tag": ["topik/*/index.html"],
     "tags": ["topik/index.html"],
     "author": ["penulis/*/index.html"],
@@ -38,18 +38,18 @@ TEMPLATE_PAGES = {
     "ppid/document": ["ppid/dokumen/*/index.html"],
     "ppid/page": ["ppid/profil-ppid/index.html", "ppid/maklumat-pelayanan/index.html"],
     # Public services: the one with a form to download and an online link.
-    "layanan/index": ["layanan/index.html"],
-    "layanan/service": ["layanan/akta-kelahiran/index.html", "layanan/*/index.html"],
+    "services/index": ["layanan/index.html"],
+    "services/service": ["layanan/akta-kelahiran/index.html", "layanan/*/index.html"],
     # City TV and magazines: the YouTube video, whose facade button is our own control.
     "video/index": ["video/index.html"],
     "video/video": ["video/pelatihan-bahasa-isyarat-petugas/index.html", "video/*/index.html"],
-    "majalah/index": ["majalah/index.html"],
-    "majalah/publication": ["majalah/warta-kota-contoh/index.html", "majalah/*/index.html"],
-    "majalah/edition": ["majalah/warta-kota-contoh/edisi-7/index.html", "majalah/*/*/index.html"],
+    "magazine/index": ["majalah/index.html"],
+    "magazine/publication": ["majalah/warta-kota-contoh/index.html", "majalah/*/index.html"],
+    "magazine/edition": ["majalah/warta-kota-contoh/edisi-7/index.html", "majalah/*/*/index.html"],
     # Announcements and the agenda: the announcement with a PDF attachment, the event with a
     # sign-language interpreter.
-    "pengumuman/list": ["pengumuman/index.html"],
-    "pengumuman/announcement": ["pengumuman/pendaftaran-bantuan-alat-bantu-2026/index.html",
+    "announcements/list": ["pengumuman/index.html"],
+    "announcements/announcement": ["pengumuman/pendaftaran-bantuan-alat-bantu-2026/index.html",
                                 "pengumuman/*/index.html"],
     "agenda/list": ["agenda/index.html"],
     "agenda/event": ["agenda/musrenbang-kecamatan-sukamaju-2027/index.html",
@@ -59,7 +59,7 @@ TEMPLATE_PAGES = {
 
 TEMPLATES = sorted(TEMPLATE_PAGES)
 
-# Preferences as stored by theme/js/tampilan-awal.js (key and values must match it).
+# Preferences as stored by theme/js/preferences-early.js (key and values must match it).
 STORAGE_KEY = "warta-tampilan"
 THEMES = {"terang": "light", "gelap": "dark", "kontras": "contrast"}
 

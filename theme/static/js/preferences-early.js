@@ -75,7 +75,7 @@
     }
   };
 
-  window.wartaTampilan = { KEY, OPTIONS, defaults, clean, read, apply, save };
+  window.wartaPreferences = { KEY, OPTIONS, defaults, clean, read, apply, save };
   apply(read());
   // A choice made in another tab applies here too.
   window.addEventListener("storage", (event) => {

@@ -1,11 +1,11 @@
 /* The preferences form on /tampilan/: shows the saved choices, applies and saves each change at
  * once, and announces it in the status region (WCAG 4.1.3 Status Messages). Relies on
- * window.wartaTampilan from tampilan-awal.js, which every page runs in <head> before this
+ * window.wartaPreferences from preferences-early.js, which every page runs in <head> before this
  * script. Without JavaScript the form stays hidden: it could change nothing. */
 (() => {
   "use strict";
 
-  const prefsApi = window.wartaTampilan;
+  const prefsApi = window.wartaPreferences;
   const form = document.querySelector("[data-w-tampilan-form]");
   const status = document.querySelector("[data-w-tampilan-status]");
   if (!prefsApi || !form || !status) {

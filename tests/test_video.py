@@ -1,5 +1,5 @@
-"""City TV and digital magazines: captioned, transcribed videos with a click-to-load
-YouTube facade, magazine editions with checked PDFs, and every editor's mistake refused."""
+"""City TV: captioned, transcribed videos with a click-to-load YouTube facade, and every
+editor's mistake refused."""
 
 import json
 import re
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from browser_checks import wait_for
-from helpers import refused, soup_of
-from pypdf import PdfReader
+from helpers import header_of, refused, soup_of, write_content
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from test_magazine import EDITION, magazine_files
 
 from warta import EXAMPLE, ROOT
 from warta.commands.audit import start_browser
@@ -24,7 +24,6 @@ from warta.content.sections.video import duration_iso, duration_words, parse_dur
 
 CONTENT = EXAMPLE / "content"
 VIDEO_FILES = CONTENT / "video" / "berkas"
-MAGAZINE_FILES = CONTENT / "majalah" / "berkas"
 SELF_HOSTED = "serah-terima-rumah-2025"  # MP4 and WebM, with a sign-language interpreter
 ON_YOUTUBE = "pelatihan-bahasa-isyarat-petugas"
 YOUTUBE_ID = "KCtv2025bis"
@@ -36,23 +35,8 @@ def words(element):
     return " ".join(element.get_text(" ").split())
 
 
-def header_of(path):
-    """{key: [values]} of a content file's metadata block, as editors wrote it."""
-    fields = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            break
-        key, _, value = line.partition(":")
-        fields.setdefault(key.strip().lower(), []).append(value.strip())
-    return fields
-
-
 def sample_videos():
     return sorted((CONTENT / "video").glob("*.md"))
-
-
-def sample_editions():
-    return sorted((CONTENT / "majalah").glob("*.md"))
 
 
 # --- The sample portal: videos -------------------------------------------------------------------
@@ -121,7 +105,7 @@ def test_youtube_video_without_javascript_is_a_link_and_names_nothing_to_load(si
     assert facade["data-embed"].startswith(f"https://www.youtube-nocookie.com/embed/{YOUTUBE_ID}?")
     button = facade.select_one("button[data-w-facade-button]")
     assert button.has_attr("hidden") and button["type"] == "button"
-    script = soup.find("script", src=re.compile(r"/theme/js/media\.js$"))
+    script = soup.find("script", src=re.compile(r"/theme/js/video\.js$"))
     assert script.has_attr("defer")
 
 
@@ -164,65 +148,6 @@ def test_sample_videos_are_small_and_their_captions_valid_indonesian_webvtt():
 
 
 # --- The sample portal: magazines --------------------------------------------------------------
-
-def test_each_publication_lists_its_editions_newest_first(site):
-    settings = load_settings()
-    for publication in settings["MAGAZINE_PUBLICATIONS"]:
-        editions = [p for p in sample_editions() if header_of(p)["publication"] == [publication["name"]]]
-        soup = soup_of(site, f"majalah/{publication['slug']}/index.html")
-        links = [a["href"] for a in soup.select("main .w-media-list a.w-card__link")]
-        expected = sorted(editions, key=lambda p: header_of(p)["date"][0], reverse=True)
-        assert links == [f"/majalah/{publication['slug']}/edisi-{header_of(p)['edition'][0]}/"
-                         for p in expected]
-    assert len(sample_editions()) >= 3
-
-
-def test_edition_page_has_cover_contents_download_and_its_news(site):
-    soup = soup_of(site, "majalah/warta-kota-contoh/edisi-7/index.html")
-    main = soup.find("main")
-    assert words(main.h1).startswith("Majalah Warta Kota Contoh Edisi 7")
-    cover = main.select_one("figure img")
-    assert cover["src"].endswith("warta-kota-contoh-07-sampul.webp") and "Edisi 7" in cover["alt"]
-    entries = [words(li) for li in main.select("ol.w-toc li")]
-    assert entries[0] == "Sambutan Wali Kota halaman 3"
-    assert len(entries) == 4
-    link = main.select_one(".w-downloads__link")
-    assert re.fullmatch(r"Unduh Majalah Warta Kota Contoh Edisi 7 \(PDF, [\d,]+ KB, 6 halaman\)",
-                        words(link)), words(link)
-    assert (Path(site) / link["href"].lstrip("/")).is_file()
-    news = [a["href"] for a in main.select("#berita-edisi ~ ul a, section[aria-labelledby='berita-edisi'] h3 a")]
-    assert "/berita/2025/serah-terima-rutilahu-2025/" in news
-    assert "/berita/2025/alat-bantu-lansia-2025/" in news
-
-
-def test_contents_entries_link_to_the_news_they_printed(site):
-    main = soup_of(site, "majalah/warta-kota-contoh/edisi-7/index.html").find("main")
-    links = {words(a): a["href"] for a in main.select("ol.w-toc a")}
-    assert links == {
-        "Laporan utama: 150 rumah direhabilitasi": "/berita/2025/serah-terima-rutilahu-2025/",
-        "Alat bantu diantar ke rumah warga": "/berita/2025/alat-bantu-lansia-2025/",
-    }
-    # An entry that printed no news stays text, not a link to nowhere.
-    assert main.select("ol.w-toc li")[0].a is None
-
-
-def test_sample_edition_contents_point_at_the_pages_where_they_start():
-    for path in sample_editions():
-        fields = header_of(path)
-        reader = PdfReader(CONTENT / fields["pdf"][0])
-        for entry in fields["contents"]:
-            page, title = (part.strip() for part in entry.split("|")[:2])
-            text = " ".join(reader.pages[int(page) - 1].extract_text().split())
-            assert title in text, (path.name, page, title)
-
-
-def test_sample_magazine_pdfs_pass_the_shared_pdf_check():
-    from warta.content.pdf import check_pdf
-
-    for path in sample_editions():
-        check = check_pdf(CONTENT / header_of(path)["pdf"][0])
-        assert check.passed and check.tagged and check.lang == "id", path.name
-
 
 # --- In Chromium -------------------------------------------------------------------------------
 
@@ -300,7 +225,7 @@ def test_youtube_facade_requests_nothing_from_another_origin_before_it_is_presse
         "Putar video dari YouTube: Petugas Layanan Publik Belajar Bahasa Isyarat Indonesia")
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-w-facade-link]")
     before = requested(driver)
-    assert any(url.startswith(site_url + "/theme/js/media.js") for url in before), before
+    assert any(url.startswith(site_url + "/theme/js/video.js") for url in before), before
     assert [url for url in before if not url.startswith(site_url + "/")] == []
     resources = driver.execute_script(
         "return performance.getEntriesByType('resource').map((e) => e.name);")
@@ -408,61 +333,38 @@ VIDEO = {
     "Video": "video/berkas/uji.mp4",
     "Captions": "video/berkas/uji.id.vtt",
 }
-EDITION = {
-    "Title": "Edisi uji",
-    "Publication": "Majalah Warta Kota Contoh",
-    "Edition": "99",
-    "Date": "2025-09-01",
-    "Cover": "majalah/berkas/sampul.webp",
-    "Cover_alt": "Sampul edisi uji.",
-    "PDF": "majalah/berkas/uji.pdf",
-    "Contents": "3 | Sambutan Wali Kota",
-}
 TRANSCRIPT = "**Narator:** Pemerintah Kota Contoh menyerahkan 150 rumah.\n"
-
-
-def write_media(content_dir, folder, name, fields, body, **changes):
-    """A content file with ``fields`` changed by ``changes`` (None leaves a field out)."""
-    values = {**fields, **changes}
-    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
-    path = content_dir / folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
 def media_dir(content_dir):
-    """The small test content plus the media files one video and one edition need."""
+    """The small test content plus the files one video and one edition need."""
     files = content_dir / "video" / "berkas"
     files.mkdir(parents=True)
     shutil.copy(VIDEO_FILES / f"{SELF_HOSTED}.mp4", files / "uji.mp4")
     shutil.copy(VIDEO_FILES / f"{SELF_HOSTED}.id.vtt", files / "uji.id.vtt")
     shutil.copy(VIDEO_FILES / f"{SELF_HOSTED}-poster.webp", files / "poster.webp")
-    files = content_dir / "majalah" / "berkas"
-    files.mkdir(parents=True)
-    shutil.copy(MAGAZINE_FILES / "warta-kota-contoh-07.pdf", files / "uji.pdf")
-    shutil.copy(MAGAZINE_FILES / "warta-kota-contoh-07-sampul.webp", files / "sampul.webp")
+    magazine_files(content_dir)
     return content_dir
 
 
 def test_valid_video_and_edition_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
-    write_media(media_dir, "majalah", "uji.md", EDITION, "")
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
+    write_content(media_dir, "majalah", "uji.md", EDITION, "")
     output = build_site(media_dir)
     assert (output / "video" / "video-uji" / "index.html").is_file()
     assert (output / "majalah" / "warta-kota-contoh" / "edisi-99" / "index.html").is_file()
 
 
 def test_video_without_a_captions_file_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:1: video-takarir: Video tidak punya takarir (Captions)" in error, error
     assert "`Captions: video/berkas/nama-video.id.vtt`" in error
 
 
 def test_video_whose_captions_file_is_missing_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions="video/berkas/hilang.vtt")
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions="video/berkas/hilang.vtt")
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:10: video-takarir: Berkas takarir 'video/berkas/hilang.vtt' tidak ditemukan" in error
 
@@ -471,7 +373,7 @@ def test_captions_file_that_is_not_valid_webvtt_fails_the_build_naming_it(media_
     (media_dir / "video" / "berkas" / "uji.id.vtt").write_text(
         "1\n00:00:02,000 --> 00:00:09,000\nPemerintah Kota Contoh menyerahkan 150 rumah.\n",
         encoding="utf-8")
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT)
     error = refused(build_site, media_dir)
     # The captions file and its line, where the fix goes, then the video it belongs to.
     assert "content/video/berkas/uji.id.vtt:1: video-takarir: Takarir untuk " in error, error
@@ -481,14 +383,14 @@ def test_captions_file_that_is_not_valid_webvtt_fails_the_build_naming_it(media_
 
 
 def test_video_without_a_transcript_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, "")
+    write_content(media_dir, "video", "uji.md", VIDEO, "")
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:12: video-transkrip: Transkrip video tidak ada" in error, error
     assert "tulis transkrip lengkap di bawah metadata" in error
 
 
 def test_poster_without_alt_text_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover_alt=None)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover_alt=None)
     error = refused(build_site, media_dir)
     assert ("content/video/uji.md:7: gambar-alt: Gambar sampul tidak punya teks alternatif "
             "(Cover_alt)") in error, error
@@ -496,63 +398,27 @@ def test_poster_without_alt_text_fails_the_build(media_dir, build_site):
 
 
 def test_video_without_a_poster_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover=None, Cover_alt=None)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Cover=None, Cover_alt=None)
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:1: video-poster: Gambar poster video (Cover) tidak ada" in error, error
 
 
 def test_video_with_both_a_file_and_a_youtube_id_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, YouTube=YOUTUBE_ID)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, YouTube=YOUTUBE_ID)
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:11: video-sumber: Video ini punya berkas video (Video) dan YouTube sekaligus" in error
 
 
 def test_unknown_youtube_id_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Video=None,
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Video=None,
                 YouTube="https://vimeo.com/123")
     error = refused(build_site, media_dir)
     assert "content/video/uji.md:10: video-sumber: ID YouTube 'https://vimeo.com/123' tidak dikenali" in error
 
 
-def test_edition_whose_pdf_is_missing_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "majalah", "uji.md", EDITION, "", PDF="majalah/berkas/hilang.pdf")
-    error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:7: majalah-pdf: Berkas PDF 'majalah/berkas/hilang.pdf' tidak ditemukan" in error
-    assert "pastikan berkasnya ikut diunggah" in error
-
-
-def test_edition_with_an_inaccessible_pdf_fails_the_build(media_dir, build_site):
-    scanned = ROOT / "tests" / "fixtures" / "pdf" / "pindaian.pdf"  # a picture of text only
-    shutil.copy(scanned, media_dir / "majalah" / "berkas" / "uji.pdf")
-    write_media(media_dir, "majalah", "uji.md", EDITION, "", Contents="1 | Sampul")
-    error = refused(build_site, media_dir)
-    assert ("content/majalah/uji.md:7: pdf-aksesibel: PDF 'majalah/berkas/uji.pdf' tidak aksesibel: tidak ada "
-            "lapisan teks") in error, error
-
-
-def test_contents_pointing_past_the_last_page_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "majalah", "uji.md", EDITION, "", Contents="9 | Halaman yang tidak ada")
-    error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:8: majalah-daftar-isi: Daftar isi menunjuk halaman 9, padahal PDF-nya 6 halaman" in error
-
-
-def test_edition_naming_news_that_does_not_exist_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "majalah", "uji.md", EDITION, "", Articles="berita-yang-tidak-ada")
-    error = refused(build_site, media_dir)
-    assert "content/majalah/uji.md:9: majalah-berita: Berita 'berita-yang-tidak-ada' tidak ditemukan" in error
-
-
-def test_contents_entry_naming_news_that_does_not_exist_fails_the_build(media_dir, build_site):
-    write_media(media_dir, "majalah", "uji.md", EDITION, "",
-                Contents="3 | Sambutan Wali Kota | berita-yang-tidak-ada")
-    error = refused(build_site, media_dir)
-    assert ("content/majalah/uji.md:8: majalah-berita: Berita 'berita-yang-tidak-ada' di daftar "
-            "isi tidak ditemukan") in error
-
-
 @pytest.mark.build
 def test_command_line_refuses_a_bad_video_in_plain_words_with_exit_1(media_dir, tmp_path):
-    write_media(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
+    write_content(media_dir, "video", "uji.md", VIDEO, TRANSCRIPT, Captions=None)
     run = subprocess.run(
         [sys.executable, "-m", "warta", "build", "--content", str(media_dir),
          "--output", str(tmp_path / "keluaran")],

@@ -75,7 +75,7 @@ def test_every_page_links_to_tampilan_from_its_header(pages):
 def test_every_page_loads_the_preferences_script_blocking_in_head_and_nothing_inline(pages):
     for page, soup in pages.items():
         first = soup.head.find("script", src=True)
-        assert first is not None and first["src"] == "/theme/js/tampilan-awal.js", page
+        assert first is not None and first["src"] == "/theme/js/preferences-early.js", page
         assert "defer" not in first.attrs and "async" not in first.attrs, page
         # No inline script or style: the strict CSP of another issue must not break anything.
         assert all(script.get("src") for script in soup.find_all("script")
@@ -85,7 +85,7 @@ def test_every_page_loads_the_preferences_script_blocking_in_head_and_nothing_in
 
 def test_tampilan_page_offers_native_radio_groups_in_fieldsets_with_legends(pages):
     form = pages["tampilan/index.html"].select_one("form[data-w-tampilan-form]")
-    assert form.has_attr("hidden")  # shown by tampilan.js; useless without JavaScript
+    assert form.has_attr("hidden")  # shown by preferences.js; useless without JavaScript
     fieldsets = form.find_all("fieldset")
     assert [f.legend.get_text(strip=True) for f in fieldsets] == list(GROUPS.values())
     for fieldset in fieldsets:
