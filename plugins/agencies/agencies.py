@@ -70,8 +70,7 @@ class AgencyGenerator(SectionGenerator):
                          if agency.slug in profiles]
         for agency in self.agencies:
             agency.profile = profiles[agency.slug]
-            self.add_source_path(agency.profile)
-            self.add_static_links(agency.profile)
+        self.publish([agency.profile for agency in self.agencies], lambda profile: ())
         self.context[ctx.AGENCIES] = self.agencies
 
     def generate_output(self, writer):
@@ -95,17 +94,12 @@ class AgencyGenerator(SectionGenerator):
             agency.events = [e for e in context.get(ctx.AGENDA_UPCOMING, [])
                              if e.opd.name == agency.name]
 
-        def write(name, template, url, **variables):
-            writer.write_file(name, self.get_template(template), context, url=url,
-                              relative_urls=settings["RELATIVE_URLS"], **variables)
-
-        # The list stays out of site search (see base.html); each agency's page is in it.
-        write(save_as(settings["OPD_URL"]), "agencies/index", settings["OPD_URL"],
-              search_indexed=False, letters=letters(self.agencies))
+        self.write_list(writer, "agencies/index", settings["OPD_URL"], letters=letters(self.agencies))
         for agency in self.agencies:
             # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            write(agency.profile.save_as, "agencies/agency", agency.url, agency=agency,
-                  page=agency.profile, latest_news=agency.news[: settings["OPD_LATEST_NEWS"]])
+            self.write(writer, agency.profile.save_as, "agencies/agency", agency.url,
+                       agency=agency, page=agency.profile,
+                       latest_news=agency.news[: settings["OPD_LATEST_NEWS"]])
 
 
 def letters(agencies):

@@ -21,7 +21,13 @@ from warta.content.fields import FieldCheck, notice_attachments
 from warta.content.pdf import report_pdf_checks
 from warta.content.sections import context as ctx
 from warta.content.sections.agenda import in_week, is_upcoming
-from warta.content.sections.base import SectionGenerator, enabled, record_size, save_as
+from warta.content.sections.base import (
+    SectionGenerator,
+    generators_when_enabled,
+    paginate,
+    record_size,
+    save_as,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +77,7 @@ class AgendaGenerator(SectionGenerator):
             sorted(events, key=lambda e: e.source_path), taken,
             lambda e: e.notice_header.get("slug", (1, ""))[0])
         events.sort(key=lambda e: (self._instant(e.start), self._instant(e.end), e.slug))
-        for event in events:
-            self.context["static_links"].update(d.path for d in event.attachments)
-            self.add_source_path(event)
-            self.add_static_links(event)
+        self.publish(events, lambda e: (d.path for d in e.attachments))
         report_pdf_checks(
             [(e.source_path, d) for e in events for d in e.attachments if d.check is not None],
             "lampiran PDF agenda", "Lampiran", settings["PPID_PDF_STRICT"])
@@ -144,28 +147,13 @@ class AgendaGenerator(SectionGenerator):
 
     def generate_output(self, writer):
         settings = self.settings
-        static = self.context["static_content"]
+        self.set_urls(d for e in self.events for d in e.attachments)
+        for url, items, past in ((settings["AGENDA_URL"], self.upcoming, False),
+                                 (settings["AGENDA_PAST_URL"], self.past, True)):
+            self.write_list(writer, "agenda/list", url, paginated={"events": items}, past=past,
+                            today=self.today)
         for event in self.events:
-            for download in event.attachments:
-                copied = static.get(download.path)
-                download.url = copied.url if copied is not None else download.path
-
-        def write_list(url, items, past):
-            # Lists stay out of site search (see base.html); each event's page is in it.
-            writer.write_file(
-                save_as(url), self.get_template("agenda/list"), self.context,
-                paginated={"events": items}, template_name="agenda/list", url=url,
-                relative_urls=settings["RELATIVE_URLS"], search_indexed=False, past=past,
-                today=self.today)
-
-        write_list(settings["AGENDA_URL"], self.upcoming, False)
-        write_list(settings["AGENDA_PAST_URL"], self.past, True)
-        for event in self.events:
-            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            writer.write_file(
-                event.save_as, self.get_template(event.template), self.context, url=event.url,
-                relative_urls=settings["RELATIVE_URLS"], event=event, page=event,
-                search_kind="Agenda")
+            self.write_page(writer, event, "event", search_kind="Agenda")
         name = f"Agenda {settings.get('WARTA_GOVERNMENT_NAME') or settings['SITENAME']}"
         files = [(event.ics_url, [event]) for event in self.events]
         files.append((settings["AGENDA_ICS_URL"], self.events))
@@ -175,18 +163,13 @@ class AgendaGenerator(SectionGenerator):
             target.write_bytes(ical.event_calendar(events, settings, name.strip()))
 
 
-def set_defaults(pelican):
-    # The lists are paginated like the news archive.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("agenda/list", None)
-
-
-def get_generators(pelican):
-    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
-    return [AgendaGenerator] if enabled(pelican.settings, "agenda") else []
+set_defaults = paginate("agenda/list")
+get_generators = generators_when_enabled("agenda", AgendaGenerator)
 
 
 def register():
     # initialized: the settings exist but no generator has copied them yet.
     signals.initialized.connect(set_defaults)
-    # get_generators: ours join Pelican's before the static files, which then copy the attachments we add to static_links; the agency pages read our lists from the context.
+    # get_generators: ours join Pelican's before the static files, which then copy the
+    # attachments we add to static_links; the agency pages read our lists from the context.
     signals.get_generators.connect(get_generators)

@@ -18,7 +18,13 @@ from warta.content.fields import FieldCheck, notice_attachments
 from warta.content.pdf import report_pdf_checks
 from warta.content.sections import context as ctx
 from warta.content.sections.announcements import is_current
-from warta.content.sections.base import SectionGenerator, enabled, record_size, save_as
+from warta.content.sections.base import (
+    SectionGenerator,
+    generators_when_enabled,
+    paginate,
+    record_size,
+    save_as,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +77,7 @@ class AnnouncementGenerator(SectionGenerator):
         found.sort(key=lambda a: (a.date, a.slug), reverse=True)
         for announcement in found:
             announcement.expired = not is_current(announcement, self.today)
-            self.context["static_links"].update(d.path for d in announcement.attachments)
-            self.add_source_path(announcement)
-            self.add_static_links(announcement)
+        self.publish(found, lambda a: (d.path for d in a.attachments))
         report_pdf_checks(
             [(a.source_path, d) for a in found for d in a.attachments if d.check is not None],
             "lampiran PDF pengumuman", "Lampiran", settings["PPID_PDF_STRICT"])
@@ -117,45 +121,25 @@ class AnnouncementGenerator(SectionGenerator):
 
     def generate_output(self, writer):
         settings = self.settings
-        static = self.context["static_content"]
+        self.set_urls(d for a in self.announcements for d in a.attachments)
+        for url, items, archive in ((settings["ANNOUNCEMENTS_URL"], self.current, False),
+                                    (settings["ANNOUNCEMENTS_ARCHIVE_URL"], self.announcements, True)):
+            self.write_list(writer, "announcements/list", url,
+                            paginated={"announcements": items}, archive=archive, today=self.today)
         for announcement in self.announcements:
-            for download in announcement.attachments:
-                copied = static.get(download.path)
-                download.url = copied.url if copied is not None else download.path
-
-        def write_list(url, items, archive):
-            # Lists stay out of site search (see base.html); each announcement's page is in it.
-            writer.write_file(
-                save_as(url), self.get_template("announcements/list"), self.context,
-                paginated={"announcements": items}, template_name="announcements/list", url=url,
-                relative_urls=settings["RELATIVE_URLS"], search_indexed=False,
-                archive=archive, today=self.today)
-
-        write_list(settings["ANNOUNCEMENTS_URL"], self.current, False)
-        write_list(settings["ANNOUNCEMENTS_ARCHIVE_URL"], self.announcements, True)
-        for announcement in self.announcements:
-            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            writer.write_file(
-                announcement.save_as, self.get_template(announcement.template), self.context,
-                url=announcement.url, relative_urls=settings["RELATIVE_URLS"],
-                announcement=announcement, page=announcement, search_kind="Pengumuman")
+            self.write_page(writer, announcement, "announcement", search_kind="Pengumuman")
         if settings.get("ANNOUNCEMENTS_FEED_ATOM"):
             writer.write_feed(self.announcements, self.context,
                               settings["ANNOUNCEMENTS_FEED_ATOM"], feed_title="Pengumuman")
 
 
-def set_defaults(pelican):
-    # The lists are paginated like the news archive: years of announcements are long for anyone to read on one page.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("announcements/list", None)
-
-
-def get_generators(pelican):
-    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
-    return [AnnouncementGenerator] if enabled(pelican.settings, "announcements") else []
+set_defaults = paginate("announcements/list")
+get_generators = generators_when_enabled("announcements", AnnouncementGenerator)
 
 
 def register():
     # initialized: the settings exist but no generator has copied them yet.
     signals.initialized.connect(set_defaults)
-    # get_generators: ours join Pelican's before the static files, which then copy the attachments we add to static_links.
+    # get_generators: ours join Pelican's before the static files, which then copy the
+    # attachments we add to static_links.
     signals.get_generators.connect(get_generators)

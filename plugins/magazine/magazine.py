@@ -23,7 +23,14 @@ from warta.content.errors import ContentError, display_path
 from warta.content.fields import FieldCheck, header_lines
 from warta.content.pdf import UnreadablePdf, report_pdf_checks
 from warta.content.sections import context as ctx
-from warta.content.sections.base import SectionGenerator, enabled, plain, record_size, save_as
+from warta.content.sections.base import (
+    SectionGenerator,
+    generators_when_enabled,
+    paginate,
+    plain,
+    record_size,
+    save_as,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +123,7 @@ class MagazineGenerator(SectionGenerator):
         editions.sort(key=lambda e: e.date, reverse=True)
         for edition in editions:
             edition.publication.editions.append(edition)
-            self.context["static_links"].update((edition.pdf.path, edition.cover))
-            self.add_source_path(edition)
-            self.add_static_links(edition)
+        self.publish(editions, lambda edition: (edition.pdf.path, edition.cover))
         report_pdf_checks([(e.source_path, e.pdf) for e in editions],
                           "PDF majalah dan koran digital", "PDF", settings["MAGAZINE_PDF_STRICT"])
         self.editions = editions
@@ -278,47 +283,29 @@ class MagazineGenerator(SectionGenerator):
     # --- Writing -------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        settings = self.settings
-        static = self.context["static_content"]
-        for edition in self.editions:
-            found = static.get(edition.pdf.path)
-            edition.pdf.url = found.url if found is not None else edition.pdf.path
+        self.set_urls(edition.pdf for edition in self.editions)
         section = self.section
-
-        def write(name, template, url, **variables):
-            writer.write_file(name, self.get_template(template), self.context, url=url,
-                              relative_urls=settings["RELATIVE_URLS"], **variables)
-
-        # Lists stay out of site search (see base.html); each edition's page is in it, so a query
-        # finds the edition, not every list that names it.
-        write(save_as(section.url), "magazine/index", section.url, search_indexed=False)
+        self.write_list(writer, "magazine/index", section.url)
         for publication in section.publications:
-            writer.write_file(
-                publication.save_as, self.get_template("magazine/publication"), self.context,
-                paginated={"editions": publication.editions}, template_name="magazine/publication",
-                url=publication.url, relative_urls=settings["RELATIVE_URLS"],
-                publication=publication, search_indexed=False,
-            )
+            self.write(writer, publication.save_as, "magazine/publication", publication.url,
+                       paginated={"editions": publication.editions}, publication=publication,
+                       search_indexed=False)
         for edition in self.editions:
-            write(edition.save_as, edition.template, edition.url, edition=edition, page=edition)
+            self.write_page(writer, edition, "edition")
 
 
 def _title_key(text):
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def set_defaults(pelican):
-    # Each publication's editions are paginated like the news archive.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("magazine/publication", None)
-
-
-def get_generators(pelican):
-    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
-    return [MagazineGenerator] if enabled(pelican.settings, "magazines") else []
+set_defaults = paginate("magazine/publication")
+get_generators = generators_when_enabled("magazines", MagazineGenerator)
 
 
 def register():
     # initialized: the settings exist but no generator has copied them yet.
     signals.initialized.connect(set_defaults)
-    # get_generators: ours join Pelican's after articles and pages (an edition links the news it printed) and before the static files, which then copy the PDFs we add to static_links.
+    # get_generators: ours join Pelican's after articles and pages (an edition links the
+    # news it printed) and before the static files, which then copy the PDFs we add to
+    # static_links.
     signals.get_generators.connect(get_generators)

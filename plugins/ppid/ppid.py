@@ -100,12 +100,8 @@ class PPIDGenerator(SectionGenerator):
         documents.sort(key=lambda d: (order[d.ppid_category.name], natural(d.nomor)))
         for document in documents:
             document.ppid_category.documents.append(document)
-            for attachment in document.attachments:
-                # Pelican's StaticGenerator runs after us and copies every linked file.
-                self.context["static_links"].add(attachment.path)
-        for content in pages + documents:
-            self.add_source_path(content)
-            self.add_static_links(content)
+        self.publish(pages + documents, lambda content: (
+            a.path for a in getattr(content, "attachments", ())))
         report_freshness(documents, settings)
         self._report_pdfs(documents)
         self.pages = sorted(pages, key=lambda p: Path(p.source_path).name)
@@ -201,18 +197,12 @@ class PPIDGenerator(SectionGenerator):
     def generate_output(self, writer):
         settings = self.settings
         siteurl = settings["SITEURL"]
+        self.set_urls(a for document in self.documents for a in document.attachments)
         for document in self.documents:
-            for attachment in document.attachments:
-                static = self.context["static_content"].get(attachment.path)
-                attachment.url = static.url if static is not None else attachment.path
             document.dip_row = document_row(document, siteurl)
 
-        def write(name, template, url, paginated=None, **variables):
-            writer.write_file(
-                name, self.get_template(template), self.context, url=url,
-                relative_urls=settings["RELATIVE_URLS"], paginated=paginated,
-                template_name=template if paginated else None, **variables,
-            )
+        def write(name, template, url, **variables):
+            self.write(writer, name, template, url, **variables)
 
         def in_category_order(documents):
             # Pages of the DIP follow its grouping, so a category's rows are never split
@@ -234,11 +224,9 @@ class PPIDGenerator(SectionGenerator):
             write(category.save_as, "ppid/category", category.url, search_indexed=False,
                   category=category, paginated={"category_documents": category.documents})
         for document in self.documents:
-            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            write(document.save_as, document.template, document.url, document=document,
-                  page=document)
+            self.write_page(writer, document, "document")
         for page in self.pages:
-            write(page.save_as, page.template, page.url, page=page)
+            self.write(writer, page.save_as, page.template, page.url, page=page)
 
         if settings.get("PPID_FEED_ATOM"):
             # Newest first, so a feed reader shows new and updated information (Serta Merta

@@ -13,10 +13,14 @@ from pelican import signals
 from pelican.contents import Page
 
 from warta.content.pdf import report_pdf_checks
-from warta.content.sections import base as sections
 from warta.content.sections import context as ctx
 from warta.content.sections import services as catalogue
-from warta.content.sections.base import SectionGenerator, record_size, save_as
+from warta.content.sections.base import (
+    SectionGenerator,
+    generators_when_enabled,
+    record_size,
+    save_as,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +49,7 @@ class ServiceGenerator(SectionGenerator):
         services.sort(key=lambda s: (s.plain_title.casefold(), s.slug))
         for service in services:
             service.topic.services.append(service)
-            # Pelican's StaticGenerator runs after us and copies every linked file.
-            self.context["static_links"].update(a.path for a in service.attachments)
-            self.add_source_path(service)
-            self.add_static_links(service)
+        self.publish(services, lambda s: (a.path for a in s.attachments))
         report_pdf_checks(
             [(s.source_path, a) for s in services for a in s.attachments if a.check is not None],
             "lampiran PDF layanan", "Lampiran", settings["SERVICES_PDF_STRICT"],
@@ -63,35 +64,16 @@ class ServiceGenerator(SectionGenerator):
         record_size(self.context, "services", len(services))
 
     def generate_output(self, writer):
-        settings = self.settings
-        static = self.context["static_content"]
+        self.set_urls(a for s in self.services for a in s.attachments)
+        self.write_list(writer, "services/index", self.settings["SERVICES_URL"])
         for service in self.services:
-            for attachment in service.attachments:
-                found = static.get(attachment.path)
-                attachment.url = found.url if found is not None else attachment.path
-
-        def write(name, template, url, **variables):
-            writer.write_file(name, self.get_template(template), self.context, url=url,
-                              relative_urls=settings["RELATIVE_URLS"], **variables)
-
-        # The list stays out of site search (see base.html); each service's page is in it, so a
-        # query finds the service, not every list that names it.
-        url = settings["SERVICES_URL"]
-        write(save_as(url), "services/index", url, search_indexed=False)
-        for service in self.services:
-            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            write(service.save_as, service.template, service.url, service=service, page=service,
-                  search_kind="Layanan")
+            self.write_page(writer, service, "service", search_kind="Layanan")
 
 
-def get_generators(pelican):
-    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
-    return [ServiceGenerator] if sections.enabled(pelican.settings, "services") else []
+get_generators = generators_when_enabled("services", ServiceGenerator)
 
 
 def register():
-    # initialized: the settings exist but no generator has copied them yet, so every template
-    # and generator sees the SERVICES_* defaults.
     # get_generators: ours joins Pelican's after articles and pages and before the static
     # files, which then copy the forms we add to static_links.
     signals.get_generators.connect(get_generators)

@@ -21,7 +21,13 @@ from warta.content.downloads import Download, measure
 from warta.content.errors import ContentError, display_path
 from warta.content.fields import FieldCheck, header_lines
 from warta.content.sections import context as ctx
-from warta.content.sections.base import SectionGenerator, enabled, record_size, save_as
+from warta.content.sections.base import (
+    SectionGenerator,
+    generators_when_enabled,
+    paginate,
+    record_size,
+    save_as,
+)
 from warta.content.sections.video import (
     CAPTIONS_FIX,
     DURATION_FIX,
@@ -99,12 +105,7 @@ class VideoGenerator(SectionGenerator):
             lambda video: video.media_header.get("slug", (1, ""))[0],
         )
         videos.sort(key=lambda v: v.date, reverse=True)
-        for video in videos:
-            # Pelican's StaticGenerator runs after us and copies every linked file.
-            self.context["static_links"].update(download.path for download in video.files)
-            self.context["static_links"].add(video.cover)
-            self.add_source_path(video)
-            self.add_static_links(video)
+        self.publish(videos, lambda video: [*(d.path for d in video.files), video.cover])
         self.videos = videos
         self.section = VideoSection(
             name=settings["VIDEO_SECTION_NAME"],
@@ -243,45 +244,23 @@ class VideoGenerator(SectionGenerator):
     # --- Writing -------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        settings = self.settings
-        static = self.context["static_content"]
-        for video in self.videos:
-            for download in video.files:
-                found = static.get(download.path)
-                download.url = found.url if found is not None else download.path
-
-        def write(name, template, url, **variables):
-            writer.write_file(name, self.get_template(template), self.context, url=url,
-                              relative_urls=settings["RELATIVE_URLS"], **variables)
-
+        self.set_urls(download for video in self.videos for download in video.files)
         section = self.section
-        # Lists stay out of site search (see base.html); each video page is in it, so a query
-        # finds the video, not every list that names it.
-        writer.write_file(
-            save_as(section.url), self.get_template("video/index"), self.context,
-            paginated={"videos": self.videos}, template_name="video/index", url=section.url,
-            relative_urls=settings["RELATIVE_URLS"], search_indexed=False,
-        )
+        self.write_list(writer, "video/index", section.url, paginated={"videos": self.videos})
         for video in self.videos:
-            # `page` too: Pelican's plugins (the sitemap's lastmod, share cards) read that name.
-            write(video.save_as, video.template, video.url, video=video, page=video)
+            self.write_page(writer, video, "video")
         if section.feed:
             writer.write_feed(self.videos, self.context, section.feed,
                               feed_title=f"{section.name}: video terbaru")
 
 
-def set_defaults(pelican):
-    # The video index is paginated like the news archive.
-    pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("video/index", None)
-
-
-def get_generators(pelican):
-    # A section the city switched off (WARTA_SECTIONS) writes nothing at all.
-    return [VideoGenerator] if enabled(pelican.settings, "video") else []
+set_defaults = paginate("video/index")
+get_generators = generators_when_enabled("video", VideoGenerator)
 
 
 def register():
     # initialized: the settings exist but no generator has copied them yet.
     signals.initialized.connect(set_defaults)
-    # get_generators: ours join Pelican's after articles and pages and before the static files, which then copy the media we add to static_links.
+    # get_generators: ours join Pelican's after articles and pages and before the static
+    # files, which then copy the media we add to static_links.
     signals.get_generators.connect(get_generators)

@@ -59,6 +59,41 @@ class SectionGenerator(Generator):
             contents.append(content)
         return contents
 
+    def publish(self, items, files_of):
+        """Each of ``items`` joins Pelican's bookkeeping: its source path (the preview, the
+        cache) and the files it links, by path under content/ (``files_of(item)``), which
+        Pelican's StaticGenerator, running after ours, then copies."""
+        for item in items:
+            self.context["static_links"].update(files_of(item))
+            self.add_source_path(item)
+            self.add_static_links(item)
+
+    def set_urls(self, downloads):
+        """Each download's address: where the StaticGenerator copied its file (it may rename it),
+        or its path under content/."""
+        static = self.context["static_content"]
+        for download in downloads:
+            copied = static.get(download.path)
+            download.url = copied.url if copied is not None else download.path
+
+    def write(self, writer, name, template, url, **variables):
+        """One page from ``template``; a `paginated` mapping splits it like the news archive."""
+        if variables.get("paginated"):
+            variables.setdefault("template_name", template)
+        writer.write_file(name, self.get_template(template), self.context, url=url,
+                          relative_urls=self.settings["RELATIVE_URLS"], **variables)
+
+    def write_list(self, writer, template, url, **variables):
+        """A section's list page. Lists stay out of site search (see base.html): a query finds
+        the item's own page, not every list that names it."""
+        self.write(writer, save_as(url), template, url, search_indexed=False, **variables)
+
+    def write_page(self, writer, item, name, **variables):
+        """One item's own page, the item as ``name`` and as `page` too: Pelican's plugins (the
+        sitemap's lastmod, share cards) read that name."""
+        self.write(writer, item.save_as, item.template, item.url, page=item,
+                   **{name: item}, **variables)
+
     def drop_address_clashes(self, contents, taken, slug_line):
         """``contents`` less those whose address is already ``taken`` ({save_as: by what}) or
         used by an earlier file; each clash is an error. ``slug_line(content)`` is the line of
@@ -99,3 +134,21 @@ def record_size(context, name, size):
     """A section generator says how many items it will write, so the menu and the home page can
     leave out a section that has none yet."""
     context.setdefault(ctx.SECTION_SIZES, {})[name] = size
+
+
+def paginate(template):
+    """An `initialized` handler that paginates ``template`` like the news archive: years of a
+    section's items are too long to read on one page. Keep it in a module-level name: Pelican's
+    signals hold handlers weakly."""
+    def set_defaults(pelican):
+        pelican.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, None)
+    return set_defaults
+
+
+def generators_when_enabled(section, generator):
+    """A `get_generators` handler giving ``generator`` when the city publishes ``section``
+    (WARTA_SECTIONS): a section switched off writes nothing at all. Keep it in a module-level
+    name: Pelican's signals hold handlers weakly."""
+    def get_generators(pelican):
+        return [generator] if enabled(pelican.settings, section) else []
+    return get_generators
