@@ -9,11 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from variants import set_preferences
 
-from warta import EXAMPLE, ROOT, brand, colours, settings
+from warta import EXAMPLE, brand, colours, settings, theme_css
 from warta.build import BuildError
 from warta.server import serve
 
-CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 CONF = EXAMPLE / "pelicanconf.py"
 
 
@@ -23,7 +22,7 @@ def conf_line(name):
 
 
 def root_block(selector):
-    css = CSS.read_text(encoding="utf-8")
+    css = theme_css.joined()
     block = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css).group(1)
     return dict(re.findall(r"(--[\w-]+):\s*([^;]+);", block))
 

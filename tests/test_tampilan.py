@@ -18,10 +18,9 @@ from variants import (
     set_preferences,
 )
 
-from warta import ROOT
+from warta import ROOT, theme_css
 from warta.audit import find_pages, page_url
 
-CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 FONT_DIR = ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible"
 FONT_PACKAGE = ROOT / "node_modules" / "@fontsource" / "atkinson-hyperlegible"
 GROUPS = {"text": "Ukuran teks", "theme": "Warna", "font": "Huruf",
@@ -307,7 +306,7 @@ def css_block(text, selector):
 @pytest.mark.parametrize("theme, media", [("dark", "prefers-color-scheme: dark"),
                                           ("contrast", "prefers-contrast: more")])
 def test_device_and_chosen_theme_blocks_are_identical(theme, media):
-    css = CSS.read_text(encoding="utf-8")
+    css = theme_css.joined()
     chosen = css_block(css, f':root[data-w-theme="{theme}"]')
     device = css_block(css.split(f"@media ({media})", 1)[1], ":root:not([data-w-theme])")
     assert chosen == device
@@ -324,7 +323,7 @@ def contrast(foreground, background):
 
 def test_high_contrast_theme_colours_reach_7_to_1():
     block = dict(line.rstrip(";").split(": ") for line in css_block(
-        CSS.read_text(encoding="utf-8"), ':root[data-w-theme="contrast"]') if line.startswith("--"))
+        theme_css.joined(), ':root[data-w-theme="contrast"]') if line.startswith("--"))
     for text in ("--w-text", "--w-muted", "--w-link", "--w-link-visited", "--w-brand-text"):
         for background in ("--w-bg", "--w-surface", "--w-brand", "--w-nav-bg", "--w-notice-bg"):
             assert contrast(block[text], block[background]) >= 7, (text, background)
@@ -344,6 +343,6 @@ def test_font_files_are_the_pinned_package_files_with_the_ofl_licence():
     licence = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
     assert licence == (FONT_PACKAGE / "LICENSE").read_text(encoding="utf-8")
-    css = CSS.read_text(encoding="utf-8")
+    css = theme_css.joined()
     for name in committed:
         assert f"../fonts/atkinson-hyperlegible/{name}" in css, name
