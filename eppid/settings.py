@@ -106,6 +106,13 @@ STATIC_ROOT = DATA_DIR / "static"
 # The theme's CSS and fonts, and the portal's images (its logo), served from the same files the
 # portal publishes: never a copy that drifts, never a CDN.
 STATICFILES_DIRS = [("warta", ROOT / "theme" / "static"), ("portal", city_settings_file().parent / "content" / "images")]
+# The theme's stylesheet is joined from one file per component (warta/content/stylesheet.py), so it is
+# not in theme/static/: this finder adds it as warta/css/warta.css, the portal's very bytes.
+STATICFILES_FINDERS = [
+    "eppid.theme_finder.ThemeStylesheetFinder",
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -35,7 +35,7 @@ def test_every_agency_file_has_its_page_even_without_news(site):
 
 def test_agencies_page_lists_every_agency_by_letter_with_a_letter_index(site):
     soup = soup_of(site, "opd/index.html")
-    names = [text(a) for a in soup.select(".w-opd-list__title a")]
+    names = [text(a) for a in soup.select(".w-agency-list__title a")]
     assert len(names) == len(list(SAMPLE.glob("*.md")))
     assert names == sorted(names, key=str.casefold)
     letters = [text(a) for a in soup.select(".w-letter-index a")]

@@ -99,7 +99,7 @@ def test_past_events_are_listed_newest_first_and_keep_their_pages(agenda_dir, bu
 def test_agenda_lists_say_the_date_they_were_built_for(agenda_dir, build_site):
     site = build_site(agenda_dir, WARTA_TODAY=TODAY)
     for page in ("agenda/index.html", "agenda/lalu/index.html"):
-        as_of = soup_of(site, page).select_one("main .w-notice-as-of")
+        as_of = soup_of(site, page).select_one("main .w-as-of")
         assert words(as_of) == "Keadaan per Selasa, 1 Desember 2026 .", page
         assert as_of.time["datetime"] == "2026-12-01"
 

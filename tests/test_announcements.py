@@ -109,14 +109,14 @@ def test_expired_announcement_keeps_its_page_marked_as_ended(notices_dir, build_
     site = build_site(notices_dir, WARTA_TODAY=TODAY)
     main = soup_of(site, "pengumuman/sudah-berakhir/index.html").find("main")
     assert "Berakhir Senin, 30 November 2026" in words(main)
-    assert "sudah berakhir" in words(main.select_one(".w-notice-ended"))
-    assert main.select_one(".w-notice-ended a")["href"] == "/pengumuman/arsip/"
+    assert "sudah berakhir" in words(main.select_one(".w-announcement-ended"))
+    assert main.select_one(".w-announcement-ended a")["href"] == "/pengumuman/arsip/"
 
 
 def test_lists_say_the_date_they_were_built_for(notices_dir, build_site):
     site = build_site(notices_dir, WARTA_TODAY=TODAY)
     for page in ("pengumuman/index.html", "pengumuman/arsip/index.html"):
-        as_of = soup_of(site, page).select_one("main .w-notice-as-of")
+        as_of = soup_of(site, page).select_one("main .w-as-of")
         assert words(as_of) == "Keadaan per Selasa, 1 Desember 2026 .", page
         assert as_of.time["datetime"] == "2026-12-01"
 
@@ -169,7 +169,7 @@ def test_agency_page_lists_its_current_announcements_only(notices_dir, build_sit
         "section", attrs={"aria-labelledby": "pengumuman-opd"})
     links = [a["href"] for a in section.select("a.w-card__link")]
     assert links == ["/pengumuman/tanpa-batas/", "/pengumuman/sampai-hari-ini/"]
-    assert section.select_one(".w-notice-as-of time")["datetime"] == "2026-12-01"
+    assert section.select_one(".w-as-of time")["datetime"] == "2026-12-01"
 
 
 def test_home_page_context_holds_current_announcements_and_the_build_date(
@@ -267,5 +267,5 @@ def test_sample_portal_lists_current_announcements_as_of_its_fixed_date(site):
     current = listed(site, "pengumuman/index.html")
     archive = listed(site, "pengumuman/arsip/index.html")
     assert len(archive) == len(sample_headers()) and 0 < len(current) <= len(archive) - 2
-    as_of = soup_of(site, "pengumuman/index.html").select_one("main .w-notice-as-of time")
+    as_of = soup_of(site, "pengumuman/index.html").select_one("main .w-as-of time")
     assert as_of["datetime"] == "2026-12-01"

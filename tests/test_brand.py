@@ -9,12 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from variants import set_preferences
 
-from warta import EXAMPLE, ROOT, settings
+from warta import EXAMPLE, settings
 from warta.commands.build import BuildError
 from warta.commands.server import serve
-from warta.content import brand, colours
+from warta.content import brand, colours, stylesheet
 
-CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 CONF = EXAMPLE / "pelicanconf.py"
 
 
@@ -24,7 +23,7 @@ def conf_line(name):
 
 
 def root_block(selector):
-    css = CSS.read_text(encoding="utf-8")
+    css = stylesheet.joined()
     block = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css).group(1)
     return dict(re.findall(r"(--[\w-]+):\s*([^;]+);", block))
 

@@ -59,7 +59,7 @@ def test_the_featured_services_are_those_the_settings_choose(home, settings):
 def test_announcements_and_agenda_say_the_date_they_are_for(home):
     for section in ("pengumuman-terkini", "agenda-pekan-ini"):
         block = home.find("section", attrs={"aria-labelledby": section})
-        stated = block.select_one(".w-as-of time")
+        stated = block.select_one(".w-home-as-of time")
         assert stated["datetime"] == "2026-12-01", section  # the sample's WARTA_TODAY
         assert block.select("li a"), section
 

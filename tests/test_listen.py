@@ -37,19 +37,19 @@ FAKE_SPEECH = """
 
 
 def controls(driver):
-    root = driver.find_element(By.CSS_SELECTOR, "[data-w-dengarkan]")
-    play = root.find_element(By.CSS_SELECTOR, "[data-w-dengarkan-play]")
-    stop = root.find_element(By.CSS_SELECTOR, "[data-w-dengarkan-stop]")
-    status = root.find_element(By.CSS_SELECTOR, "[data-w-dengarkan-status]")
+    root = driver.find_element(By.CSS_SELECTOR, "[data-w-listen]")
+    play = root.find_element(By.CSS_SELECTOR, "[data-w-listen-play]")
+    stop = root.find_element(By.CSS_SELECTOR, "[data-w-listen-stop]")
+    status = root.find_element(By.CSS_SELECTOR, "[data-w-listen-status]")
     return root, play, stop, status
 
 
 @pytest.mark.parametrize("template", ["article", "page", "aksesibilitas", "ppid/document", "ppid/page"])
 def test_articles_and_pages_offer_read_aloud_of_their_main_content(template, site):
     soup = BeautifulSoup((Path(site) / page_for(site, template)).read_text(encoding="utf-8"), "html.parser")
-    control = soup.select_one("[data-w-dengarkan]")
+    control = soup.select_one("[data-w-listen]")
     assert control is not None and control.has_attr("hidden")
-    target = soup.find(id=control["data-w-dengarkan"])
+    target = soup.find(id=control["data-w-listen"])
     assert target is not None and target.find_parent("main") is not None
     assert target.h1 is not None  # the article or page itself, not the whole page chrome
     assert control.find(attrs={"role": "status"}) is not None
@@ -113,7 +113,7 @@ def test_read_aloud_buttons_say_their_state_and_read_only_the_main_content(site,
         main_text = driver.find_element(By.CSS_SELECTOR, "main article").text
         assert len(read) > 3 and all(piece.split(" ")[0] in main_text for piece in read)
         chrome = set(driver.execute_script(
-            "return [...document.querySelectorAll('body > header *, body > footer *, [data-w-dengarkan] *')]"
+            "return [...document.querySelectorAll('body > header *, body > footer *, [data-w-listen] *')]"
             ".map(el => el.innerText.trim())"))
         article_lines = set(main_text.splitlines()) - {"Dengarkan", "Berhenti"}
         leaked = [piece for piece in read if piece in chrome and piece not in article_lines]

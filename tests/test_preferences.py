@@ -20,8 +20,8 @@ from variants import (
 
 from warta import ROOT
 from warta.commands.audit import find_pages, page_url
+from warta.content import stylesheet
 
-CSS = ROOT / "theme" / "static" / "css" / "warta.css"
 FONT_DIR = ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible"
 FONT_PACKAGE = ROOT / "node_modules" / "@fontsource" / "atkinson-hyperlegible"
 GROUPS = {"text": "Ukuran teks", "theme": "Warna", "font": "Huruf",
@@ -235,7 +235,7 @@ def test_an_explicit_choice_wins_over_the_device_scheme(site_url, clean_browser)
 def test_forced_colours_note_appears_only_in_forced_colours_mode(site_url, clean_browser):
     driver = clean_browser
     open_tampilan(driver, site_url)
-    note = driver.find_element(By.CSS_SELECTOR, ".w-prefs__forced-note")
+    note = driver.find_element(By.CSS_SELECTOR, ".w-preferences__forced-note")
     assert not note.is_displayed()
     emulate(driver, forced_colors="active")
     assert note.is_displayed()
@@ -307,7 +307,7 @@ def css_block(text, selector):
 @pytest.mark.parametrize("theme, media", [("dark", "prefers-color-scheme: dark"),
                                           ("contrast", "prefers-contrast: more")])
 def test_device_and_chosen_theme_blocks_are_identical(theme, media):
-    css = CSS.read_text(encoding="utf-8")
+    css = stylesheet.joined()
     chosen = css_block(css, f':root[data-w-theme="{theme}"]')
     device = css_block(css.split(f"@media ({media})", 1)[1], ":root:not([data-w-theme])")
     assert chosen == device
@@ -324,7 +324,7 @@ def contrast(foreground, background):
 
 def test_high_contrast_theme_colours_reach_7_to_1():
     block = dict(line.rstrip(";").split(": ") for line in css_block(
-        CSS.read_text(encoding="utf-8"), ':root[data-w-theme="contrast"]') if line.startswith("--"))
+        stylesheet.joined(), ':root[data-w-theme="contrast"]') if line.startswith("--"))
     for text in ("--w-text", "--w-muted", "--w-link", "--w-link-visited", "--w-brand-text"):
         for background in ("--w-bg", "--w-surface", "--w-brand", "--w-nav-bg", "--w-notice-bg"):
             assert contrast(block[text], block[background]) >= 7, (text, background)
@@ -344,6 +344,6 @@ def test_font_files_are_the_pinned_package_files_with_the_ofl_licence():
     licence = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
     assert licence == (FONT_PACKAGE / "LICENSE").read_text(encoding="utf-8")
-    css = CSS.read_text(encoding="utf-8")
+    css = stylesheet.joined()
     for name in committed:
         assert f"../fonts/atkinson-hyperlegible/{name}" in css, name

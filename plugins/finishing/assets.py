@@ -10,6 +10,8 @@ import minify_html
 import rcssmin
 import rjsmin
 
+from warta.content import stylesheet
+
 log = logging.getLogger(__name__)
 
 TEXT_ASSETS = {".css", ".js", ".mjs"}
@@ -26,6 +28,22 @@ class AssetError(Exception):
 
 def theme_folder(output, settings):
     return Path(output) / settings["THEME_STATIC_DIR"]
+
+
+def join_stylesheet(output, settings):
+    """Write the theme's one stylesheet, css/warta.css, joined from its per-component parts in
+    the theme's css/warta/ (warta.content.stylesheet): every page loads one file, and the parts, outside
+    the theme's static folder, are never published. A theme without parts ships its own."""
+    parts = Path(settings["THEME"]) / "css" / "warta"
+    if not parts.is_dir():
+        return
+    try:
+        text = stylesheet.joined(parts)
+    except stylesheet.StylesheetError as exc:
+        raise AssetError(f"finishing: {exc}") from exc
+    target = theme_folder(output, settings) / stylesheet.SERVED
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def minify_theme(output, settings):

@@ -32,9 +32,11 @@ def finish(pelican):
     """Run every finishing step on ``pelican.output_path``; any failure stops the build."""
     settings = pelican.settings
     output = Path(pelican.output_path)
-    # Order matters: links and images change the HTML; hashing renames theme files and
+    # Order matters: the stylesheet is joined first, so it is minified, hashed and compressed
+    # like every theme file; links and images change the HTML; hashing renames theme files and
     # rewrites their references; minifying works on the final HTML; Pagefind indexes what
     # citizens will read; compression comes last so every copy matches its file.
+    assets.join_stylesheet(output, settings)
     markup.process_site(output, settings)
     if settings["PUBLISH_MINIFY"]:
         assets.minify_theme(output, settings)

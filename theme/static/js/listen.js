@@ -10,7 +10,7 @@
   "use strict";
 
   const synth = window.speechSynthesis;
-  const controls = document.querySelectorAll("[data-w-dengarkan]");
+  const controls = document.querySelectorAll("[data-w-listen]");
   if (!controls.length || !synth || typeof window.SpeechSynthesisUtterance !== "function") {
     return;
   }
@@ -38,7 +38,7 @@
   const pieces = (target) => {
     const result = [];
     for (const block of target.querySelectorAll(BLOCKS)) {
-      if (block.querySelector(BLOCKS) || block.closest("[data-w-dengarkan], [hidden], [aria-hidden='true']")) {
+      if (block.querySelector(BLOCKS) || block.closest("[data-w-listen], [hidden], [aria-hidden='true']")) {
         continue;
       }
       let text = (block.innerText || block.textContent || "").replace(/\s+/g, " ").trim();
@@ -73,10 +73,10 @@
     constructor(control, voice) {
       this.control = control;
       this.voice = voice;
-      this.target = document.getElementById(control.getAttribute("data-w-dengarkan"));
-      this.play = control.querySelector("[data-w-dengarkan-play]");
-      this.stopButton = control.querySelector("[data-w-dengarkan-stop]");
-      this.status = control.querySelector("[data-w-dengarkan-status]");
+      this.target = document.getElementById(control.getAttribute("data-w-listen"));
+      this.play = control.querySelector("[data-w-listen-play]");
+      this.stopButton = control.querySelector("[data-w-listen-stop]");
+      this.status = control.querySelector("[data-w-listen-status]");
       this.state = "idle";
       this.queue = [];
       this.run = 0;
@@ -88,7 +88,7 @@
       this.state = state;
       this.play.textContent = { idle: "Dengarkan", speaking: "Jeda", paused: "Lanjutkan" }[state];
       this.stopButton.disabled = state === "idle";
-      this.control.setAttribute("data-w-dengarkan-state", state);
+      this.control.setAttribute("data-w-listen-state", state);
       if (message) {
         this.status.textContent = message;
       }
