@@ -5,7 +5,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import jinja2
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 
@@ -23,41 +22,12 @@ from warta.commands.build import build
 from warta.commands.gate import record_path, run_gate, variant_grid
 from warta.commands.gate.variants import TEMPLATES, VARIANTS, reset_browser
 from warta.commands.server import serve
+from warta.content.compiled_templates import CompiledTemplates
 from warta.content.errors import BuildError
 
 TEST_DATA = Path(__file__).parent / "test_data"
 
 _site = {}
-
-
-class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Jinja's compiled templates, kept for the rest of the run. Compiling the theme's templates
-    is most of a small test build (a second of its second and a half), and the suite makes
-    hundreds of them. A template is compiled again when its source, or an environment option
-    that shapes the compiled code (autoescape, the lexer's settings, extensions), differs."""
-
-    def get_bucket(self, environment, name, filename, source):
-        shape = repr([getattr(environment, option) for option in (
-            "autoescape", "optimized", "block_start_string", "block_end_string",
-            "variable_start_string", "variable_end_string", "comment_start_string",
-            "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-            "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline",
-            "is_async")] + sorted(environment.extensions))
-        # The bucket's checksum covers what it is given: a different shape is a cache miss.
-        return super().get_bucket(environment, name, filename, f"{source}\0{shape}")
-
-    def __repr__(self):
-        # Settings are fingerprinted by their repr (the lint memo, the build cache): the same in
-        # every build of the run, where the default repr would hold each copy's address.
-        return f"CompiledTemplates({self.directory!r})"
-
-    def __deepcopy__(self, memo):
-        return self  # Pelican copies its defaults for each build: one cache serves them all
-
-    def __reduce__(self):
-        # Pelican's content cache pickles the settings this sits in; a build in another process
-        # (bin/warta, `make html`) reading that cache must not need this test module to load it.
-        return jinja2.FileSystemBytecodeCache, (self.directory, self.pattern)
 
 
 # Every build in this process (the sample, the published portal, each small test build) gets

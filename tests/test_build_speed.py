@@ -8,6 +8,7 @@ import pickle
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from build_cache.build_cache import TYPOGRIFY_CACHE, fingerprint
@@ -18,6 +19,7 @@ from tools.bench.synthetic import SEED, generate_portal
 from tools.bench.usage import tree_memory
 from warta.commands.build import build, load_settings
 from warta.content import lint
+from warta.content.compiled_templates import CompiledTemplates
 from warta.content.errors import BuildError
 from warta.content.lint import checker
 from warta.content.sections.agencies import agencies
@@ -67,6 +69,34 @@ def test_typogrify_results_are_kept_and_reused(tmp_path):
     before = memo.read_bytes()
     build(tmp_path / "out", content=TEST_CONTENT, CACHE_PATH=str(cache))
     assert memo.read_bytes() == before  # every text was found: nothing new to remember
+
+
+@pytest.mark.build
+def test_a_rebuild_compiles_no_template_and_writes_the_same_pages(tmp_path, monkeypatch):
+    # Without the tests' own shared cache: a city's build keeps its compiled templates in
+    # CACHE_PATH/templates, and a rebuild compiles none of them again.
+    cache = tmp_path / "cache"
+    options = {"CACHE_PATH": str(cache), "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True,
+                                                                 "extensions": [], "bytecode_cache": None}}
+    build(tmp_path / "dingin", content=TEST_CONTENT, **options)
+    assert list((cache / "templates").glob("*.cache"))
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *args, **kwargs: compiled.append(args) or original(self, *args, **kwargs))
+    build(tmp_path / "hangat", content=TEST_CONTENT, **options)
+    assert compiled == []
+    assert site_bytes(tmp_path / "dingin") == site_bytes(tmp_path / "hangat")
+
+
+def test_a_template_compiled_under_other_options_is_compiled_again(tmp_path):
+    cache = CompiledTemplates(str(tmp_path))
+    plain, trimmed = jinja2.Environment(), jinja2.Environment(trim_blocks=True)
+    source = "{% if x %}\nya{% endif %}"
+    assert (cache.get_bucket(plain, "t.html", "t.html", source).checksum
+            != cache.get_bucket(trimmed, "t.html", "t.html", source).checksum)
+    assert (cache.get_bucket(plain, "t.html", "t.html", source).checksum
+            != cache.get_bucket(plain, "t.html", "t.html", source + " ").checksum)
 
 
 def test_cache_folder_changes_with_markdown_settings():

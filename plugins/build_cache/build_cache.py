@@ -7,7 +7,9 @@ article on every build. This plugin:
 - puts the content cache in a folder named after a fingerprint of everything that shapes the
   HTML (Pelican, Markdown and typogrify versions, the MARKDOWN and TYPOGRIFY settings, our
   plugins' source), so changing any of them starts from a clean cache instead of a stale one;
-- remembers typogrify's output for each input text in that same folder.
+- remembers typogrify's output for each input text in that same folder;
+- keeps the theme's compiled templates in CACHE_PATH/templates (warta.content.compiled_templates)
+  unless the settings name a bytecode cache of their own.
 """
 
 import hashlib
@@ -19,6 +21,8 @@ from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
+
+from warta.content.compiled_templates import CompiledTemplates
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +122,13 @@ def fingerprint(settings):
 
 def use_cache(pelican):
     settings = pelican.settings
+    # Every generator's environment reads the compiled templates from here; Jinja checks each
+    # against its source, so this needs no fingerprint of its own.
+    environment = settings.setdefault("JINJA_ENVIRONMENT", {})
+    if environment.get("bytecode_cache") is None:
+        folder = Path(settings["CACHE_PATH"]) / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment["bytecode_cache"] = CompiledTemplates(str(folder))
     if not settings.get("CACHE_CONTENT"):
         _memo.path = None
         return
