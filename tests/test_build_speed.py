@@ -2,6 +2,7 @@
 writes. The benchmark itself (make bench) measures the times; these tests assert behaviour only."""
 
 import concurrent.futures
+import datetime
 import hashlib
 import os
 import pickle
@@ -18,7 +19,7 @@ from PIL import Image
 from tools.bench.synthetic import SEED, generate_portal
 from tools.bench.usage import tree_memory
 from warta.commands.build import build, load_settings
-from warta.content import lint
+from warta.content import addresses_memo, lint
 from warta.content.compiled_templates import CompiledTemplates
 from warta.content.errors import BuildError
 from warta.content.lint import checker
@@ -232,3 +233,36 @@ def test_synthetic_portal_is_the_same_for_the_same_seed_and_builds(tmp_path):
 
 def test_benchmark_memory_covers_the_process_tree():
     assert tree_memory(os.getpid()) > 0
+
+
+def article(settings, **metadata):
+    from pelican.contents import Article
+
+    values = {"title": "Judul", "slug": "judul-berita", "date": datetime.datetime(2024, 5, 2, 9, 0),
+              **metadata}
+    return Article("<p>Isi.</p>", metadata=values, settings=settings,
+                   source_path=str(Path(settings["PATH"]) / "berita" / "judul.md"))
+
+
+def test_a_remembered_address_is_the_one_pelican_makes_and_follows_its_fields():
+    settings = load_settings()
+    settings["ARTICLE_LANG_URL"] = "{lang}/{path}/{slug}/"
+
+    def pelican_way(content, key):  # what Pelican's Content._expand_settings formats
+        return settings[f"ARTICLE_{key}".upper()].format(**content.url_format)
+
+    first = article(settings)
+    for key in ("url", "save_as", "lang_url", "url"):
+        assert addresses_memo.expand(first, key, "article") == pelican_way(first, key)
+    assert addresses_memo.expand(first, "url", "article") == "berita/2024/judul-berita/"
+    first.slug = "judul-baru"
+    assert addresses_memo.expand(first, "url", "article") == "berita/2024/judul-baru/"
+    moved = article(settings, date=datetime.datetime(2025, 1, 1))
+    assert addresses_memo.expand(moved, "save_as", "article") == "berita/2025/judul-berita/index.html"
+
+
+def test_an_address_naming_a_missing_field_fails_as_pelican_fails():
+    settings = load_settings()
+    settings["ARTICLE_URL"] = "berita/{tidak_ada}/{slug}/"
+    with pytest.raises(KeyError):
+        addresses_memo.expand(article(settings), "url", "article")

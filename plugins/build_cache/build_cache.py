@@ -9,7 +9,8 @@ article on every build. This plugin:
   plugins' source), so changing any of them starts from a clean cache instead of a stale one;
 - remembers typogrify's output for each input text in that same folder;
 - keeps the theme's compiled templates in CACHE_PATH/templates (warta.content.compiled_templates)
-  unless the settings name a bytecode cache of their own.
+  unless the settings name a bytecode cache of their own;
+- computes each content address once per pattern and values (warta.content.addresses_memo).
 """
 
 import hashlib
@@ -21,7 +22,9 @@ from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Content
 
+from warta.content import addresses_memo
 from warta.content.compiled_templates import CompiledTemplates
 
 log = logging.getLogger(__name__)
@@ -160,6 +163,9 @@ def save_cache(pelican):
 
 
 def register():
+    # Every url and save_as of every content object goes through here; the result is the string
+    # Pelican would make (warta.content.addresses_memo).
+    Content._expand_settings = addresses_memo.expand
     # initialized fires after the settings are read and before any generator (and so any
     # cache) exists: the last moment CACHE_PATH can still be moved.
     signals.initialized.connect(use_cache)
