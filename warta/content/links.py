@@ -197,6 +197,11 @@ def final(content, sanitizer, text):
     what the allowlist refuses, so the build stops rather than drop it silently."""
     if not text:
         return text
+    # Templates read a text's summary in every list and card that shows it; the sanitizer is a
+    # function of the text alone, so each text is cleaned once per build.
+    remembered = content.__dict__.setdefault("_warta_final", {})
+    if text in remembered:
+        return remembered[text]
     cleaned, removed = sanitizer.check(text)
     if removed:
         raise ContentError(
@@ -204,4 +209,5 @@ def final(content, sanitizer, text):
             f"HTML akhir halaman ini memuat {removed[0].what} yang tidak diizinkan",
             "laporkan ke pengembang Warta: langkah sesudah pemeriksaan isi menulis HTML ini",
             line=1, rule="html-tidak-diizinkan")
+    remembered[text] = cleaned
     return cleaned
