@@ -12,6 +12,7 @@ Markdown reader as articles), validates the DIP fields, and writes the PPID home
 filter pages, one page per category and per document, and dip.json/dip.csv from the same rows.
 """
 
+import functools
 import logging
 from pathlib import Path, PurePosixPath
 
@@ -201,8 +202,7 @@ class PPIDGenerator(SectionGenerator):
         for document in self.documents:
             document.dip_row = document_row(document, siteurl)
 
-        def write(name, template, url, **variables):
-            self.write(writer, name, template, url, **variables)
+        write = functools.partial(self.write, writer)
 
         def in_category_order(documents):
             # Pages of the DIP follow its grouping, so a category's rows are never split

@@ -62,24 +62,24 @@ def settings_file(settings):
     return display_path(settings.get("WARTA_SETTINGS_FILE") or "pelicanconf.py")
 
 
+def _settings_lines(settings):
+    """The lines of the settings file the build read, or none when it cannot be read."""
+    path = settings.get("WARTA_SETTINGS_FILE")
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines() if path else []
+    except OSError:
+        return []
+
+
 def settings_line(settings, *words):
     """The first line of the settings file holding every one of ``words``, or None: where a
     finding about a setting points."""
-    path = settings.get("WARTA_SETTINGS_FILE")
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines() if path else []
-    except OSError:
-        lines = []
-    return next((number for number, line in enumerate(lines, 1)
+    return next((number for number, line in enumerate(_settings_lines(settings), 1)
                  if all(word in line for word in words)), None)
 
 
 def assignment_line(settings, name):
     """The line of the settings file that assigns ``name``, or 1."""
-    path = settings.get("WARTA_SETTINGS_FILE")
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines() if path else []
-    except OSError:
-        lines = []
     assignment = re.compile(rf"^\s*{re.escape(name)}\s*=")
-    return next((number for number, line in enumerate(lines, 1) if assignment.match(line)), 1)
+    return next((number for number, line in enumerate(_settings_lines(settings), 1)
+                 if assignment.match(line)), 1)
