@@ -114,3 +114,18 @@ def test_a_check_that_cannot_be_made_fails_with_its_reason(bad_url, clean_browse
     result = run_check(CheckSession(clean_browser, bad_url), ("reflow", "checks-bad", "200"),
                        "index.html")
     assert not result.passed and "tidak diterapkan" in result.error
+
+
+def test_a_tab_walk_the_page_keeps_from_being_recorded_fails_with_its_reason(tmp_path,
+                                                                              clean_browser):
+    # A page that swallows every keyup before the gate's recorder sees it: the walk is not
+    # known, so the keyboard checks fail with the reason instead of judging an empty walk.
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Tombol</title>'
+        "<script>window.addEventListener('keyup', (e) => e.stopImmediatePropagation(), true);"
+        '</script></head><body><a href="#a">Satu</a> <a href="#b">Dua</a></body></html>',
+        "utf-8")
+    with serve(tmp_path) as url:
+        result = run_check(CheckSession(clean_browser, url, preferences=False),
+                           ("tab-order", "tombol-ditahan", ""), "index.html")
+    assert not result.passed and "tidak terekam" in result.error

@@ -94,11 +94,10 @@ class CheckSession:
 
     def walk(self, page, theme):
         """The Tab walk of ``page`` in ``theme``. The light theme's walk serves the order and
-        obscured-focus checks, which need each step measured where the page came to rest; the
-        other themes' walks serve the focus-visible check alone, which reads styles only."""
+        obscured-focus checks; every theme's walk serves the focus-visible check."""
         if (page, theme) not in self.walks:
             self.open(page, {"theme": THEMES[theme]})
-            self.walks[(page, theme)] = walk_tab_order(self.driver, settle=theme == "terang")
+            self.walks[(page, theme)] = walk_tab_order(self.driver)
         return self.walks[(page, theme)]
 
 

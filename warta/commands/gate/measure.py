@@ -51,47 +51,54 @@ function describe(el) {
 
 # The focused element: which one, how it looks, and whether any of it can be seen (not hidden
 # under sticky or other content, 2.4.11): some point of it must be the topmost element there.
-FOCUSED_JS = r"""
-const el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement) return null;
-const s = getComputedStyle(el);
-const points = [];
-const vw = window.innerWidth, vh = window.innerHeight;
-for (const r of [el.getBoundingClientRect(), ...el.getClientRects()]) {
-  const left = Math.max(r.left, 0), right = Math.min(r.right, vw);
-  const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, vh);
-  if (right - left < 1 || bottom - top < 1) continue;
-  points.push([(left + right) / 2, (top + bottom) / 2], [left + 1, top + 1], [right - 1, bottom - 1]);
+FOCUSED_FUNCTION = r"""
+function wartaFocused() {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const s = getComputedStyle(el);
+  const points = [];
+  const vw = window.innerWidth, vh = window.innerHeight;
+  for (const r of [el.getBoundingClientRect(), ...el.getClientRects()]) {
+    const left = Math.max(r.left, 0), right = Math.min(r.right, vw);
+    const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, vh);
+    if (right - left < 1 || bottom - top < 1) continue;
+    points.push([(left + right) / 2, (top + bottom) / 2], [left + 1, top + 1], [right - 1, bottom - 1]);
+  }
+  const seen = points.some(([x, y]) => { const hit = document.elementFromPoint(x, y); return hit && (hit === el || el.contains(hit)); });
+  const text = (el.innerText || el.value || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim();
+  return {
+    index: el.dataset.wKb === undefined ? -1 : Number(el.dataset.wKb),
+    label: `<${el.tagName.toLowerCase()}> ${text.slice(0, 50)}`,
+    focused: {outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor},
+    outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1 && !/rgba\(.*,\s*0\)$|transparent/.test(s.outlineColor),
+    seen,
+  };
 }
-const seen = points.some(([x, y]) => { const hit = document.elementFromPoint(x, y); return hit && (hit === el || el.contains(hit)); });
-const text = (el.innerText || el.value || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim();
-return {
-  index: el.dataset.wKb === undefined ? -1 : Number(el.dataset.wKb),
-  label: `<${el.tagName.toLowerCase()}> ${text.slice(0, 50)}`,
-  focused: {outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor},
-  outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1 && !/rgba\(.*,\s*0\)$|transparent/.test(s.outlineColor),
-  seen,
-};
+"""
+FOCUSED_JS = FOCUSED_FUNCTION + "return wartaFocused();"
+
+# Records the focused element after every Tab key, in the page itself, so a whole walk is one
+# key sequence and one read: the key's default action (moving focus, scrolling it into view)
+# is done before its keyup reaches the window. Smooth scrolling is turned off for the walk: it
+# changes only the path of a scroll, not where it comes to rest (CSSOM View), so each element
+# is measured where the reader's page stops, without waiting for frames. A constructed
+# stylesheet, as in CLIPPED_JS, because the page's CSP blocks an injected <style>.
+RECORD_TABS_JS = FOCUSED_FUNCTION + r"""
+const instant = new CSSStyleSheet();
+instant.replaceSync('* { scroll-behavior: auto !important; }');
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, instant];
+window.__wartaTabs = [];
+window.addEventListener('keyup', (event) => {
+  if (event.key === 'Tab') window.__wartaTabs.push(wartaFocused());
+}, true);
 """
 
 # Smooth scrolling (on unless the reader asks for less motion) brings the focused element into
-# view over a few frames: measure once the page has stopped moving, as a reader would see it.
-# Sequential focus navigation scrolls only when the element is not already in full view, so when
-# the page has not moved since the last step and the element is wholly inside the viewport no
-# scroll can follow, and there is nothing to wait for. Every other step waits until the scroll
-# position has been still for three frames.
+# view over a few frames: a single key press (the skip link's) is measured once the scroll
+# position has been still for three frames, as a reader would see it.
 SETTLE_JS = r"""
 const done = arguments[arguments.length - 1];
-const before = arguments[0];
 const position = () => `${window.scrollX},${window.scrollY}`;
-const el = document.activeElement;
-if (before !== null && position() === before && el && el !== document.body) {
-  const r = el.getBoundingClientRect();
-  if (r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth) {
-    done(position());
-    return;
-  }
-}
 let last = null, still = 0, frames = 0;
 const step = () => {
   const now = position();
@@ -204,39 +211,43 @@ def text_spacing_problems(driver):
     return driver.execute_script(CLIPPED_JS, TEXT_SPACING_CSS)
 
 
-def press_tab(driver, before=None, settle=True):
+def press_tab(driver):
     """Press Tab like a keyboard user; return the focused element's data (None: left the page),
-    with ``scroll``, the settled scroll position. ``before`` is the scroll position the page
-    had settled at before the key (None: unknown, so always wait for the page to be still).
-    Without ``settle`` the element is measured at once: its focus styles do not depend on where
-    the page has scrolled to, but whether it can be seen (``seen``) does."""
+    measured once the page has stopped scrolling."""
     ActionChains(driver).send_keys(Keys.TAB).perform()
-    scroll = driver.execute_async_script(SETTLE_JS, before) if settle else None
-    focused = driver.execute_script(FOCUSED_JS)
-    if focused is not None:
-        focused["scroll"] = scroll
-    return focused
+    driver.execute_async_script(SETTLE_JS)
+    return driver.execute_script(FOCUSED_JS)
 
 
-def walk_tab_order(driver, settle=True):
-    """Tab from the top of the freshly loaded page until focus leaves it or wraps around;
-    ``settle``: as for press_tab.
+def walk_tab_order(driver):
+    """Tab from the top of the freshly loaded page until focus leaves it or wraps around.
+
+    The keys go in one sequence, a few more than the page has tabbable elements, and the page
+    records where each one put focus (RECORD_TABS_JS): the walk is read back afterwards and
+    cut where focus left the page, came back to the first element, or stayed put (a trap).
 
     Returns {"expected": [...tabbable elements...], "steps": [...focused...], "trapped": label}.
     """
     expected = driver.execute_script(TABBABLE_JS)
-    steps, trapped, scroll = [], None, None
-    for _ in range(len(expected) + 3):
-        focused = press_tab(driver, scroll, settle)
+    driver.execute_script(RECORD_TABS_JS)
+    presses = len(expected) + 3
+    ActionChains(driver).send_keys(Keys.TAB * presses).perform()
+    records = driver.execute_script("return window.__wartaTabs")
+    if not isinstance(records, list) or len(records) != presses:
+        # The recorder went with the document, or missed keys: the walk is not known.
+        got = len(records) if isinstance(records, list) else 0
+        raise AssertionError(f"langkah Tab tidak terekam ({got} dari {presses}): halaman "
+                             "berganti atau menahan tombol Tab")
+    steps, trapped = [], None
+    for focused in records:
         if focused is None or (steps and focused["index"] == steps[0]["index"]):
             break  # past the last element: focus left the page or wrapped to the first
         if steps and focused["index"] == steps[-1]["index"]:
             trapped = focused["label"]
             break
         steps.append(focused)
-        scroll = focused["scroll"]
     else:
-        trapped = trapped or "(fokus tidak pernah keluar dari halaman)"
+        trapped = "(fokus tidak pernah keluar dari halaman)"
     return {"expected": expected, "steps": steps, "trapped": trapped}
 
 

@@ -117,16 +117,18 @@ def set_viewport(driver, width, height=900):
 
 
 def set_preferences(driver, prefs):
-    """Store ``prefs`` the way the Tampilan form does, reload, and check they were applied."""
-    driver.execute_script(
-        "localStorage.setItem(arguments[0], arguments[1])", STORAGE_KEY, json.dumps(prefs)
-    )
-    driver.refresh()
+    """Store ``prefs`` the way the Tampilan form does, reload, and check they were applied.
+    Preferences that are all defaults need no reload: the page must already show none."""
+    expected = {key: value for key, value in prefs.items() if value not in ("100", "auto", "default")}
+    if expected:
+        driver.execute_script(
+            "localStorage.setItem(arguments[0], arguments[1])", STORAGE_KEY, json.dumps(prefs)
+        )
+        driver.refresh()
     applied = driver.execute_script(
         "const out = {}; for (const a of document.documentElement.attributes)"
         " if (a.name.startsWith('data-w-')) out[a.name.slice(7)] = a.value; return out;"
     )
-    expected = {key: value for key, value in prefs.items() if value not in ("100", "auto", "default")}
     assert applied == expected, f"preferensi {prefs} tidak diterapkan: {applied}"
 
 
