@@ -89,6 +89,8 @@ def pytest_sessionfinish(session, exitstatus):
     if "path" in _site:
         shutil.rmtree(_site["path"].parent, ignore_errors=True)
     shutil.rmtree(_site["templates"], ignore_errors=True)
+    if "gate_cache" in _site:
+        shutil.rmtree(_site["gate_cache"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -120,13 +122,21 @@ def auditor(browser, site_url):
 
 @pytest.fixture(scope="session")
 def gate(site):
-    """The gate run once on the sample portal, as `make audit` runs it (2 workers, no cache:
-    every page is audited fresh). It writes the audit record itself; the tests only read its
-    results."""
+    """The gate run once on the sample portal, as `make audit` runs it (2 workers), with an
+    empty cache folder: every page is judged fresh, and what it stores there serves the tests
+    of reuse (gate_cache). It writes the audit record itself; the tests only read its results."""
     _site["record"] = record_path()
-    _site["gate"] = run_gate(site, AuditOptions(workers=2, cache=Cache.OFF),
+    _site["gate_cache"] = Path(tempfile.mkdtemp(prefix="warta-gerbang-cache-"))
+    _site["gate"] = run_gate(site, AuditOptions(workers=2, cache=Cache.REUSE,
+                                                cache_dir=_site["gate_cache"]),
                              record=_site["record"])
     return _site["gate"]
+
+
+@pytest.fixture(scope="session")
+def gate_cache(gate):
+    """The cache folder the session's gate filled. Copy it before changing it."""
+    return _site["gate_cache"]
 
 
 @pytest.fixture

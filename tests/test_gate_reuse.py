@@ -1,14 +1,13 @@
 """The whole gate follows the change: the browser checks and the HTML check reuse clean results
 keyed by the bytes that decided them, like the page audit, and a gate where nothing changed
-starts no browser and no Java. Real Chromium and the real checker, on a small built site."""
+starts no browser and no Java. Real Chromium and the real checker, on the sample portal the
+session's gate judged."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from warta.commands.audit import AuditOptions, Cache, browser
-from warta.commands.build import build
 from warta.commands.gate import run_gate, summary_lines
 from warta.commands.gate.checks import CheckResult
 from warta.commands.gate.reuse import (
@@ -21,21 +20,17 @@ from warta.commands.gate.reuse import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]  # the whole gate on built portals
 
-TEST_DATA = Path(__file__).parent / "test_data"
 
 
 @pytest.fixture(scope="module")
-def warm(tmp_path_factory):
-    """A small site, gated once with an empty cache folder: (site, cache folder, first gate)."""
+def warm(site, gate, gate_cache, tmp_path_factory):
+    """The sample portal and the cache its session gate filled from empty, both copied so
+    tests may change them: (site, cache folder, first gate)."""
+    assert gate.passed, summary_lines(gate)
     work = tmp_path_factory.mktemp("gerbang-cache")
-    content = work / "content"
-    shutil.copytree(TEST_DATA / "content", content)
-    site = work / "output"
-    build(site, content=content, SEARCH_INDEX=False)
-    cache = work / "cache"
-    first = run_gate(site, options(cache), used_templates_only=True)
-    assert first.passed, summary_lines(first)
-    return site, cache, first
+    shutil.copytree(site, work / "output")
+    shutil.copytree(gate_cache, work / "cache")
+    return work / "output", work / "cache", gate
 
 
 def options(cache, mode=Cache.REUSE):
