@@ -21,7 +21,6 @@ from warta.commands.gate.reuse import (
 pytestmark = [pytest.mark.browser, pytest.mark.build]  # the whole gate on built portals
 
 
-
 @pytest.fixture(scope="module")
 def warm(site, gate, gate_cache, tmp_path_factory):
     """The sample portal and the cache its session gate filled from empty, both copied so
