@@ -73,9 +73,14 @@ serve: html ## Build, then serve output/ on http://localhost:$(PORT)
 devserver: venv ## Preview with drafts: rebuild on every save, serve on http://localhost:$(PORT)
 	$(PYTHON) -m warta pratinjau --port $(PORT)
 
+# The tests run in one pytest-xdist worker per core (TEST_WORKERS=0: in this process alone).
+# A module's tests stay in one worker, and so do all the tests of the sample's gate and of the
+# published portal: each is made once (tests/conftest.py's scheduler).
+TEST_WORKERS ?= auto
+
 test: venv java node browser deploy-tools postgresql ## Run every test: ruff, then the axe audit and the HTML check of every built page
 	$(BIN)/ruff check .
-	$(PYTHON) -m pytest $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # What a developer runs between edits: every test that needs no whole-portal build, browser or
 # outside server (the marks in pytest.ini), in about a minute on an idle 2-core machine. It sets
@@ -84,7 +89,7 @@ test: venv java node browser deploy-tools postgresql ## Run every test: ruff, th
 # change must pass.
 test-fast: venv node ## Run the fast tests only: no portal build, browser or server (ruff, then pytest -m)
 	$(BIN)/ruff check .
-	$(PYTHON) -m pytest -m "not browser and not server and not build" $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist loadscope -m "not browser and not server and not build" $(PYTEST_ARGS)
 
 # The e-PPID (eppid/): the request and objection service, on SQLite, on loopback only.
 EPPID_PORT ?= 8010

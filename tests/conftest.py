@@ -1,8 +1,11 @@
 """Shared fixtures: one build of the sample portal, one loopback server, one browser per run."""
 
+import fcntl
+import json
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from warta import EXAMPLE
 # example's settings unless a test names others.
 os.environ["WARTA_CITY_SETTINGS"] = str(EXAMPLE / "pelicanconf.py")
 
-from marks import fixture_marks, parametrize_pages
+from marks import fixture_marks, parametrize_pages, worker_group
 
 from warta.commands.audit import AuditOptions, Auditor, Cache, find_pages, start_browser
 from warta.commands.build import build
@@ -37,26 +40,80 @@ _site["templates"] = Path(tempfile.mkdtemp(prefix="warta-templat-"))
 DEFAULT_CONFIG["JINJA_ENVIRONMENT"]["bytecode_cache"] = CompiledTemplates(str(_site["templates"]))
 
 
+def pytest_configure(config):
+    # One name per run, which pytest-xdist's workers inherit from the process that starts
+    # them: they share what is built under it. A pytest a test starts gets its own.
+    if not hasattr(config, "workerinput"):
+        os.environ["WARTA_TEST_RUN"] = uuid.uuid4().hex
+
+
+def shared_folder(name):
+    """The folder for ``name`` that every worker of this run shares; whoever needs it first
+    makes it, holding the folder's lock, and the others wait and take it as it is."""
+    return Path(tempfile.gettempdir()) / f"warta-{name}-{os.environ['WARTA_TEST_RUN']}"
+
+
 def sample_site():
-    """The sample portal, built once per run. Also called at collection time to parametrize."""
+    """The sample portal, built once per run, for all its workers. Also called at collection
+    time to parametrize."""
     if "path" not in _site:
-        output = Path(tempfile.mkdtemp(prefix="warta-contoh-")) / "output"
-        try:
-            build(output)
-        except BuildError as exc:
-            # Broken sample content: stop the run with the editor's message (file:line: rule),
-            # not a traceback through this fixture.
-            shutil.rmtree(output.parent, ignore_errors=True)
-            pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
-        _site["path"] = output
-        _site["built"] = len(find_pages(output))
+        shared = shared_folder("contoh")
+        shared.mkdir(exist_ok=True)
+        with open(shared / "kunci", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (shared / "selesai").exists():
+                _build_sample(shared)
+                (shared / "selesai").touch()
+        _site["path"] = shared / "output"
+        _site["built"] = len(find_pages(_site["path"]))
     return _site["path"]
 
 
-def pytest_collection_modifyitems(items):
+def _build_sample(folder):
+    output = folder / "output"
+    try:
+        build(output)
+    except BuildError as exc:
+        # Broken sample content: stop the run with the editor's message (file:line: rule),
+        # not a traceback through this fixture.
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.exit(f"Konten contoh tidak dapat dibangun.\n{exc}", returncode=1)
+    return output
+
+
+def pytest_collection_modifyitems(config, items):
     for item in items:
         for mark in fixture_marks(getattr(item, "fixturenames", ())):
             item.add_marker(mark)
+    if hasattr(config, "workerinput"):
+        # A pytest-xdist worker tells the controller's scheduler which tests share a session
+        # fixture; every worker collects the same tests, so they write the same file.
+        groups = {item.nodeid: worker_group(item) for item in items if worker_group(item)}
+        target = shared_folder("kelompok.json")
+        partial = target.with_suffix(f".{os.getpid()}")
+        partial.write_text(json.dumps(groups), encoding="utf-8")
+        partial.replace(target)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope`, with each module a unit of work as usual, except that the tests of
+    one shared session fixture (marks.worker_group) are one unit: it is made in one worker.
+    (xdist's own `loadgroup` cannot do this under pytest 9, whose node ids it cannot amend.)"""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling  # noqa: PLC0415 - only under xdist
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        groups = None
+
+        def _split_scope(self, nodeid):
+            if self.groups is None:
+                target = shared_folder("kelompok.json")
+                self.groups = json.loads(target.read_text("utf-8")) if target.exists() else {}
+            return self.groups.get(nodeid) or super()._split_scope(nodeid)
+
+    return SharedFixtureScheduling(config, log)
 
 
 def pytest_generate_tests(metafunc):
@@ -65,29 +122,40 @@ def pytest_generate_tests(metafunc):
         parametrize_pages(metafunc, "built_page", lambda: find_pages(sample_site()))
 
 
-def pytest_terminal_summary(terminalreporter):
-    gate = _site.get("gate")
-    if gate is None:
-        return
-    terminalreporter.write_line(
-        f"audit axe: {len(gate.pages.results)} halaman diaudit dari {len(gate.built)} halaman "
-        f"yang dibangun"
-    )
-    terminalreporter.write_line(
-        f"audit axe per tampilan: {len(gate.variant_results())} audit, {len(TEMPLATES)} templat "
-        f"× {len(VARIANTS)} varian"
-    )
-    for line in variant_grid(gate):
-        terminalreporter.write_line(line)
+def gate_summary(gate):
+    """What the run's log says of the session's gate: pages audited against pages built."""
     written = gate.record is not None
-    terminalreporter.write_line(
-        f"catatan audit: {'ditulis' if written else 'tidak ditulis'} ({_site.get('record')})"
-    )
+    return [
+        f"audit axe: {len(gate.pages.results)} halaman diaudit dari {len(gate.built)} halaman "
+        f"yang dibangun",
+        f"audit axe per tampilan: {len(gate.variant_results())} audit, {len(TEMPLATES)} templat "
+        f"× {len(VARIANTS)} varian",
+        *variant_grid(gate),
+        f"catatan audit: {'ditulis' if written else 'tidak ditulis'} ({_site.get('record')})",
+    ]
+
+
+def pytest_terminal_summary(terminalreporter):
+    lines = gate_summary(_site["gate"]) if "gate" in _site else _site.get("gate_summary", [])
+    for line in lines:
+        terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist, in the controller: the worker that ran the gate sends its summary."""
+    lines = getattr(node, "workeroutput", {}).get("warta_gate")
+    if lines:
+        _site["gate_summary"] = lines
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if "path" in _site:
-        shutil.rmtree(_site["path"].parent, ignore_errors=True)
+    worker = getattr(session.config, "workerinput", None) is not None
+    if worker and "gate" in _site:
+        session.config.workeroutput["warta_gate"] = gate_summary(_site["gate"])
+    if not worker:  # the workers share these: they go once all are done
+        shutil.rmtree(shared_folder("contoh"), ignore_errors=True)
+        shared_folder("kelompok.json").unlink(missing_ok=True)
     shutil.rmtree(_site["templates"], ignore_errors=True)
     if "gate_cache" in _site:
         shutil.rmtree(_site["gate_cache"], ignore_errors=True)

@@ -13,6 +13,20 @@ FIXTURE_MARKS = {
 }
 
 
+# Session fixtures too dear to make twice, the sample's gate and the published portal: under
+# `make test` (pytest-xdist, tests/conftest.py's scheduler) the tests that use one run in one
+# worker. Every other test runs in its own module's worker, so module fixtures are made once.
+def worker_group(item):
+    """The shared session fixture a collected test needs, or None."""
+    used = set(getattr(item, "fixturenames", ()))
+    if "gate" in used:
+        return "gate"
+    # The published portal: its fixtures, or a module that builds it through tests/published.py.
+    if used & {"published_site", "published_url"} or "published" in vars(item.module):
+        return "published"
+    return None
+
+
 def fixture_marks(fixturenames):
     used = set(fixturenames)
     return {mark for mark, fixtures in FIXTURE_MARKS.items() if used & fixtures}
