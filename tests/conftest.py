@@ -88,7 +88,7 @@ def pytest_collection_modifyitems(config, items):
     if hasattr(config, "workerinput"):
         # A pytest-xdist worker tells the controller's scheduler which tests share a session
         # fixture; every worker collects the same tests, so they write the same file.
-        groups = {item.nodeid: worker_group(item) for item in items if worker_group(item)}
+        groups = {item.nodeid: group for item in items if (group := worker_group(item))}
         target = shared_folder("kelompok.json")
         partial = target.with_suffix(f".{os.getpid()}")
         partial.write_text(json.dumps(groups), encoding="utf-8")

@@ -22,7 +22,8 @@ def worker_group(item):
     if "gate" in used:
         return "gate"
     # The published portal: its fixtures, or a module that builds it through tests/published.py.
-    if used & {"published_site", "published_url"} or "published" in vars(item.module):
+    module = getattr(item, "module", None)
+    if used & {"published_site", "published_url"} or hasattr(module, "published"):
         return "published"
     return None
 
