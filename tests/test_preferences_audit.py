@@ -2,9 +2,12 @@
 text and at a 320 CSS px viewport, run by the gate's engine. The summary prints the templates ×
 variants grid."""
 
+from dataclasses import replace
+
 import pytest
 
 from warta.commands.audit import AuditEngine, AuditOptions, Auditor, Cache, Job, Variant
+from warta.commands.gate.checks import CheckSession
 from warta.commands.gate.variants import (
     TEMPLATES,
     VARIANTS,
@@ -49,6 +52,31 @@ def test_variant_audit_applies_the_variant_and_leaves_the_browser_clean(site):
     run = engine.run(jobs=[Job("index.html", watched), Job("tentang/index.html", plain)])
     assert seen == ["dark", None], seen
     assert [r.variant for r in run.results] == ["gelap", ""]
+
+
+NAVIGATION_AND_THEME = ("return [performance.getEntriesByType('navigation')[0].type,"
+                        " document.documentElement.getAttribute('data-w-theme')]")
+
+
+def test_a_variant_page_is_loaded_once_when_the_browser_is_already_on_the_portal(site):
+    # The preferences are stored before the page loads, so it shows them from its first load,
+    # as the next page a citizen opens does. A fresh browser has no page of the portal to store
+    # them from: it gets them by a reload, and the page shows them either way.
+    seen = []
+    dark = engine_variant("gelap")
+    watched = replace(dark, setup=lambda d: (dark.setup(d), seen.append(
+        d.execute_script(NAVIGATION_AND_THEME))))
+    engine = AuditEngine(site, AuditOptions(workers=1, cache=Cache.OFF))
+    run = engine.run(jobs=[Job("index.html", watched), Job("tentang/index.html", watched)])
+    assert seen == [["reload", "dark"], ["navigate", "dark"]], seen
+    assert run.passed
+
+
+def test_a_browser_check_opens_a_page_with_preferences_once(site_url, clean_browser):
+    session = CheckSession(clean_browser, site_url)
+    session.open("tentang/index.html")
+    session.open("index.html", {"theme": "contrast"})
+    assert clean_browser.execute_script(NAVIGATION_AND_THEME) == ["navigate", "contrast"]
 
 
 # The high-contrast theme promises 7:1 (WCAG 1.4.6, AAA), more than the AA gate asks: axe's

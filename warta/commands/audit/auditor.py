@@ -288,8 +288,11 @@ class Auditor:
         loaded_resources)."""
         return loaded_resources(self.driver)
 
-    def audit(self, page, setup=None):
+    def audit(self, page, setup=None, prepare=None):
         """Audit one page (a path relative to the site root) and return its PageResult.
+
+        ``prepare(driver, url)``, if given, runs before the page loads: a variant audit uses it
+        to store its preferences, so the page shows them from its first load.
 
         ``setup(driver)``, if given, runs after the page loads and before axe: a variant audit
         uses it to apply a colour theme, a text size or a viewport.
@@ -300,7 +303,7 @@ class Auditor:
         """
         url = page_url(self.base_url, page)
         try:
-            states, results, axe_seconds = self._load_and_run(page, setup)
+            states, results, axe_seconds = self._load_and_run(page, setup, prepare)
         except PageMoved as moved:
             return PageResult(
                 page=page, url=url, axe_version="",
@@ -321,9 +324,14 @@ class Auditor:
             axe_seconds=axe_seconds,
         )
 
-    def _load_and_run(self, page, setup):
+    def _load_and_run(self, page, setup, prepare=None):
         """Load, set up and run axe; returns the page's states (loaded, set up, after axe),
         axe's result and its run time. Raises PageMoved as soon as the page is elsewhere."""
+        if prepare is not None:
+            try:
+                prepare(self.driver, page_url(self.base_url, page))
+            except WebDriverException as exc:
+                raise AuditError(f"{page}: tampilan tidak dapat disiapkan: {exc.msg}") from exc
         url = self.load(page)
         loaded = self.loaded_state
         if setup is not None:

@@ -44,14 +44,16 @@ def default_workers():
 
 @dataclass(frozen=True)
 class Variant:
-    """A display variant a page is audited under: ``setup(driver)`` runs after the page loads
-    and before axe, ``reset(driver)`` after, so the next page in that browser starts clean.
+    """A display variant a page is audited under: ``prepare(driver, url)`` runs before the page
+    loads, ``setup(driver)`` after it loads and before axe, ``reset(driver)`` after, so the next
+    page in that browser starts clean.
     ``key`` is what the cache fingerprint takes from the variant: change it with the setup."""
 
     name: str
     setup: Callable
     reset: Optional[Callable] = None
     key: str = ""
+    prepare: Optional[Callable] = None
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,9 @@ class _Worker(threading.Thread):
                 self.start_session()
             try:
                 started = time.perf_counter()
-                setup = job.variant.setup if job.variant else None
-                result = self.auditor.audit(job.page, setup=setup)
+                variant = job.variant or Variant("", None)
+                result = self.auditor.audit(job.page, setup=variant.setup,
+                                            prepare=variant.prepare)
                 result.seconds = time.perf_counter() - started
                 result.raw = result.raw if result.raw is not None else []
                 result.resources = self.auditor.loaded_resources()

@@ -8,6 +8,7 @@ spacing and target-size checks.
 
 import hashlib
 import json
+import urllib.parse
 from functools import partial
 from pathlib import Path
 
@@ -116,20 +117,45 @@ def set_viewport(driver, width, height=900):
     assert inner == width, f"viewport {inner}px, bukan {width}px"
 
 
+def shown_preferences(prefs):
+    """The part of ``prefs`` a page shows as data-w-* attributes on <html>: the defaults show
+    nothing."""
+    return {key: value for key, value in prefs.items() if value not in ("100", "auto", "default")}
+
+
+def store_preferences(driver, url, prefs):
+    """Store ``prefs`` before ``url`` loads, as the Tampilan form stores them, when the browser
+    already shows a page of its origin (storage belongs to an origin): the page's early script
+    then applies them on its first load, and set_preferences need not load it twice. A fresh
+    browser shows no such page; set_preferences then stores them and reloads."""
+    if not shown_preferences(prefs):
+        return
+    parts = urllib.parse.urlsplit(url)
+    driver.execute_script(
+        "if (location.origin === arguments[0]) localStorage.setItem(arguments[1], arguments[2]);",
+        f"{parts.scheme}://{parts.netloc}", STORAGE_KEY, json.dumps(prefs),
+    )
+
+
 def set_preferences(driver, prefs):
     """Store ``prefs`` the way the Tampilan form does, reload, and check they were applied.
-    Preferences that are all defaults need no reload: the page must already show none."""
-    expected = {key: value for key, value in prefs.items() if value not in ("100", "auto", "default")}
-    if expected:
+    A page that already shows them (store_preferences, or all defaults) is not reloaded: what
+    counts is what the page shows, and that is checked either way."""
+    expected = shown_preferences(prefs)
+    if expected and _applied(driver) != expected:
         driver.execute_script(
             "localStorage.setItem(arguments[0], arguments[1])", STORAGE_KEY, json.dumps(prefs)
         )
         driver.refresh()
-    applied = driver.execute_script(
+    applied = _applied(driver)
+    assert applied == expected, f"preferensi {prefs} tidak diterapkan: {applied}"
+
+
+def _applied(driver):
+    return driver.execute_script(
         "const out = {}; for (const a of document.documentElement.attributes)"
         " if (a.name.startsWith('data-w-')) out[a.name.slice(7)] = a.value; return out;"
     )
-    assert applied == expected, f"preferensi {prefs} tidak diterapkan: {applied}"
 
 
 def apply_variant(driver, variant):
@@ -140,12 +166,18 @@ def apply_variant(driver, variant):
     set_preferences(driver, spec["prefs"])
 
 
+def prepare_variant(driver, url, variant):
+    """A prepare hook for Auditor.audit: store the variant's preferences before the page loads."""
+    store_preferences(driver, url, VARIANTS[variant]["prefs"])
+
+
 def engine_variant(name):
     """VARIANTS[name] as the audit engine runs it: applied after the page loads, taken off the
     browser afterwards. The spec and this file's bytes (apply_variant, set_preferences and
     set_viewport decide what axe sees) are the cache key, so editing either re-audits it."""
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     return Variant(name=name, setup=partial(apply_variant, variant=name), reset=reset_browser,
+                   prepare=partial(prepare_variant, variant=name),
                    key=json.dumps(VARIANTS[name], sort_keys=True) + " " + source)
 
 
