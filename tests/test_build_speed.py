@@ -108,6 +108,22 @@ def test_cache_folder_changes_with_markdown_settings():
 
 
 @pytest.mark.build
+def test_a_cache_file_found_empty_costs_a_rebuild_not_the_build(content_dir, tmp_path):
+    # What a build saw when it read the cache while another build was writing it: Pelican
+    # truncates the file first. The cache only saves time; the build must still succeed, and
+    # writes every cache file whole, through a file of its own.
+    cache = tmp_path / "cache"
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    damaged = sorted(cache.rglob("*-Readers"))
+    assert damaged
+    for path in damaged:
+        path.write_bytes(b"")
+    build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert all(pickle.loads(path.read_bytes()) for path in damaged)
+    assert [p.name for p in cache.rglob(".*")] == []
+
+
 def test_deleted_article_is_forgotten_by_the_content_cache(content_dir, tmp_path):
     cache = tmp_path / "cache"
     build(tmp_path / "out", content=content_dir, CACHE_PATH=str(cache))

@@ -10,7 +10,11 @@ article on every build. This plugin:
 - remembers typogrify's output for each input text in that same folder;
 - keeps the theme's compiled templates in CACHE_PATH/templates (warta.content.compiled_templates)
   unless the settings name a bytecode cache of their own;
-- computes each content address once per pattern and values (warta.content.addresses_memo).
+- computes each content address once per pattern and values (warta.content.addresses_memo);
+- writes Pelican's cache files whole or not at all, and reads a damaged one as empty: Pelican
+  truncates the file before writing it, so a build reading it meanwhile (two builds at once,
+  or a build stopped while saving) found it empty and stopped with an error, though a cache
+  only ever saves time.
 """
 
 import hashlib
@@ -18,10 +22,12 @@ import json
 import logging
 import os
 import pickle
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
+from pelican.cache import FileDataCacher
 from pelican.contents import Content
 
 from warta.content import addresses_memo
@@ -74,11 +80,7 @@ class TypogrifyMemo:
     def save(self):
         if self.path is None or self.used.keys() == self.old.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".baru")
-        with open(temporary, "wb") as handle:
-            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.path)
+        write_whole(self.path, self.used)
 
     def wrap(self, typogrify):
         memo = self
@@ -104,6 +106,44 @@ class TypogrifyMemo:
 
 
 _memo = TypogrifyMemo()
+
+
+def write_whole(path, data, opener=open):
+    """Pickle ``data`` to ``path`` through a file of this build's own, renamed into place: a
+    reader sees the old file or the new one, never part of either."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    os.close(handle)
+    try:
+        with opener(temporary, "wb") as stream:
+            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+_pelican_cacher_init = FileDataCacher.__init__
+
+
+def _tolerant_init(self, settings, cache_name, caching_policy, load_policy):
+    try:
+        _pelican_cacher_init(self, settings, cache_name, caching_policy, load_policy)
+    except Exception as exc:  # noqa: BLE001 - a damaged cache only costs time
+        if not hasattr(self, "_cache_path"):
+            raise
+        log.warning("build_cache: cache %s tidak terbaca (%s: %s); dibuat ulang",
+                    self._cache_path, type(exc).__name__, exc)
+        self._cache = {}
+
+
+def _save_whole(self):
+    if self._cache_data_policy:
+        try:
+            write_whole(self._cache_path, self._cache, self._cache_open)
+        except (OSError, pickle.PicklingError, TypeError) as exc:
+            log.warning("build_cache: cache %s tidak dapat disimpan (%s)", self._cache_path, exc)
 
 
 def fingerprint(settings):
@@ -163,6 +203,9 @@ def save_cache(pelican):
 
 
 def register():
+    # Every generator's and reader's cache (Pelican's FileDataCacher) loads and saves here.
+    FileDataCacher.__init__ = _tolerant_init
+    FileDataCacher.save_cache = _save_whole
     # Every url and save_as of every content object goes through here; the result is the string
     # Pelican would make (warta.content.addresses_memo).
     Content._expand_settings = addresses_memo.expand
