@@ -194,3 +194,16 @@ def test_web_mail_phone_and_portal_links_in_settings_pass():
                 "WARTA_SOCIAL": [("YouTube", "TV", "https://www.youtube.com/@kota")],
                 "WARTA_MENU": [("Beranda", ""), ("Berita", "arsip/"), ("Kontak", "/kontak/")]}
     assert sections.link_problems(settings) == []
+
+
+def test_what_a_build_changes_in_its_settings_never_reaches_the_next_build():
+    # The city's file star-imports warta.settings; Pelican and the plugins fill MARKDOWN in
+    # place during a build. Each read gets its own copy, or the next build in this process
+    # (the preview's rebuilds, the tests) would start from the last one's leftovers.
+    first = load_settings()
+    first["MARKDOWN"]["extension_configs"]["warta.content.rewrite"]["uji"] = 1
+    first["MARKDOWN"].setdefault("extensions", []).append("uji")
+    second = load_settings()
+    assert "uji" not in second["MARKDOWN"]["extension_configs"]["warta.content.rewrite"]
+    assert "uji" not in second["MARKDOWN"].get("extensions", [])
+    assert "uji" not in settings.MARKDOWN["extension_configs"]["warta.content.rewrite"]

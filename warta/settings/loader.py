@@ -6,6 +6,7 @@ every default a file does not set from warta.settings, once, so the code that re
 afterwards never restates a default of its own (a test holds the code to that).
 """
 
+import copy
 import os
 import re
 from pathlib import Path
@@ -25,7 +26,16 @@ def read_values(path):
     values = {"__file__": str(path), "__name__": "pelicanconf"}
     code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
     exec(code, values)  # noqa: S102 - a settings file is Python by design, as Pelican's are
-    return {name: value for name, value in values.items() if name.isupper()}
+    # A star import hands the file warta.settings' own dicts and lists: a build that fills one
+    # in place (Pelican adds to MARKDOWN) would change every later build in this process.
+    return {name: _own_copy(value) for name, value in values.items() if name.isupper()}
+
+
+def _own_copy(value):
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # noqa: BLE001 - what cannot be copied (a lock, a module) is kept as is
+        return value
 
 
 def load(path, **overrides):
