@@ -17,16 +17,20 @@ from warta.commands.build import load_settings
 ONE_YEAR = 31536000
 
 
+# One client context for every request: the loopback nginx's certificate is throwaway and never
+# checked, so no trust store is read (building one per request cost more than the request).
+LOOPBACK_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+LOOPBACK_TLS.check_hostname = False
+LOOPBACK_TLS.verify_mode = ssl.CERT_NONE
+
+
 def fetch(origin, path, encoding=None, method="GET", port=None, tls=True, host=None):
     """(status, headers, body as sent) for one request; certificates are not checked (loopback).
     ``host`` replaces the Host header (as a client may send any)."""
     parsed = urlparse(origin)
     if tls:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
         connection = http.client.HTTPSConnection(parsed.hostname, port or parsed.port,
-                                                 context=context, timeout=10)
+                                                 context=LOOPBACK_TLS, timeout=10)
     else:
         connection = http.client.HTTPConnection(parsed.hostname, port, timeout=10)
     headers = {"Accept-Encoding": encoding} if encoding else {"Accept-Encoding": "identity"}
