@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import pickle
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from pelican.cache import FileDataCacher
 from pelican.contents import Content
 
 from warta.content import addresses_memo
+from warta.content.caches import write_pickle
 from warta.content.compiled_templates import CompiledTemplates
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class TypogrifyMemo:
     def save(self):
         if self.path is None or self.used.keys() == self.old.keys():
             return
-        write_whole(self.path, self.used)
+        write_pickle(self.path, self.used)
 
     def wrap(self, typogrify):
         memo = self
@@ -108,22 +108,6 @@ class TypogrifyMemo:
 _memo = TypogrifyMemo()
 
 
-def write_whole(path, data, opener=open):
-    """Pickle ``data`` to ``path`` through a file of this build's own, renamed into place: a
-    reader sees the old file or the new one, never part of either."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    os.close(handle)
-    try:
-        with opener(temporary, "wb") as stream:
-            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 _pelican_cacher_init = FileDataCacher.__init__
 
 
@@ -141,7 +125,7 @@ def _tolerant_init(self, settings, cache_name, caching_policy, load_policy):
 def _save_whole(self):
     if self._cache_data_policy:
         try:
-            write_whole(self._cache_path, self._cache, self._cache_open)
+            write_pickle(self._cache_path, self._cache, self._cache_open)
         except (OSError, pickle.PicklingError, TypeError) as exc:
             log.warning("build_cache: cache %s tidak dapat disimpan (%s)", self._cache_path, exc)
 

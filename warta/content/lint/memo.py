@@ -13,6 +13,7 @@ import os
 import pickle
 from pathlib import Path
 
+from warta.content.caches import write_pickle
 from warta.content.lint.checker import Probe, ask, lint_file
 
 log = logging.getLogger(__name__)
@@ -129,11 +130,7 @@ class LintMemo:
         if self.path is None:
             return
         if self.used.keys() != self.old.keys():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".baru")
-            with open(temporary, "wb") as handle:
-                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(self.path)
+            write_pickle(self.path, self.used)
         self.path = None
 
 
