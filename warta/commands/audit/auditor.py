@@ -25,6 +25,7 @@ from warta.commands.audit.results import (
     Violation,
     axe_options,
     page_url,
+    with_rules,
 )
 
 # Our own rule, reported beside axe's: a page that leaves for another address (a server
@@ -255,8 +256,9 @@ class Auditor:
         self.loaded_state = state
         return url
 
-    def run_axe(self, page):
-        """Inject the pinned axe-core and run it on the loaded page; return its raw result."""
+    def run_axe(self, page, rules=()):
+        """Inject the pinned axe-core and run it on the loaded page, with ``rules`` on top of
+        the auditor's own; return its raw result."""
         try:
             self.axe.inject()
             version = self.axe.version()
@@ -267,7 +269,7 @@ class Auditor:
                 f"{page}: axe-core {AXE_VERSION_PREFIX}x tidak termuat (yang ada: {version})"
             )
         try:
-            results = self.axe.run(options=json.dumps(self.options))
+            results = self.axe.run(options=json.dumps(with_rules(self.options, rules)))
         except WebDriverException as exc:
             raise AuditError(f"{page}: axe-core gagal berjalan: {exc.msg}") from exc
         if not isinstance(results, dict) or "violations" not in results:
@@ -288,11 +290,12 @@ class Auditor:
         loaded_resources)."""
         return loaded_resources(self.driver)
 
-    def audit(self, page, setup=None, prepare=None):
+    def audit(self, page, setup=None, prepare=None, rules=()):
         """Audit one page (a path relative to the site root) and return its PageResult.
 
         ``prepare(driver, url)``, if given, runs before the page loads: a variant audit uses it
-        to store its preferences, so the page shows them from its first load.
+        to store its preferences, so the page shows them from its first load. ``rules`` are axe
+        rules run on top of the auditor's own (what a variant promises beyond AA).
 
         ``setup(driver)``, if given, runs after the page loads and before axe: a variant audit
         uses it to apply a colour theme, a text size or a viewport.
@@ -303,7 +306,7 @@ class Auditor:
         """
         url = page_url(self.base_url, page)
         try:
-            states, results, axe_seconds = self._load_and_run(page, setup, prepare)
+            states, results, axe_seconds = self._load_and_run(page, setup, prepare, rules)
         except PageMoved as moved:
             return PageResult(
                 page=page, url=url, axe_version="",
@@ -324,7 +327,7 @@ class Auditor:
             axe_seconds=axe_seconds,
         )
 
-    def _load_and_run(self, page, setup, prepare=None):
+    def _load_and_run(self, page, setup, prepare=None, rules=()):
         """Load, set up and run axe; returns the page's states (loaded, set up, after axe),
         axe's result and its run time. Raises PageMoved as soon as the page is elsewhere."""
         if prepare is not None:
@@ -351,10 +354,10 @@ class Auditor:
             raise AuditError(f"{page}: skrip halaman tidak terbaca: {exc.msg}") from exc
         started = time.perf_counter()
         try:
-            results = self.run_axe(page)
+            results = self.run_axe(page, rules)
             if self.open_disclosures():
                 # What a closed <details> holds, audited open too (one press away).
-                opened = self.run_axe(page)
+                opened = self.run_axe(page, rules)
                 results["violations"] = merge_violations(results["violations"],
                                                          opened["violations"])
         except AuditError:

@@ -54,6 +54,7 @@ class Variant:
     reset: Optional[Callable] = None
     key: str = ""
     prepare: Optional[Callable] = None
+    rules: tuple = ()  # axe rules run on top of the audit's own: what the variant promises
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ class _Worker(threading.Thread):
                 started = time.perf_counter()
                 variant = job.variant or Variant("", None)
                 result = self.auditor.audit(job.page, setup=variant.setup,
-                                            prepare=variant.prepare)
+                                            prepare=variant.prepare, rules=variant.rules)
                 result.seconds = time.perf_counter() - started
                 result.raw = result.raw if result.raw is not None else []
                 result.resources = self.auditor.loaded_resources()

@@ -38,6 +38,15 @@ def axe_options(tags=None, disabled_rules=None):
     }
 
 
+def with_rules(options, rules):
+    """axe's ``options`` with ``rules`` switched on as well: axe runs a rule enabled here even
+    when runOnly's tags do not name it."""
+    if not rules:
+        return options
+    return {**options, "rules": {**options.get("rules", {}),
+                                 **{rule: {"enabled": True} for rule in rules}}}
+
+
 def find_pages(root):
     """Every HTML file under ``root``, as sorted POSIX paths relative to it."""
     root = Path(root)
