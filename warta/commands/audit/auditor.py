@@ -293,12 +293,10 @@ class Auditor:
     def audit(self, page, setup=None, prepare=None, rules=()):
         """Audit one page (a path relative to the site root) and return its PageResult.
 
-        ``prepare(driver, url)``, if given, runs before the page loads: a variant audit uses it
-        to store its preferences, so the page shows them from its first load. ``rules`` are axe
-        rules run on top of the auditor's own (what a variant promises beyond AA).
-
-        ``setup(driver)``, if given, runs after the page loads and before axe: a variant audit
-        uses it to apply a colour theme, a text size or a viewport.
+        A variant audit passes ``prepare(driver, url)``, run before the page loads (to store its
+        preferences), ``setup(driver)``, run after it loads and before axe (to apply a colour
+        theme, a text size or a viewport), and ``rules``, axe rules run on top of the auditor's
+        own (what the variant promises beyond AA).
 
         The page must stay where it was asked for, from loading until axe is done. A page that
         moves fails with NAVIGATION_RULE and axe's findings, which may be about the page it
@@ -355,8 +353,7 @@ class Auditor:
         started = time.perf_counter()
         try:
             results = self.run_axe(page, rules)
-            if self.open_disclosures():
-                # What a closed <details> holds, audited open too (one press away).
+            if self.open_disclosures():  # what a closed <details> holds, one press away
                 opened = self.run_axe(page, rules)
                 results["violations"] = merge_violations(results["violations"],
                                                          opened["violations"])
