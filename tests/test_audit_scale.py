@@ -196,8 +196,8 @@ def test_audit_server_lets_the_browser_keep_assets_but_not_pages(small_site):
 @pytest.mark.build
 def test_unchanged_site_reuses_every_clean_result(site_copy, tmp_path):
     cache = tmp_path / "cache"
-    audit_site(site_copy, workers=2, cache_dir=cache)
-    again = audit_site(site_copy, workers=2, cache_dir=cache)
+    audit_site(site_copy, workers=1, cache_dir=cache)
+    again = audit_site(site_copy, workers=1, cache_dir=cache)
     assert again.audited == 0
     assert again.reused == len(find_pages(site_copy))
     assert again.passed
@@ -231,10 +231,10 @@ def test_changed_article_reaudits_exactly_the_pages_whose_bytes_changed(tmp_path
 @pytest.mark.build
 def test_changed_theme_css_reaudits_every_page(site_copy, tmp_path):
     cache = tmp_path / "cache"
-    audit_site(site_copy, workers=2, cache_dir=cache)
+    audit_site(site_copy, workers=1, cache_dir=cache)
     css = site_copy / "theme" / "css" / "warta.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* berubah */\n", encoding="utf-8")
-    run = audit_site(site_copy, workers=2, cache_dir=cache)
+    run = audit_site(site_copy, workers=1, cache_dir=cache)
     assert run.reused == 0 and run.audited == len(find_pages(site_copy))
 
 
@@ -261,7 +261,7 @@ def test_failing_page_is_never_cached(tmp_path):
 @pytest.mark.build
 def test_cache_depends_on_the_axe_options(site_copy, tmp_path):
     cache = tmp_path / "cache"
-    audit_site(site_copy, workers=2, cache_dir=cache, pages=["index.html"])
+    audit_site(site_copy, workers=1, cache_dir=cache, pages=["index.html"])
     other = {"runOnly": {"type": "tag", "values": ["wcag2a"]}, "resultTypes": ["violations"]}
     run = audit_site(site_copy, workers=1, cache_dir=cache, pages=["index.html"], axe_options=other)
     assert run.reused == 0
