@@ -5,14 +5,13 @@ import csv
 import json
 import re
 import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import soup_of
+from helpers import run_warta, soup_of
 
 from warta import EXAMPLE, ROOT
 from warta.commands.audit import find_pages
@@ -90,7 +89,8 @@ def ppid_dir(content_dir):
 
 
 def run_build(content_dir, tmp_path, *settings):
-    """The build command as editors run it (`bin/warta build`); returns the finished process."""
+    """The build command as editors run it (`bin/warta build`), in this process (run_warta);
+    returns the finished command."""
     override = tmp_path / "uji_pelicanconf.py"
     # Pelican resolves THEME and PLUGIN_PATHS from the settings file's folder: keep them ours.
     override.write_text(
@@ -99,11 +99,14 @@ def run_build(content_dir, tmp_path, *settings):
         % (str(EXAMPLE), str(ROOT / "theme"), str(ROOT / "plugins"), "\n".join(settings)),
         encoding="utf-8",
     )
-    return subprocess.run(
-        [sys.executable, "-m", "warta", "build", "--settings", str(override),
-         "--content", str(content_dir), "--output", str(tmp_path / "keluaran")],
-        cwd=ROOT, capture_output=True, text=True,
-    )
+    # The file puts the sample's folder first on the import path, for itself alone.
+    path = list(sys.path)
+    try:
+        return run_warta("build", "--settings", override, "--content", content_dir,
+                         "--output", tmp_path / "keluaran")
+    finally:
+        sys.path[:] = path
+        sys.modules.pop("pelicanconf", None)
 
 
 def assert_refused(run, *expected):
