@@ -5,15 +5,12 @@ import os
 import shutil
 import signal
 import socket
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from helpers import run_warta
 
-from warta import ROOT
 from warta.commands.audit import (
     CACHE_FILE,
     AuditError,
@@ -51,12 +48,10 @@ BAD_SOURCE = "berita/2024-05-02-gambar-tanpa-alt.md"
 
 
 def run_cli(*args):
-    """`warta audit --pages-only`: these sites lack most templates, so the whole gate would
-    fail them for that alone; the page audit is what this module is about."""
-    return subprocess.run(
-        [sys.executable, "-m", "warta", "audit", "--pages-only", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
+    """`warta audit --pages-only`, in this process (run_warta): these sites lack most templates,
+    so the whole gate would fail them for that alone; the page audit is what this module is
+    about."""
+    return run_warta("audit", "--pages-only", *args)
 
 
 @pytest.fixture(scope="module")
@@ -474,12 +469,9 @@ def three_page_gates(small_site, tmp_path_factory):
     runs = {}
     for name, flags in (("kota", ["--templat-terpakai"]), ("ketat", [])):
         record = work / name / "last-audit.json"
-        runs[name] = subprocess.run(
-            [sys.executable, "-m", "warta", "audit", "--output", str(output), "--workers", "2",
-             "--cache-dir", str(work / "cache"), "--reports", str(work / name / "laporan"),
-             "--record", str(record), *flags],
-            cwd=ROOT, capture_output=True, text=True, timeout=900,
-        ), record
+        runs[name] = run_warta(
+            "audit", "--output", output, "--workers", "2", "--cache-dir", work / "cache",
+            "--reports", work / name / "laporan", "--record", record, *flags), record
     return runs
 
 
